@@ -1,0 +1,102 @@
+/**
+ * Read and write whole columns by header name, in bulk: one read per span of nearby columns
+ * and one write per run of adjacent columns, whatever the row count. Reads include the header
+ * row, so a stale column map is noticed at no extra cost and rebuilt once.
+ */
+import { columnSpans, type ColumnMap } from '../core/columnMap';
+import { SchemaError } from '../core/errors';
+import type { ColumnMapCache } from './columnMapCache';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+/** Reading up to this many unwanted columns costs less than another round trip. */
+const MAX_READ_THROUGH_GAP = 8;
+
+export interface ColumnData {
+  /** Sheet row of index 0 of every column array. */
+  readonly firstRow: number;
+  readonly rows: number;
+  readonly columns: Readonly<Record<string, readonly unknown[]>>;
+}
+
+export function readColumns(sheet: Sheet, names: readonly string[], maps: ColumnMapCache): ColumnData {
+  const attempt = (map: ColumnMap): ColumnData | null => {
+    const lastRow = sheet.getLastRow();
+    const rows = Math.max(0, lastRow - map.headerRow);
+    const wanted = names.map((name) => map.columns[name]);
+    if (wanted.some((column, i) => column === undefined || map.ambiguous.includes(names[i]))) return null;
+    const columns: Record<string, unknown[]> = {};
+    for (const span of columnSpans(wanted, MAX_READ_THROUGH_GAP)) {
+      const values = sheet.getRange(map.headerRow, span.first, rows + 1, span.last - span.first + 1).getValues();
+      for (const [i, name] of names.entries()) {
+        if (wanted[i] < span.first || wanted[i] > span.last) continue;
+        const offset = wanted[i] - span.first;
+        if (values[0][offset] !== name) return null;
+        columns[name] = values.slice(1).map((row) => row[offset]);
+      }
+    }
+    return { firstRow: map.headerRow + 1, rows, columns };
+  };
+  const cached = attempt(maps.getOrBuild(sheet));
+  if (cached !== null) return cached;
+  const fresh = maps.rebuild(sheet);
+  return attempt(fresh) ?? failLookup(sheet, fresh, names);
+}
+
+/**
+ * Writes `rows` (one array per data row, one value per name) starting at the first data row.
+ * Adjacent names in sheet order go out in one setValues. Header cells are checked first (one
+ * small read per run); a mismatch rebuilds the map once, then refuses to write.
+ */
+export function writeColumns(sheet: Sheet, names: readonly string[], rows: readonly (readonly unknown[])[], maps: ColumnMapCache): void {
+  if (rows.length === 0) return;
+  const runs = (map: ColumnMap) => adjacentRuns(names.map((name) => locate(sheet, map, name)));
+  const headersMatch = (map: ColumnMap) =>
+    names.every((name) => map.columns[name] !== undefined && !map.ambiguous.includes(name)) &&
+    runs(map).every((run) => {
+      const found = sheet.getRange(map.headerRow, run.column, 1, run.indexes.length).getValues()[0];
+      return run.indexes.every((nameIndex, k) => found[k] === names[nameIndex]);
+    });
+  let map = maps.getOrBuild(sheet);
+  if (!headersMatch(map)) {
+    map = maps.rebuild(sheet);
+    if (!headersMatch(map)) failLookup(sheet, map, names);
+  }
+  for (const run of runs(map)) {
+    const block = rows.map((row) => run.indexes.map((i) => row[i]));
+    sheet.getRange(map.headerRow + 1, run.column, rows.length, run.indexes.length).setValues(block);
+  }
+}
+
+function locate(sheet: Sheet, map: ColumnMap, name: string): number {
+  if (map.ambiguous.includes(name)) {
+    throw new SchemaError('COLUMN_NOT_FOUND', `Column "${name}" appears more than once in row ${map.headerRow} of "${sheet.getName()}"; rename all but one.`);
+  }
+  const column = map.columns[name];
+  if (column === undefined) {
+    throw new SchemaError('COLUMN_NOT_FOUND', `Column "${name}" was not found in row ${map.headerRow} of "${sheet.getName()}".`);
+  }
+  return column;
+}
+
+/** Groups name indexes whose columns are adjacent, left to right. */
+function adjacentRuns(columns: readonly number[]): Array<{ column: number; indexes: number[] }> {
+  const order = columns.map((column, index) => ({ column, index })).sort((a, b) => a.column - b.column);
+  const runs: Array<{ column: number; indexes: number[] }> = [];
+  for (const { column, index } of order) {
+    const last = runs[runs.length - 1];
+    if (last !== undefined && last.column + last.indexes.length === column) last.indexes.push(index);
+    else runs.push({ column, indexes: [index] });
+  }
+  return runs;
+}
+
+/** Names the missing or ambiguous column when there is one, else reports headers that moved mid-read. */
+function failLookup(sheet: Sheet, map: ColumnMap, names: readonly string[]): never {
+  names.forEach((name) => locate(sheet, map, name));
+  throw new SchemaError(
+    'COLUMN_NOT_FOUND',
+    `The headers of "${sheet.getName()}" changed while they were being read; nothing was written. Try again.`,
+  );
+}
+

@@ -1,0 +1,96 @@
+/**
+ * The header → column map, kept in CacheService with explicit invalidation plus an
+ * in-execution memo: a hit costs no Spreadsheet call, repeat lookups in one execution cost
+ * nothing at all. Stale maps are caught by `verified` (one getLastColumn call) and by the
+ * column accessors, which read the header row with the data and compare.
+ */
+import { buildColumnMap, isColumnMap, utf8Length, type ColumnMap } from '../core/columnMap';
+import { hashString } from '../core/fingerprint';
+
+/** CacheService's maximum. Maps are invalidated explicitly; the TTL is only a backstop. */
+export const COLUMN_MAP_TTL_SECONDS = 6 * 60 * 60;
+const MAX_CACHE_VALUE_BYTES = 100 * 1024;
+const KEY_PREFIX = 'sheet-schema:colmap:v1:';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+export class ColumnMapCache {
+  private readonly memo = new Map<string, ColumnMap>();
+  private store: GoogleAppsScript.Cache.Cache | null = null;
+
+  constructor(
+    private readonly cacheService: GoogleAppsScript.Cache.CacheService,
+    private readonly spreadsheetId: string,
+    private readonly headerRowOf: (sheetName: string) => number,
+    private readonly managedSheetNames: readonly string[],
+  ) {}
+
+  /**
+   * Key of one sheet's map: fixed length whatever the sheet name (keys are capped at 250
+   * characters) and spreadsheet-specific, because the script-cache fallback is shared by every
+   * document the add-on runs in.
+   */
+  keyOf(sheetName: string): string {
+    return KEY_PREFIX + hashString(`${this.spreadsheetId}\u0000${sheetName}`);
+  }
+
+  getOrBuild(sheet: Sheet): ColumnMap {
+    const name = sheet.getName();
+    const memoised = this.memo.get(name);
+    if (memoised !== undefined) return memoised;
+    const cached = this.fromCache(name);
+    if (cached !== null) {
+      this.memo.set(name, cached);
+      return cached;
+    }
+    return this.rebuild(sheet);
+  }
+
+  /** getOrBuild plus a width check: one getLastColumn() call catches inserted or deleted columns. */
+  verified(sheet: Sheet): ColumnMap {
+    const map = this.getOrBuild(sheet);
+    return sheet.getLastColumn() === map.lastColumn ? map : this.rebuild(sheet);
+  }
+
+  /** Reads the header row (getLastColumn + one getValues) and stores the fresh map. */
+  rebuild(sheet: Sheet): ColumnMap {
+    const name = sheet.getName();
+    const headerRow = this.headerRowOf(name);
+    const lastColumn = sheet.getLastColumn();
+    const headers = lastColumn > 0 ? sheet.getRange(headerRow, 1, 1, lastColumn).getValues()[0] : [];
+    const map = buildColumnMap(name, headerRow, headers, lastColumn);
+    this.memo.set(name, map);
+    const json = JSON.stringify(map);
+    // A map over CacheService's value limit (thousands of long headers) stays memo-only.
+    if (utf8Length(json) <= MAX_CACHE_VALUE_BYTES) this.cache().put(this.keyOf(name), json, COLUMN_MAP_TTL_SECONDS);
+    return map;
+  }
+
+  invalidate(sheetName: string): void {
+    this.memo.delete(sheetName);
+    this.cache().remove(this.keyOf(sheetName));
+  }
+
+  /** CacheService has no clear-all: remove every managed sheet's key in one call. */
+  invalidateAll(): void {
+    this.memo.clear();
+    this.cache().removeAll(this.managedSheetNames.map((name) => this.keyOf(name)));
+  }
+
+  private fromCache(sheetName: string): ColumnMap | null {
+    const json = this.cache().get(this.keyOf(sheetName));
+    if (json === null) return null;
+    try {
+      const parsed: unknown = JSON.parse(json);
+      return isColumnMap(parsed) && parsed.sheet === sheetName ? parsed : null;
+    } catch {
+      return null;
+    }
+  }
+
+  /** The document cache is null outside a document context; the script cache is keyed by spreadsheet id. */
+  private cache(): GoogleAppsScript.Cache.Cache {
+    this.store ??= this.cacheService.getDocumentCache() ?? this.cacheService.getScriptCache();
+    return this.store;
+  }
+}

@@ -1,0 +1,82 @@
+/**
+ * `_schema_history`: a hidden sheet with one row per migration per apply, like Flyway's
+ * flyway_schema_history. Created by the first apply only — reading never creates it.
+ */
+import type { HistoryEntry } from '../shared/payloads';
+import type { CallMeter } from './meter';
+
+export const HISTORY_SHEET = '_schema_history';
+
+/** What `createHistorySheet` costs when an active sheet exists (held equal to the emulator's count by a test). */
+export const HISTORY_CREATE_COST = { spreadsheetCalls: 9, cellsRead: 0, cellsWritten: 9, cellsChanged: 9 } as const;
+
+export const HISTORY_HEADERS = [
+  'Time (ISO)',
+  'Migration',
+  'Sheet',
+  'Description',
+  'Columns added',
+  'Cells written',
+  'User',
+  'Duration (ms)',
+  'Outcome',
+] as const;
+
+export function readHistory(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, meter: CallMeter): { exists: boolean; entries: HistoryEntry[] } {
+  const sheet = spreadsheet.getSheetByName(HISTORY_SHEET);
+  if (sheet === null) return { exists: false, entries: [] };
+  const lastRow = meter.call(() => sheet.getLastRow());
+  if (lastRow < 2) return { exists: true, entries: [] };
+  const rows = meter.read(() => sheet.getRange(2, 1, lastRow - 1, HISTORY_HEADERS.length).getValues());
+  return { exists: true, entries: rows.filter((row) => row[1] !== '').map(toEntry) };
+}
+
+function toEntry(row: readonly unknown[]): HistoryEntry {
+  const time = row[0] instanceof Date ? row[0].toISOString() : String(row[0]);
+  return {
+    time,
+    migrationId: String(row[1]),
+    sheet: String(row[2]),
+    description: String(row[3]),
+    columnsAdded: String(row[4]),
+    cellsWritten: Number(row[5]) || 0,
+    user: String(row[6]),
+    durationMs: Number(row[7]) || 0,
+    outcome: String(row[8]),
+  };
+}
+
+function toRow(entry: HistoryEntry): unknown[] {
+  return [entry.time, entry.migrationId, entry.sheet, entry.description, entry.columnsAdded, entry.cellsWritten, entry.user, entry.durationMs, entry.outcome];
+}
+
+/**
+ * Text format first so Sheets keeps ISO times and ids as typed. insertSheet activates the new
+ * sheet; the operator's sheet is re-activated so the apply does not jump them to a hidden tab.
+ */
+export function createHistorySheet(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, meter: CallMeter): GoogleAppsScript.Spreadsheet.Sheet {
+  const previous = activeSheetOrNull(spreadsheet, meter);
+  const position = meter.call(() => spreadsheet.getNumSheets());
+  const sheet = meter.call(() => spreadsheet.insertSheet(HISTORY_SHEET, position));
+  const maxRows = meter.call(() => sheet.getMaxRows());
+  meter.call(() => sheet.getRange(1, 1, maxRows, HISTORY_HEADERS.length).setNumberFormat('@'));
+  meter.call(() => sheet.getRange(1, 1, 1, HISTORY_HEADERS.length).setValues([[...HISTORY_HEADERS]]));
+  meter.call(() => sheet.setFrozenRows(1));
+  meter.call(() => sheet.hideSheet());
+  if (previous !== null) meter.call(() => spreadsheet.setActiveSheet(previous));
+  return sheet;
+}
+
+/** Executions without a UI (time-driven) may have no active sheet; then there is nothing to restore. */
+function activeSheetOrNull(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, meter: CallMeter): GoogleAppsScript.Spreadsheet.Sheet | null {
+  try {
+    return meter.call(() => spreadsheet.getActiveSheet());
+  } catch {
+    return null;
+  }
+}
+
+/** appendRow grows the grid as needed, one call per entry (an apply records one per migration). */
+export function appendHistory(sheet: GoogleAppsScript.Spreadsheet.Sheet, entries: readonly HistoryEntry[], meter: CallMeter): void {
+  for (const entry of entries) meter.call(() => sheet.appendRow(toRow(entry)));
+}

@@ -1,0 +1,19 @@
+import { BUSY_MESSAGE, SchemaError } from '../core/errors';
+
+/** Long enough to outlast a normal apply (a few seconds), short enough that an operator waits. */
+export const LOCK_WAIT_MS = 10_000;
+
+/**
+ * Runs `work` holding the document lock. The document lock is null outside a document context
+ * (a time-driven add-on execution opened by id); the user lock then serialises this user's runs
+ * without blocking every other document the add-on is installed in, as the script lock would.
+ */
+export function withDocumentLock<T>(lockService: GoogleAppsScript.Lock.LockService, work: () => T, waitMs = LOCK_WAIT_MS): T {
+  const lock = lockService.getDocumentLock() ?? lockService.getUserLock();
+  if (!lock.tryLock(waitMs)) throw new SchemaError('BUSY', BUSY_MESSAGE);
+  try {
+    return work();
+  } finally {
+    lock.releaseLock();
+  }
+}

@@ -1,0 +1,96 @@
+/**
+ * Executes write steps against a sheet, one Spreadsheet call per step, recording how to undo
+ * each so a failed apply can put the sheet back as it was. Undo is safe because every step
+ * writes only into cells that were empty (or columns that did not exist) when planned.
+ */
+import type { CellDefault } from '../core/schema';
+import type { WriteStep } from '../core/steps';
+import type { CallMeter } from './meter';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Range = GoogleAppsScript.Spreadsheet.Range;
+
+export class UndoLog {
+  private readonly actions: Array<() => void> = [];
+
+  record(action: () => void): void {
+    this.actions.push(action);
+  }
+
+  /**
+   * Undoes newest first and stops at the first undo that fails: what remains is then a prefix
+   * of the apply (e.g. headers written, some defaults not), which the next run completes —
+   * never data left under a cleared header.
+   */
+  rollback(): { complete: boolean; error: unknown } {
+    while (this.actions.length > 0) {
+      try {
+        this.actions[this.actions.length - 1]();
+        this.actions.pop();
+      } catch (error) {
+        return { complete: false, error };
+      }
+    }
+    return { complete: true, error: null };
+  }
+}
+
+/**
+ * Range.setValue on a multi-cell range fills every cell: widely observed, not documented. The
+ * first multi-cell fill of an execution is read back (one cell); if only the top-left cell took
+ * the value, this and later fills send the full matrix instead. Correct either way.
+ */
+export class RangeFiller {
+  private fillsWholeRange: boolean | null = null;
+
+  constructor(private readonly meter: CallMeter) {}
+
+  fill(sheet: Sheet, range: Range, value: Exclude<CellDefault, null>): void {
+    const rows = range.getNumRows();
+    const columns = range.getNumColumns();
+    if (this.fillsWholeRange === false) {
+      this.meter.call(() => range.setValues(matrix(rows, columns, value)));
+      return;
+    }
+    this.meter.call(() => range.setValue(value));
+    if (rows * columns === 1 || this.fillsWholeRange === true) return;
+    const corner = sheet.getRange(range.getRow() + rows - 1, range.getColumn() + columns - 1);
+    const landed = this.meter.read(() => corner.getValues())[0][0];
+    this.fillsWholeRange = String(landed) === String(value);
+    if (!this.fillsWholeRange) this.meter.call(() => range.setValues(matrix(rows, columns, value)));
+  }
+}
+
+function matrix(rows: number, columns: number, value: unknown): unknown[][] {
+  return Array.from({ length: rows }, () => new Array<unknown>(columns).fill(value));
+}
+
+export function executeStep(sheet: Sheet, step: WriteStep, meter: CallMeter, filler: RangeFiller, undo: UndoLog): void {
+  switch (step.kind) {
+    case 'insertColumns':
+      // Recorded only once done: deleting columns that were never inserted would delete data.
+      meter.call(() => sheet.insertColumnsAfter(step.after, step.count));
+      undo.record(() => sheet.deleteColumns(step.after + 1, step.count));
+      return;
+    case 'setHeaders': {
+      // Value writes are recorded first: a write that failed half-way is still cleared, and
+      // clearing cells that were empty when planned loses nothing.
+      const range = sheet.getRange(step.row, step.column, 1, step.headers.length);
+      undo.record(() => range.clearContent());
+      meter.call(() => range.setValues([[...step.headers]]));
+      return;
+    }
+    case 'numberFormat': {
+      const { row, column, rows, columns } = step.rect;
+      meter.call(() => sheet.getRange(row, column, rows, columns).setNumberFormat(step.format));
+      return;
+    }
+    case 'fill': {
+      const { row, column, rows, columns } = step.rect;
+      const range = sheet.getRange(row, column, rows, columns);
+      undo.record(() => range.clearContent());
+      filler.fill(sheet, range, step.value);
+      return;
+    }
+  }
+}

@@ -1,0 +1,30 @@
+/**
+ * An error whose message is written for the operator (it names the sheet, cell or column) and
+ * is shown as-is by the menu and the sidebar. Anything else that escapes is a platform failure.
+ */
+export class SchemaError extends Error {
+  constructor(
+    readonly code: SchemaErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'SchemaError';
+  }
+}
+
+export type SchemaErrorCode =
+  | 'BUSY'
+  | 'STALE_PLAN'
+  | 'BLOCKED'
+  | 'BAD_ARGUMENT'
+  | 'NO_SPREADSHEET'
+  | 'COLUMN_NOT_FOUND'
+  | 'METRICS_COLUMNS_MISSING';
+
+export const BUSY_MESSAGE = 'Sheet Schema: another schema change is running — try again in a minute. Nothing was written.';
+export const STALE_PLAN_MESSAGE =
+  'Sheet Schema: the sheet changed since this preview, so nothing was written. Review the refreshed preview and apply again.';
+
+export function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

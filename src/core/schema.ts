@@ -1,0 +1,66 @@
+/**
+ * Types of the schema declaration: which sheets Sheet Schema manages and the ordered,
+ * additive migrations each one receives. Pure data — no Apps Script globals.
+ */
+
+export type ColumnType = 'integer' | 'decimal' | 'text' | 'date';
+
+export type CellDefault = number | string | boolean | null;
+
+export interface ColumnSpec {
+  /** Exact header text in the header row; columns are found by this name, never by position. */
+  readonly name: string;
+  readonly type: ColumnType;
+  /** Value every existing data row starts with; null leaves data cells blank. */
+  readonly default: CellDefault;
+  /** Sheets number-format pattern applied to the new column's data cells. Defaults per type. */
+  readonly numberFormat?: string;
+}
+
+export interface Migration {
+  /** Stable id recorded in history, e.g. `4.0-union-metrics`. Never reuse or edit an applied id. */
+  readonly id: string;
+  readonly description: string;
+  /** Columns appended, in this order, right of the last existing header. */
+  readonly addColumns: readonly ColumnSpec[];
+}
+
+export interface UnionMetricsSource {
+  /** Sheet with one row per union. */
+  readonly sheet: string;
+  /** Join key present in both sheets (the managed sheet and the union sheet). */
+  readonly keyColumn: string;
+  readonly armDoneColumn: string;
+  readonly soldDoneColumn: string;
+  readonly diameterColumn: string;
+}
+
+export interface ManagedSheet {
+  readonly sheet: string;
+  /** 1-based header row. */
+  readonly headerRow: number;
+  /** Ordered; each is applied at most once and recognised by its column names. */
+  readonly migrations: readonly Migration[];
+  /** Where the v4.0 union metrics come from (only for sheets that carry them). */
+  readonly unionMetrics?: UnionMetricsSource;
+}
+
+export interface SchemaDeclaration {
+  readonly managedSheets: readonly ManagedSheet[];
+}
+
+export const DEFAULT_NUMBER_FORMATS: Readonly<Record<ColumnType, string>> = {
+  integer: '0',
+  decimal: '0.00',
+  text: '@',
+  date: 'yyyy-mm-dd',
+};
+
+export function numberFormatOf(column: ColumnSpec): string {
+  return column.numberFormat ?? DEFAULT_NUMBER_FORMATS[column.type];
+}
+
+/** Every column a managed sheet ends up with after all its migrations, in declaration order. */
+export function declaredColumns(managed: ManagedSheet): ColumnSpec[] {
+  return managed.migrations.flatMap((migration) => [...migration.addColumns]);
+}

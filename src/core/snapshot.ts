@@ -1,0 +1,61 @@
+/**
+ * What the spreadsheet adapter reads for planning, as plain data. Reading it costs a constant
+ * number of Spreadsheet calls whatever the row count: sizes, one header row, the data of managed
+ * columns that already exist, and — only when getLastColumn() says something lies right of the
+ * headers — that region, to name the offending cell.
+ */
+import type { HistoryEntry } from '../shared/payloads';
+
+export interface Rect {
+  readonly row: number;
+  readonly column: number;
+  readonly rows: number;
+  readonly columns: number;
+}
+
+export interface ProtectionInfo extends Rect {
+  readonly description: string;
+  readonly canEdit: boolean;
+  readonly warningOnly: boolean;
+  readonly wholeSheet: boolean;
+}
+
+export interface CellBlock {
+  readonly firstColumn: number;
+  /** Sheet row of values[0]. */
+  readonly firstRow: number;
+  readonly values: readonly (readonly unknown[])[];
+  /** Same shape as values; '' where the cell holds no formula. */
+  readonly formulas: readonly (readonly string[])[];
+}
+
+export interface SheetSnapshot {
+  readonly name: string;
+  readonly lastRow: number;
+  readonly lastColumn: number;
+  readonly maxRows: number;
+  readonly maxColumns: number;
+  readonly hidden: boolean;
+  /** Header row values, columns 1..lastColumn. */
+  readonly headers: readonly unknown[];
+  /** Data rows of the span of managed columns already present (null when none or no data rows). */
+  readonly managedBlock: CellBlock | null;
+  /** Data right of the last header (null when nothing lies there). */
+  readonly rightOfHeaders: CellBlock | null;
+  readonly protections: readonly ProtectionInfo[];
+}
+
+export interface ReadCost {
+  readonly spreadsheetCalls: number;
+  readonly cellsRead: number;
+}
+
+export interface WorkbookSnapshot {
+  readonly spreadsheetName: string;
+  /** Cells in the whole spreadsheet (every sheet's grid); null when no grid grows, so unread. */
+  readonly totalCells: number | null;
+  /** One entry per managed sheet, in declaration order; null when the sheet is missing. */
+  readonly sheets: readonly (SheetSnapshot | null)[];
+  readonly history: readonly HistoryEntry[];
+  readonly readCost: ReadCost;
+}

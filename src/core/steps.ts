@@ -1,0 +1,113 @@
+/**
+ * The writes an apply performs for one sheet, derived from its plan — each step is one
+ * Spreadsheet call whatever the row count. The cost shown in the dry run is computed from
+ * these same steps, so preview and apply cannot disagree.
+ */
+import type { CellDefault } from './schema';
+import type { Rect } from './snapshot';
+import type { PlannedBlankFill, SheetPlan } from '../shared/payloads';
+
+export type WriteStep =
+  | { readonly kind: 'insertColumns'; readonly after: number; readonly count: number }
+  | { readonly kind: 'setHeaders'; readonly row: number; readonly column: number; readonly headers: readonly string[] }
+  | { readonly kind: 'numberFormat'; readonly rect: Rect; readonly format: string }
+  | { readonly kind: 'fill'; readonly rect: Rect; readonly value: Exclude<CellDefault, null> };
+
+export function writeSteps(plan: SheetPlan, headerRow: number): WriteStep[] {
+  const steps: WriteStep[] = [];
+  const added = plan.columnsToAdd;
+  if (plan.gridColumnsToInsert > 0) steps.push({ kind: 'insertColumns', after: plan.gridColumns, count: plan.gridColumnsToInsert });
+  if (added.length > 0) {
+    steps.push({ kind: 'setHeaders', row: headerRow, column: added[0].index, headers: added.map((c) => c.header) });
+    // Formats before values, so a text default written into a '@' column stays text.
+    const formatRows = plan.gridRows - headerRow;
+    if (formatRows > 0) {
+      for (const run of runsOf(added, (c) => c.numberFormat)) {
+        steps.push({ kind: 'numberFormat', rect: { row: headerRow + 1, column: run.first.index, rows: formatRows, columns: run.length }, format: run.key });
+      }
+    }
+    if (plan.dataRows > 0) {
+      for (const run of runsOf(added, (c) => c.default)) {
+        if (run.key === null) continue;
+        steps.push({ kind: 'fill', rect: { row: headerRow + 1, column: run.first.index, rows: plan.dataRows, columns: run.length }, value: run.key });
+      }
+    }
+  }
+  steps.push(...blankFillSteps(plan.blanksToFill));
+  return steps;
+}
+
+/** Consecutive columns sharing a key (same format, same default) become one rectangle. */
+function runsOf<T extends { index: number }, K>(columns: readonly T[], keyOf: (c: T) => K): Array<{ first: T; length: number; key: K }> {
+  const runs: Array<{ first: T; length: number; key: K }> = [];
+  for (const column of columns) {
+    const last = runs[runs.length - 1];
+    if (last !== undefined && last.key === keyOf(column) && last.first.index + last.length === column.index) last.length++;
+    else runs.push({ first: column, length: 1, key: keyOf(column) });
+  }
+  return runs;
+}
+
+/** Adjacent columns with identical blank runs and default are filled together. */
+function blankFillSteps(fills: readonly PlannedBlankFill[]): WriteStep[] {
+  const sorted = [...fills].sort((a, b) => a.index - b.index);
+  const groups = runsOf(sorted, (f) => `${JSON.stringify(f.default)}|${JSON.stringify(f.rowRuns)}`);
+  return groups.flatMap((group) => {
+    const { rowRuns, default: value } = group.first;
+    if (value === null) return [];
+    return rowRuns.map(([first, last]) => ({
+      kind: 'fill' as const,
+      rect: { row: first, column: group.first.index, rows: last - first + 1, columns: group.length },
+      value,
+    }));
+  });
+}
+
+export interface WriteCost {
+  readonly spreadsheetCalls: number;
+  readonly cellsRead: number;
+  readonly cellsWritten: number;
+  readonly cellsChanged: number;
+}
+
+export const NO_COST: WriteCost = { spreadsheetCalls: 0, cellsRead: 0, cellsWritten: 0, cellsChanged: 0 };
+
+export function addCosts(...costs: WriteCost[]): WriteCost {
+  return costs.reduce((sum, c) => ({
+    spreadsheetCalls: sum.spreadsheetCalls + c.spreadsheetCalls,
+    cellsRead: sum.cellsRead + c.cellsRead,
+    cellsWritten: sum.cellsWritten + c.cellsWritten,
+    cellsChanged: sum.cellsChanged + c.cellsChanged,
+  }), NO_COST);
+}
+
+/**
+ * One call per step. A multi-cell fill sends one value (Range.setValue fills the range); the
+ * first one in an execution is read back once (1 call, 1 cell) because that fill behaviour is
+ * widely observed but not documented — see docs/platform.md.
+ */
+export function stepsCost(steps: readonly WriteStep[]): WriteCost {
+  let verified = false;
+  return addCosts(
+    ...steps.map((step): WriteCost => {
+      switch (step.kind) {
+        case 'insertColumns':
+        case 'numberFormat':
+          return { ...NO_COST, spreadsheetCalls: 1 };
+        case 'setHeaders':
+          return { spreadsheetCalls: 1, cellsRead: 0, cellsWritten: step.headers.length, cellsChanged: step.headers.length };
+        case 'fill': {
+          const cells = step.rect.rows * step.rect.columns;
+          const verify = cells > 1 && !verified;
+          verified ||= verify;
+          return { spreadsheetCalls: verify ? 2 : 1, cellsRead: verify ? 1 : 0, cellsWritten: 1, cellsChanged: cells };
+        }
+      }
+    }),
+  );
+}
+
+export function isMultiCellFill(step: WriteStep): boolean {
+  return step.kind === 'fill' && step.rect.rows * step.rect.columns > 1;
+}
+

@@ -1,0 +1,29 @@
+/**
+ * Arguments from google.script.run come from a client: any sidebar (or a crafted one) can call
+ * any public function with anything. Validate shape before use; reject with a clear message.
+ */
+import { SchemaError } from '../core/errors';
+
+const FINGERPRINT = /^[0-9a-f]{14}$/;
+
+export function expectFingerprint(functionName: string, value: unknown): string {
+  if (typeof value === 'string' && FINGERPRINT.test(value)) return value;
+  throw new SchemaError(
+    'BAD_ARGUMENT',
+    `${functionName} expects the fingerprint of the preview being applied (14 hex characters, from previewSchema().fingerprint); got ${describe(value)}. Nothing was written.`,
+  );
+}
+
+export function expectNoArguments(functionName: string, args: ArrayLike<unknown>): void {
+  const given = Array.from(args).filter((arg) => arg !== undefined);
+  if (given.length > 0) {
+    throw new SchemaError('BAD_ARGUMENT', `${functionName} takes no arguments; got ${given.length}. Nothing was done.`);
+  }
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'string') return `the string "${value.length > 40 ? `${value.slice(0, 40)}…` : value}"`;
+  return typeof value === 'object' ? 'an object' : `${typeof value} ${String(value)}`;
+}

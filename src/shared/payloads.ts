@@ -1,0 +1,111 @@
+/**
+ * JSON-only payloads exchanged between the server bundle and the sidebar through
+ * google.script.run. No Date, Map or class instance may appear here: google.script.run turns a
+ * result holding a Date into null. Times travel as ISO-8601 strings.
+ */
+import type { CellDefault, ColumnType } from '../core/schema';
+
+export type PlanStatus = 'up-to-date' | 'changes' | 'blocked';
+
+export interface Finding {
+  /** Machine-readable kind, e.g. DUPLICATE_HEADER. */
+  readonly code: string;
+  /** Plain-language sentence naming the sheet, cell or column. */
+  readonly message: string;
+  /** A1 reference the finding concerns, e.g. `Operaciones!BP1`, when there is one. */
+  readonly location: string | null;
+}
+
+export interface PlannedColumn {
+  readonly migrationId: string;
+  readonly index: number;
+  readonly letter: string;
+  readonly header: string;
+  readonly type: ColumnType;
+  readonly default: CellDefault;
+  readonly numberFormat: string;
+  /** Data rows that receive the default (0 on a header-only sheet or when default is null). */
+  readonly rowsInitialised: number;
+}
+
+export interface PlannedBlankFill {
+  readonly migrationId: string;
+  readonly index: number;
+  readonly letter: string;
+  readonly header: string;
+  readonly default: CellDefault;
+  /** Blank data cells of an existing managed column that receive the default. */
+  readonly cells: number;
+  /** Row runs written, e.g. [[2, 40], [57, 57]] (inclusive, sheet rows). */
+  readonly rowRuns: ReadonlyArray<readonly [number, number]>;
+}
+
+export type MigrationState = 'pending' | 'partial' | 'applied' | 'applied-outside';
+
+export interface MigrationStatus {
+  readonly id: string;
+  readonly description: string;
+  readonly state: MigrationState;
+  /** ISO time of the last successful apply recorded in history, if any. */
+  readonly appliedAt: string | null;
+}
+
+export interface Cost {
+  /** Spreadsheet service round trips (reads, writes, structure changes). */
+  readonly spreadsheetCalls: number;
+  /** Cell values read. */
+  readonly cellsRead: number;
+  /** Cell values sent (payload): a default written into a whole range by one call counts once. */
+  readonly cellsWritten: number;
+  /** Cells whose content the apply sets (headers + defaults + blanks filled). */
+  readonly cellsChanged: number;
+}
+
+export interface SheetPlan {
+  readonly sheet: string;
+  readonly status: PlanStatus;
+  readonly lastRow: number;
+  readonly lastColumn: number;
+  readonly dataRows: number;
+  readonly gridRows: number;
+  readonly gridColumns: number;
+  /** Columns the grid must grow by before the new columns fit. */
+  readonly gridColumnsToInsert: number;
+  readonly columnsToAdd: readonly PlannedColumn[];
+  readonly blanksToFill: readonly PlannedBlankFill[];
+  readonly migrations: readonly MigrationStatus[];
+  readonly warnings: readonly Finding[];
+  readonly errors: readonly Finding[];
+}
+
+export interface HistoryEntry {
+  readonly time: string;
+  readonly migrationId: string;
+  readonly sheet: string;
+  readonly description: string;
+  readonly columnsAdded: string;
+  readonly cellsWritten: number;
+  readonly user: string;
+  readonly durationMs: number;
+  readonly outcome: string;
+}
+
+export interface SchemaPlan {
+  readonly fingerprint: string;
+  readonly generatedAt: string;
+  readonly spreadsheetName: string;
+  readonly status: PlanStatus;
+  readonly sheets: readonly SheetPlan[];
+  /** What applying this plan will cost, reads under the lock included. */
+  readonly cost: Cost;
+  /** Most recent history rows, newest first. */
+  readonly history: readonly HistoryEntry[];
+}
+
+export interface ApplyResult {
+  readonly status: 'applied' | 'up-to-date';
+  readonly summary: string;
+  readonly columnsAdded: ReadonlyArray<{ readonly sheet: string; readonly letter: string; readonly header: string }>;
+  readonly cellsChanged: number;
+  readonly durationMs: number;
+}

@@ -38,15 +38,21 @@ export function readColumns(sheet: Sheet, names: readonly string[], maps: Column
     return { firstRow: map.headerRow + 1, rows, columns };
   };
   const cached = attempt(maps.getOrBuild(sheet));
-  if (cached !== null) return cached;
+  if (cached !== null) return confirmed(cached);
   const fresh = maps.rebuild(sheet);
-  return attempt(fresh) ?? failLookup(sheet, fresh, names);
+  return confirmed(attempt(fresh) ?? failLookup(sheet, fresh, names));
+
+  function confirmed(data: ColumnData): ColumnData {
+    maps.confirm(sheet.getName(), names);
+    return data;
+  }
 }
 
 /**
  * Writes `rows` (one array per data row, one value per name) starting at the first data row.
  * Adjacent names in sheet order go out in one setValues. Header cells are checked first (one
- * small read per run); a mismatch rebuilds the map once, then refuses to write.
+ * small read per run) unless a read in this execution already saw them; a mismatch rebuilds the
+ * map once, then refuses to write.
  */
 export function writeColumns(sheet: Sheet, names: readonly string[], rows: readonly (readonly unknown[])[], maps: ColumnMapCache): void {
   if (rows.length === 0) return;
@@ -58,7 +64,7 @@ export function writeColumns(sheet: Sheet, names: readonly string[], rows: reado
       return run.indexes.every((nameIndex, k) => found[k] === names[nameIndex]);
     });
   let map = maps.getOrBuild(sheet);
-  if (!headersMatch(map)) {
+  if (!maps.isConfirmed(sheet.getName(), names) && !headersMatch(map)) {
     map = maps.rebuild(sheet);
     if (!headersMatch(map)) failLookup(sheet, map, names);
   }

@@ -16,6 +16,8 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 export class ColumnMapCache {
   private readonly memo = new Map<string, ColumnMap>();
+  /** Header cells compared with the map in this execution (by a bulk read that included them). */
+  private readonly confirmed = new Map<string, Set<string>>();
   private store: GoogleAppsScript.Cache.Cache | null = null;
 
   constructor(
@@ -60,20 +62,35 @@ export class ColumnMapCache {
     const headers = lastColumn > 0 ? sheet.getRange(headerRow, 1, 1, lastColumn).getValues()[0] : [];
     const map = buildColumnMap(name, headerRow, headers, lastColumn);
     this.memo.set(name, map);
+    this.confirmed.delete(name);
     const json = JSON.stringify(map);
     // A map over CacheService's value limit (thousands of long headers) stays memo-only.
     if (utf8Length(json) <= MAX_CACHE_VALUE_BYTES) this.cache().put(this.keyOf(name), json, COLUMN_MAP_TTL_SECONDS);
     return map;
   }
 
+  /** Records that a read in this execution saw these headers where the map says they are. */
+  confirm(sheetName: string, names: readonly string[]): void {
+    const set = this.confirmed.get(sheetName) ?? new Set<string>();
+    names.forEach((name) => set.add(name));
+    this.confirmed.set(sheetName, set);
+  }
+
+  isConfirmed(sheetName: string, names: readonly string[]): boolean {
+    const set = this.confirmed.get(sheetName);
+    return set !== undefined && names.every((name) => set.has(name));
+  }
+
   invalidate(sheetName: string): void {
     this.memo.delete(sheetName);
+    this.confirmed.delete(sheetName);
     this.cache().remove(this.keyOf(sheetName));
   }
 
   /** CacheService has no clear-all: remove every managed sheet's key in one call. */
   invalidateAll(): void {
     this.memo.clear();
+    this.confirmed.clear();
     this.cache().removeAll(this.managedSheetNames.map((name) => this.keyOf(name)));
   }
 

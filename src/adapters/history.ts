@@ -8,7 +8,7 @@ import type { CallMeter } from './meter';
 export const HISTORY_SHEET = '_schema_history';
 
 /** What `createHistorySheet` costs when an active sheet exists (held equal to the emulator's count by a test). */
-export const HISTORY_CREATE_COST = { spreadsheetCalls: 9, cellsRead: 0, cellsWritten: 9, cellsChanged: 9 } as const;
+export const HISTORY_CREATE_COST = { spreadsheetCalls: 7, cellsRead: 0, cellsWritten: 10, cellsChanged: 9 } as const;
 
 export const HISTORY_HEADERS = [
   'Time (ISO)',
@@ -55,9 +55,8 @@ function toRow(entry: HistoryEntry): unknown[] {
  * sheet; the operator's sheet is re-activated so the apply does not jump them to a hidden tab.
  */
 export function createHistorySheet(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, meter: CallMeter): GoogleAppsScript.Spreadsheet.Sheet {
-  const previous = activeSheetOrNull(spreadsheet, meter);
-  const position = meter.call(() => spreadsheet.getNumSheets());
-  const sheet = meter.call(() => spreadsheet.insertSheet(HISTORY_SHEET, position));
+  const previous = activeSheetOrNull(spreadsheet);
+  const sheet = meter.call(() => spreadsheet.insertSheet(HISTORY_SHEET, spreadsheet.getNumSheets()));
   const maxRows = meter.call(() => sheet.getMaxRows());
   meter.call(() => sheet.getRange(1, 1, maxRows, HISTORY_HEADERS.length).setNumberFormat('@'));
   meter.call(() => sheet.getRange(1, 1, 1, HISTORY_HEADERS.length).setValues([[...HISTORY_HEADERS]]));
@@ -68,9 +67,9 @@ export function createHistorySheet(spreadsheet: GoogleAppsScript.Spreadsheet.Spr
 }
 
 /** Executions without a UI (time-driven) may have no active sheet; then there is nothing to restore. */
-function activeSheetOrNull(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, meter: CallMeter): GoogleAppsScript.Spreadsheet.Sheet | null {
+function activeSheetOrNull(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): GoogleAppsScript.Spreadsheet.Sheet | null {
   try {
-    return meter.call(() => spreadsheet.getActiveSheet());
+    return spreadsheet.getActiveSheet();
   } catch {
     return null;
   }

@@ -33,6 +33,8 @@ export interface UnionMetricsSource {
   readonly armDoneColumn: string;
   readonly soldDoneColumn: string;
   readonly diameterColumn: string;
+  /** Managed-sheet columns receiving [total, ARM done, SOLD done, ARM inches, SOLD inches]. */
+  readonly targetColumns: readonly [string, string, string, string, string];
 }
 
 export interface ManagedSheet {

@@ -92,8 +92,10 @@ export function stepsCost(steps: readonly WriteStep[]): WriteCost {
     ...steps.map((step): WriteCost => {
       switch (step.kind) {
         case 'insertColumns':
-        case 'numberFormat':
           return { ...NO_COST, spreadsheetCalls: 1 };
+        case 'numberFormat':
+          // One pattern sent for the whole rectangle.
+          return { ...NO_COST, spreadsheetCalls: 1, cellsWritten: 1 };
         case 'setHeaders':
           return { spreadsheetCalls: 1, cellsRead: 0, cellsWritten: step.headers.length, cellsChanged: step.headers.length };
         case 'fill': {

@@ -1,6 +1,6 @@
 /** Plain-language texts of plans and results, shared by the menu dialogs and the sidebar. */
 import { describeColumns } from './plan';
-import type { Cost, SchemaPlan, SheetPlan } from '../shared/payloads';
+import type { Cost, SchemaPlan, SheetPlan, UnionMetricsReport } from '../shared/payloads';
 
 const count = (n: number) => n.toLocaleString('en-US');
 
@@ -32,4 +32,27 @@ export function describePlan(plan: SchemaPlan): string {
 export function blockedMessage(plan: SchemaPlan): string {
   const errors = plan.sheets.flatMap((s) => s.errors.map((e) => `• ${e.message}`));
   return ['Sheet Schema cannot change the schema until this is fixed (nothing was written):', ...errors].join('\n');
+}
+
+export function describeUnionMetrics(report: UnionMetricsReport): string {
+  const verb = report.status === 'applied' ? 'updated' : report.status === 'unchanged' ? 'already correct:' : 'would change';
+  const lines = [
+    report.status === 'unchanged'
+      ? `Union metrics ${verb} ${count(report.spoolRows)} spool rows checked against ${count(report.unions)} unions; nothing was written.`
+      : `Union metrics: ${count(report.rowsChanged)} of ${count(report.spoolRows)} spool rows ${verb} (from ${count(report.unions)} unions in "${report.unionSheet}").`,
+  ];
+  if (report.orphans.count > 0) {
+    const examples = report.orphans.examples.slice(0, 3).map((o) => `${o.key} (row ${o.row})`).join(', ');
+    lines.push(`${count(report.orphans.count)} unions name a spool that is not in "${report.sheet}", e.g. ${examples}; they are not counted.`);
+  }
+  if (report.badDiameters.count > 0) {
+    const examples = report.badDiameters.examples.slice(0, 3).map((b) => `row ${b.row}: ${JSON.stringify(b.value)}`).join(', ');
+    lines.push(`${count(report.badDiameters.count)} unions have a blank or non-numeric DN_UNION, counted as 0 inches (${examples}).`);
+  }
+  if (report.blankKeys.count > 0) lines.push(`${count(report.blankKeys.count)} unions have no spool key (rows ${report.blankKeys.rows.slice(0, 5).join(', ')}); they are not counted.`);
+  if (report.duplicateSpools.count > 0) {
+    const examples = report.duplicateSpools.examples.slice(0, 3).map((d) => `${d.key} (rows ${d.rows.join(', ')})`).join('; ');
+    lines.push(`${count(report.duplicateSpools.count)} spool keys appear on more than one row (${examples}); each of those rows shows the spool's full totals.`);
+  }
+  return lines.join('\n');
 }

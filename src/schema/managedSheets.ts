@@ -28,6 +28,7 @@ export const SCHEMA: SchemaDeclaration = {
         armDoneColumn: 'ARM_FECHA_FIN',
         soldDoneColumn: 'SOL_FECHA_FIN',
         diameterColumn: 'DN_UNION',
+        targetColumns: ['Total_Uniones', 'Uniones_ARM_Completadas', 'Uniones_SOLD_Completadas', 'Pulgadas_ARM', 'Pulgadas_SOLD'],
       },
     },
   ],

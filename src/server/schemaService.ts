@@ -11,7 +11,7 @@ import type { ManagedSheet } from '../core/schema';
 import type { WorkbookSnapshot } from '../core/snapshot';
 import { addCosts, NO_COST, stepsCost, writeSteps, type WriteCost } from '../core/steps';
 import { blockedMessage, describeSheetChanges } from '../core/summary';
-import { appendHistory, createHistorySheet, HISTORY_CREATE_COST, HISTORY_SHEET } from '../adapters/history';
+import { appendHistory, createHistorySheet, HISTORY_CREATE_COST, HISTORY_HEADERS, HISTORY_SHEET } from '../adapters/history';
 import { withDocumentLock } from '../adapters/lock';
 import { CallMeter } from '../adapters/meter';
 import { readWorkbook } from '../adapters/snapshotReader';
@@ -35,7 +35,8 @@ function planFrom(context: ExecutionContext, workbook: Workbook): SchemaPlan {
   if (plan.status !== 'changes') return { ...plan, cost: reads };
   const changing = plan.sheets.filter((s) => s.status === 'changes');
   const steps = changing.flatMap((s) => writeSteps(s, managedSheet(context, s.sheet).headerRow));
-  const history: WriteCost = { ...NO_COST, spreadsheetCalls: touchedMigrations(changing).length + 1 /* flush */ };
+  const entries = touchedMigrations(changing).length;
+  const history: WriteCost = { spreadsheetCalls: entries + 1 /* flush */, cellsRead: 0, cellsWritten: entries * HISTORY_HEADERS.length, cellsChanged: entries * HISTORY_HEADERS.length };
   return { ...plan, cost: addCosts(reads, workbook.historyExists ? NO_COST : HISTORY_CREATE_COST, stepsCost(steps), history) };
 }
 

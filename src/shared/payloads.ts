@@ -109,3 +109,20 @@ export interface ApplyResult {
   readonly cellsChanged: number;
   readonly durationMs: number;
 }
+
+export interface UnionMetricsReport {
+  /** 'preview' = dry run; 'applied' = written; 'unchanged' = nothing differed, nothing written. */
+  readonly status: 'preview' | 'applied' | 'unchanged';
+  readonly sheet: string;
+  readonly unionSheet: string;
+  readonly spoolRows: number;
+  readonly unions: number;
+  /** Spool rows whose five metric cells differ from the recomputed values. */
+  readonly rowsChanged: number;
+  readonly orphans: { readonly count: number; readonly examples: ReadonlyArray<{ readonly row: number; readonly key: string }> };
+  readonly badDiameters: { readonly count: number; readonly examples: ReadonlyArray<{ readonly row: number; readonly value: string }> };
+  readonly blankKeys: { readonly count: number; readonly rows: readonly number[] };
+  readonly duplicateSpools: { readonly count: number; readonly examples: ReadonlyArray<{ readonly key: string; readonly rows: readonly number[] }> };
+  readonly durationMs: number;
+  readonly summary: string;
+}

@@ -1,0 +1,97 @@
+/**
+ * v4.0 union metrics: per spool, counts and inches of unions from the Uniones sheet, written to
+ * the five v4.0 columns. Reads only the needed columns in bulk through the column map, one pass
+ * to aggregate, one bulk write under the document lock — a constant number of calls.
+ */
+import { SchemaError } from '../core/errors';
+import type { ManagedSheet, UnionMetricsSource } from '../core/schema';
+import { describeUnionMetrics } from '../core/summary';
+import { aggregateUnions, countChangedRows, duplicateKeys, metricsRows } from '../core/unionMetrics';
+import { readColumns, writeColumns } from '../adapters/columnAccess';
+import { withDocumentLock } from '../adapters/lock';
+import type { UnionMetricsReport } from '../shared/payloads';
+import type { ExecutionContext } from './context';
+
+const EXAMPLES = 10;
+
+export function previewUnionMetrics(context: ExecutionContext): UnionMetricsReport {
+  return computeMetrics(context).report;
+}
+
+export function recomputeUnionMetrics(context: ExecutionContext): UnionMetricsReport {
+  return withDocumentLock(context.services.lockService, () => {
+    const { report, write } = computeMetrics(context);
+    const started = context.services.now() - report.durationMs;
+    if (report.rowsChanged > 0) write();
+    const done: UnionMetricsReport = { ...report, status: report.rowsChanged > 0 ? 'applied' : 'unchanged', durationMs: context.services.now() - started };
+    return { ...done, summary: describeUnionMetrics(done) };
+  });
+}
+
+function metricsSheet(context: ExecutionContext): { managed: ManagedSheet; source: UnionMetricsSource } {
+  const managed = context.declaration.managedSheets.find((m) => m.unionMetrics !== undefined);
+  if (managed?.unionMetrics === undefined) throw new Error('No managed sheet declares unionMetrics.');
+  return { managed, source: managed.unionMetrics };
+}
+
+function computeMetrics(context: ExecutionContext): { report: UnionMetricsReport; write: () => void } {
+  const started = context.services.now();
+  const { managed, source } = metricsSheet(context);
+  const spreadsheet = context.spreadsheet();
+  const maps = context.columnMaps();
+  const spoolSheet = requireSheet(spreadsheet, managed.sheet);
+  const unionSheet = requireSheet(spreadsheet, source.sheet);
+  const targets = [...source.targetColumns];
+  requireMetricColumns(context, spoolSheet, targets);
+  const spools = readColumns(spoolSheet, [source.keyColumn, ...targets], maps);
+  const unions = readColumns(unionSheet, [source.keyColumn, source.armDoneColumn, source.soldDoneColumn, source.diameterColumn], maps);
+  const spoolKeys = spools.columns[source.keyColumn];
+  const aggregation = aggregateUnions(
+    {
+      keys: unions.columns[source.keyColumn],
+      armDone: unions.columns[source.armDoneColumn],
+      soldDone: unions.columns[source.soldDoneColumn],
+      diameters: unions.columns[source.diameterColumn],
+      firstDataRow: unions.firstRow,
+    },
+    spoolKeys,
+  );
+  const next = metricsRows(spoolKeys, aggregation);
+  const current = spoolKeys.map((_, i) => targets.map((name) => spools.columns[name][i]));
+  const duplicates = duplicateKeys(spoolKeys, spools.firstRow);
+  const report: UnionMetricsReport = {
+    status: 'preview',
+    sheet: managed.sheet,
+    unionSheet: source.sheet,
+    spoolRows: spools.rows,
+    unions: unions.rows,
+    rowsChanged: countChangedRows(current, next),
+    orphans: aggregation.orphans,
+    badDiameters: aggregation.badDiameters,
+    blankKeys: { count: aggregation.blankKeys.count, rows: aggregation.blankKeys.rows.slice(0, EXAMPLES) },
+    duplicateSpools: { count: duplicates.length, examples: duplicates.slice(0, EXAMPLES) },
+    durationMs: context.services.now() - started,
+    summary: '',
+  };
+  return { report: { ...report, summary: describeUnionMetrics(report) }, write: () => writeColumns(spoolSheet, targets, next, maps) };
+}
+
+function requireSheet(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, name: string): GoogleAppsScript.Spreadsheet.Sheet {
+  const sheet = spreadsheet.getSheetByName(name);
+  if (sheet === null) throw new SchemaError('METRICS_COLUMNS_MISSING', `Sheet "${name}" was not found, so union metrics cannot be computed. Nothing was written.`);
+  return sheet;
+}
+
+/** Missing v4.0 columns mean the schema is behind: say so (the menu offers to extend it first). */
+function requireMetricColumns(context: ExecutionContext, sheet: GoogleAppsScript.Spreadsheet.Sheet, targets: readonly string[]): void {
+  const maps = context.columnMaps();
+  const missingIn = (columns: Readonly<Record<string, number>>) => targets.filter((name) => columns[name] === undefined);
+  if (missingIn(maps.getOrBuild(sheet).columns).length === 0) return;
+  const missing = missingIn(maps.rebuild(sheet).columns);
+  if (missing.length === 0) return;
+  throw new SchemaError(
+    'METRICS_COLUMNS_MISSING',
+    `"${sheet.getName()}" does not have the v4.0 column${missing.length === 1 ? '' : 's'} ${missing.join(', ')} yet. Run "Extend schema" first, then recompute. Nothing was written.`,
+  );
+}
+

@@ -1,6 +1,7 @@
 /** Unit and bundle tests run on the shared in-memory emulator (emulator/). */
 module.exports = {
   testEnvironment: 'node',
+  globalSetup: '<rootDir>/test/globalSetup.cjs',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/test/browser/'],

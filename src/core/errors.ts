@@ -19,6 +19,7 @@ export type SchemaErrorCode =
   | 'BAD_ARGUMENT'
   | 'NO_SPREADSHEET'
   | 'COLUMN_NOT_FOUND'
+  | 'SHEET_NOT_FOUND'
   | 'METRICS_COLUMNS_MISSING';
 
 export const BUSY_MESSAGE = 'Sheet Schema: another schema change is running — try again in a minute. Nothing was written.';

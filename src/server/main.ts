@@ -4,11 +4,13 @@
  * handler, a trigger, or a google.script.run target — so each validates what it is given.
  */
 import { errorMessage } from '../core/errors';
-import type { ApplyResult, SchemaPlan } from '../shared/payloads';
+import type { ApplyResult, SchemaPlan, UnionMetricsReport } from '../shared/payloads';
+import type { ImplementsSidebarApi } from '../shared/rpc';
 import { ExecutionContext, type Services } from './context';
-import { buildMenu, extendSchemaFromMenu } from './menu';
+import { buildMenu, extendSchemaFromMenu, recomputeUnionMetricsFromMenu } from './menu';
 import { applySchema as apply, previewSchema as preview } from './schemaService';
-import { expectFingerprint, expectNoArguments } from './validate';
+import { previewUnionMetrics as previewMetrics, recomputeUnionMetrics as recomputeMetrics } from './unionMetricsService';
+import { expectFingerprint, expectNoArguments, isConfirmedRequest } from './validate';
 
 let execution: ExecutionContext | null = null;
 
@@ -46,6 +48,15 @@ export function extendSchema(): void {
   extendSchemaFromMenu(context());
 }
 
+/** Menu "Preview changes…": opens the sidebar (dist/Sidebar.html); it loads the plan with one server call. */
+export function showSidebar(): void {
+  const html = HtmlService.createHtmlOutputFromFile('Sidebar').setTitle('Sheet Schema');
+  SpreadsheetApp.getUi().showSidebar(html);
+}
+
+/** Compile-time only: the functions the sidebar calls match its RPC contract (src/shared/rpc.ts). */
+export type PublicSurface = ImplementsSidebarApi<typeof import('./main')>;
+
 /** Dry run for the sidebar: the plan as plain JSON. Writes nothing. */
 export function previewSchema(...args: unknown[]): SchemaPlan {
   expectNoArguments('previewSchema', args);
@@ -69,4 +80,20 @@ export function clearColumnCache(...args: unknown[]): { cleared: string[] } {
     console.info(`toast unavailable: ${errorMessage(error)}`);
   }
   return { cleared };
+}
+
+/** Dry run of the union metrics: rows that would change, orphans, bad DN values, duplicates. */
+export function previewUnionMetrics(...args: unknown[]): UnionMetricsReport {
+  expectNoArguments('previewUnionMetrics', args);
+  return previewMetrics(context());
+}
+
+/**
+ * Menu "Recompute union metrics" (confirm dialogs) and sidebar button (`{ confirmed: true }`,
+ * after showing previewUnionMetrics): fills the five v4.0 columns from Uniones in one bulk write.
+ */
+export function recomputeUnionMetrics(options?: unknown): UnionMetricsReport | null {
+  if (isConfirmedRequest(options)) return recomputeMetrics(context());
+  recomputeUnionMetricsFromMenu(context());
+  return null;
 }

@@ -78,7 +78,7 @@ function computeMetrics(context: ExecutionContext): { report: UnionMetricsReport
 
 function requireSheet(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, name: string): GoogleAppsScript.Spreadsheet.Sheet {
   const sheet = spreadsheet.getSheetByName(name);
-  if (sheet === null) throw new SchemaError('METRICS_COLUMNS_MISSING', `Sheet "${name}" was not found, so union metrics cannot be computed. Nothing was written.`);
+  if (sheet === null) throw new SchemaError('SHEET_NOT_FOUND', `Sheet "${name}" was not found, so union metrics cannot be computed. Nothing was written.`);
   return sheet;
 }
 

@@ -14,8 +14,17 @@ export function expectFingerprint(functionName: string, value: unknown): string 
   );
 }
 
+/**
+ * Whether Apps Script passes anything to a menu-item function is undocumented (UNCONFIRMED, see
+ * docs/platform.md); triggers pass an event object. Such an event (it carries `authMode`) is
+ * tolerated; any other argument is refused.
+ */
+function isPlatformEvent(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && 'authMode' in value;
+}
+
 export function expectNoArguments(functionName: string, args: ArrayLike<unknown>): void {
-  const given = Array.from(args).filter((arg) => arg !== undefined);
+  const given = Array.from(args).filter((arg) => arg !== undefined && !isPlatformEvent(arg));
   if (given.length > 0) {
     throw new SchemaError('BAD_ARGUMENT', `${functionName} takes no arguments; got ${given.length}. Nothing was done.`);
   }
@@ -26,4 +35,14 @@ function describe(value: unknown): string {
   if (Array.isArray(value)) return 'an array';
   if (typeof value === 'string') return `the string "${value.length > 40 ? `${value.slice(0, 40)}…` : value}"`;
   return typeof value === 'object' ? 'an object' : `${typeof value} ${String(value)}`;
+}
+
+/**
+ * Sidebar requests that act without a dialog carry `{ confirmed: true }` (the operator confirmed
+ * in the sidebar). A menu click passes nothing. Anything else is refused.
+ */
+export function isConfirmedRequest(value: unknown): boolean {
+  if (value === undefined || isPlatformEvent(value)) return false;
+  if (typeof value === 'object' && value !== null && !Array.isArray(value) && Object.keys(value).length === 1 && (value as { confirmed?: unknown }).confirmed === true) return true;
+  throw new SchemaError('BAD_ARGUMENT', `Expected no argument (menu) or { confirmed: true } (sidebar); got ${describe(value)}. Nothing was written.`);
 }

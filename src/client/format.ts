@@ -1,0 +1,181 @@
+/**
+ * Pure view models of the sidebar: plan and result payloads in, plain strings and small records
+ * out. No DOM here (unit-tested in Node); view.ts turns these into elements with textContent.
+ */
+import { columnLetter } from '../core/columnLetters';
+import type { CellDefault } from '../core/schema';
+import type { ApplyResult, HistoryEntry, MigrationStatus, PlanStatus, SchemaPlan, SheetPlan } from '../shared/payloads';
+
+export const count = (n: number): string => n.toLocaleString('en-US');
+const plural = (n: number, word: string): string => `${count(n)} ${word}${n === 1 ? '' : 's'}`;
+
+export type Tone = 'ok' | 'changes' | 'blocked';
+
+export interface Badge {
+  readonly text: string;
+  readonly tone: Tone;
+}
+
+const TONES: Readonly<Record<PlanStatus, Tone>> = { 'up-to-date': 'ok', changes: 'changes', blocked: 'blocked' };
+
+export function changeCount(sheet: SheetPlan): number {
+  return sheet.columnsToAdd.length + sheet.blanksToFill.length;
+}
+
+export function sheetBadge(sheet: SheetPlan): Badge {
+  if (sheet.status === 'blocked') return { text: 'blocked', tone: 'blocked' };
+  if (sheet.status === 'up-to-date') return { text: 'up to date', tone: 'ok' };
+  return { text: plural(changeCount(sheet), 'change'), tone: 'changes' };
+}
+
+/** One sentence for the status line (announced to screen readers). */
+export function planHeadline(plan: SchemaPlan): string {
+  if (plan.status === 'up-to-date') return 'Up to date: nothing to add, nothing to fill.';
+  if (plan.status === 'blocked') {
+    const problems = plan.sheets.reduce((n, s) => n + s.errors.length, 0);
+    return `Blocked: ${plural(problems, 'problem')} to fix before anything can change.`;
+  }
+  const changes = plan.sheets.reduce((n, s) => n + changeCount(s), 0);
+  return `${plural(changes, 'change')} ready to apply. Nothing has been written yet.`;
+}
+
+export function planTone(plan: SchemaPlan): Tone {
+  return TONES[plan.status];
+}
+
+// ------------------------------------------------------------------------------------------
+// Column strip: existing columns muted (the leading ones collapsed), new ones highlighted.
+
+export type StripKind = 'collapsed' | 'existing' | 'fill' | 'new';
+
+export interface StripCell {
+  readonly label: string;
+  readonly kind: StripKind;
+  readonly title: string;
+}
+
+export interface ColumnStrip {
+  readonly cells: readonly StripCell[];
+  readonly caption: string;
+}
+
+/** Columns left of the first new one (or the sheet's last used column when nothing is added). */
+export function existingColumns(sheet: SheetPlan): number {
+  return sheet.columnsToAdd.length > 0 ? sheet.columnsToAdd[0].index - 1 : sheet.lastColumn;
+}
+
+export function span(first: number, last: number): string {
+  return first === last ? columnLetter(first) : `${columnLetter(first)}–${columnLetter(last)}`;
+}
+
+function existingCells(sheet: SheetPlan, existing: number, shown: number): StripCell[] {
+  const cells: StripCell[] = [];
+  const firstShown = Math.max(1, existing - shown + 1);
+  if (firstShown > 1) {
+    cells.push({ label: span(1, firstShown - 1), kind: 'collapsed', title: `Columns ${span(1, firstShown - 1)}: ${plural(firstShown - 1, 'existing column')}` });
+  }
+  const fills = new Map(sheet.blanksToFill.map((f) => [f.index, f]));
+  for (let column = firstShown; column <= existing; column++) {
+    const fill = fills.get(column);
+    cells.push(
+      fill === undefined
+        ? { label: columnLetter(column), kind: 'existing', title: `Column ${columnLetter(column)}: existing` }
+        : { label: columnLetter(column), kind: 'fill', title: `Column ${fill.letter} (${fill.header}): ${plural(fill.cells, 'blank cell')} to fill` },
+    );
+  }
+  return cells;
+}
+
+export function columnStrip(sheet: SheetPlan, shownExisting = 3): ColumnStrip {
+  const existing = existingColumns(sheet);
+  if (existing === 0 && sheet.columnsToAdd.length === 0) return { cells: [], caption: 'No columns.' };
+  const added = sheet.columnsToAdd.map<StripCell>((c) => ({ label: c.letter, kind: 'new', title: `Column ${c.letter}: new column ${c.header}` }));
+  const cells = [...(existing > 0 ? existingCells(sheet, existing, shownExisting) : []), ...added];
+  const parts = existing > 0 ? [`${span(1, existing)}: ${plural(existing, 'existing column')}`] : [];
+  if (added.length > 0) parts.push(`${span(existing + 1, existing + added.length)}: ${count(added.length)} new`);
+  return { cells, caption: parts.join(' · ') };
+}
+
+// ------------------------------------------------------------------------------------------
+// Table of changes.
+
+export interface ChangeRow {
+  readonly letter: string;
+  readonly header: string;
+  readonly type: string;
+  readonly defaultValue: string;
+  readonly cells: string;
+  readonly kind: 'add' | 'fill';
+}
+
+export function formatDefault(value: CellDefault): string {
+  if (value === null) return '(blank)';
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  return typeof value === 'string' ? `"${value}"` : String(value);
+}
+
+export function changeRows(sheet: SheetPlan): ChangeRow[] {
+  const added = sheet.columnsToAdd.map<ChangeRow>((c) => ({
+    letter: c.letter,
+    header: c.header,
+    type: c.type,
+    defaultValue: formatDefault(c.default),
+    cells: c.rowsInitialised > 0 ? `${count(c.rowsInitialised)} rows` : '—',
+    kind: 'add',
+  }));
+  const filled = sheet.blanksToFill.map<ChangeRow>((f) => ({
+    letter: f.letter,
+    header: f.header,
+    type: 'fill',
+    defaultValue: formatDefault(f.default),
+    cells: `${count(f.cells)} blank${f.cells === 1 ? '' : 's'}`,
+    kind: 'fill',
+  }));
+  return [...added, ...filled];
+}
+
+// ------------------------------------------------------------------------------------------
+// Migrations, history, results.
+
+/** "2026-11-21T09:00:00.000Z" → "2026-11-21 09:00 UTC" (unchanged if not ISO). */
+export function shortTime(iso: string): string {
+  const match = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/.exec(iso);
+  return match === null ? iso : `${match[1]} ${match[2]} UTC`;
+}
+
+export function migrationState(migration: MigrationStatus): string {
+  switch (migration.state) {
+    case 'pending':
+      return 'pending';
+    case 'partial':
+      return 'partly applied';
+    case 'applied':
+      return migration.appliedAt === null ? 'applied' : `applied ${shortTime(migration.appliedAt)}`;
+    case 'applied-outside':
+      return 'present (added outside Sheet Schema)';
+  }
+}
+
+export function historyLine(entry: HistoryEntry): string {
+  const what = entry.columnsAdded === '' ? entry.description : entry.columnsAdded;
+  return `${entry.sheet}: ${what} — ${plural(entry.cellsWritten, 'cell')}, ${entry.user}, ${entry.outcome}`;
+}
+
+function addedSpans(result: ApplyResult): string {
+  const bySheet = new Map<string, string[]>();
+  for (const c of result.columnsAdded) bySheet.set(c.sheet, [...(bySheet.get(c.sheet) ?? []), c.letter]);
+  return [...bySheet].map(([sheet, letters]) => `${sheet} ${letters.length === 1 ? letters[0] : `${letters[0]}–${letters[letters.length - 1]}`}`).join(', ');
+}
+
+export function resultHeadline(result: ApplyResult): string {
+  if (result.status === 'up-to-date') return 'Nothing to apply: everything was already up to date.';
+  const columns = result.columnsAdded.length;
+  const where = columns > 0 ? ` (${addedSpans(result)})` : '';
+  return `Applied: ${plural(columns, 'column')} added${where}, ${plural(result.cellsChanged, 'cell')} written in ${(result.durationMs / 1000).toFixed(1)} s.`;
+}
+
+export const STALE_PLAN_PHRASE = 'the sheet changed since this preview';
+
+export function isStalePlan(message: string): boolean {
+  return message.toLowerCase().includes(STALE_PLAN_PHRASE);
+}

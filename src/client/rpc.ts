@@ -1,0 +1,51 @@
+/**
+ * Typed promise wrapper around `google.script.run`, derived from the RPC contract in
+ * src/shared/rpc.ts (which the server's public module is checked against). `rpc.previewSchem()`
+ * or `createRpc` missing a function is a type error. No DOM and no globals here: the runner
+ * factory is injected, so this module is unit-tested in Node.
+ */
+import type { SidebarApi, SidebarFunction } from '../shared/rpc';
+
+/** The part of google.script.run this wrapper uses. Every `with*` returns a new runner. */
+export interface ScriptRunner {
+  withSuccessHandler(handler: (value: unknown) => void): ScriptRunner;
+  withFailureHandler(handler: (error: unknown) => void): ScriptRunner;
+}
+
+export type Rpc = {
+  readonly [K in SidebarFunction]: (...args: Parameters<SidebarApi[K]>) => Promise<ReturnType<SidebarApi[K]>>;
+};
+
+/** Message of whatever a failure handler received (google.script.run passes an Error). */
+export function failureMessage(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  if (typeof error === 'object' && error !== null && 'message' in error) return String((error as { message: unknown }).message);
+  return String(error);
+}
+
+function invoke<K extends SidebarFunction>(runner: ScriptRunner, name: K, args: Parameters<SidebarApi[K]>): Promise<ReturnType<SidebarApi[K]>> {
+  return new Promise((resolve, reject) => {
+    const ready = runner
+      .withSuccessHandler((value) => resolve(value as ReturnType<SidebarApi[K]>))
+      .withFailureHandler((error) => reject(new Error(failureMessage(error))));
+    const target = (ready as unknown as Record<string, unknown>)[name];
+    if (typeof target !== 'function') {
+      reject(new Error(`google.script.run has no server function named ${name}.`));
+      return;
+    }
+    (target as (...a: unknown[]) => void).apply(ready, args);
+  });
+}
+
+/** `runner` returns a fresh google.script.run (in the sidebar: `() => google.script.run`). */
+export function createRpc(runner: () => ScriptRunner): Rpc {
+  const call =
+    <K extends SidebarFunction>(name: K) =>
+    (...args: Parameters<SidebarApi[K]>) =>
+      invoke(runner(), name, args);
+  return {
+    previewSchema: call('previewSchema'),
+    applySchema: call('applySchema'),
+    clearColumnCache: call('clearColumnCache'),
+  };
+}

@@ -1,0 +1,155 @@
+/**
+ * The sidebar's controller: one previewSchema call on load; Apply (with a confirm step that
+ * repeats the summary) sends the fingerprint of the plan on screen; Refresh; Clear column cache.
+ * States: loading → ready ⇄ confirming → applying → (refresh) → ready.
+ */
+import { describePlan } from '../core/summary';
+import type { SchemaPlan } from '../shared/payloads';
+import { byId, h, replaceChildren } from './dom';
+import { isStalePlan, planHeadline, planTone, resultHeadline } from './format';
+import { createRpc, failureMessage } from './rpc';
+import { renderPlan, renderSummaryLines } from './view';
+
+type State = 'loading' | 'ready' | 'confirming' | 'applying';
+
+const rpc = createRpc(() => google.script.run);
+
+const ui = {
+  app: byId('app', HTMLElement),
+  status: byId('status', HTMLElement),
+  notice: byId('notice', HTMLElement),
+  preview: byId('preview', HTMLElement),
+  actions: byId('actions', HTMLElement),
+  confirm: byId('confirm', HTMLElement),
+  confirmSummary: byId('confirm-summary', HTMLElement),
+  progress: byId('progress', HTMLElement),
+  apply: byId('apply', HTMLButtonElement),
+  refresh: byId('refresh', HTMLButtonElement),
+  clearCache: byId('clear-cache', HTMLButtonElement),
+  confirmApply: byId('confirm-apply', HTMLButtonElement),
+  cancelApply: byId('cancel-apply', HTMLButtonElement),
+};
+
+let plan: SchemaPlan | null = null;
+let state: State = 'loading';
+
+function setState(next: State): void {
+  state = next;
+  ui.app.dataset.state = next;
+  ui.app.setAttribute('aria-busy', String(next === 'loading' || next === 'applying'));
+  const idle = next === 'ready';
+  ui.apply.disabled = !idle || plan === null || plan.status !== 'changes';
+  ui.refresh.disabled = !idle;
+  ui.clearCache.disabled = !idle;
+  ui.actions.hidden = next === 'confirming';
+  ui.confirm.hidden = next !== 'confirming';
+  ui.progress.hidden = next !== 'applying';
+  ui.confirmApply.disabled = next !== 'confirming';
+  ui.cancelApply.disabled = next !== 'confirming';
+}
+
+function announce(text: string): void {
+  ui.status.textContent = text;
+}
+
+function showNotice(kind: 'success' | 'error' | 'info', title: string, lines: readonly string[] = []): void {
+  const role = kind === 'error' ? 'alert' : 'status';
+  replaceChildren(ui.notice, h('div', { className: `notice notice-${kind}`, attrs: { role } }, h('p', { className: 'notice-title' }, title), ...lines.map((l) => h('p', {}, l))));
+}
+
+function clearNotice(): void {
+  replaceChildren(ui.notice);
+}
+
+async function loadPreview(): Promise<void> {
+  setState('loading');
+  announce('Loading the preview…');
+  try {
+    plan = await rpc.previewSchema();
+    replaceChildren(ui.preview, renderPlan(plan));
+    ui.app.dataset.plan = plan.status;
+    ui.app.dataset.tone = planTone(plan);
+    announce(planHeadline(plan));
+  } catch (error) {
+    plan = null;
+    delete ui.app.dataset.plan;
+    replaceChildren(ui.preview, h('p', { className: 'error load-error', attrs: { role: 'alert' } }, failureMessage(error)));
+    announce('The preview could not be loaded.');
+  }
+  setState('ready');
+}
+
+function askToConfirm(): void {
+  if (state !== 'ready' || plan === null || plan.status !== 'changes') return;
+  replaceChildren(ui.confirmSummary, ...renderSummaryLines(describePlan(plan)));
+  setState('confirming');
+  announce('Review the summary, then confirm or cancel.');
+  ui.confirmApply.focus();
+}
+
+function cancelConfirm(): void {
+  if (state !== 'confirming') return;
+  setState('ready');
+  announce('Cancelled: nothing was written.');
+  ui.apply.focus();
+}
+
+async function applyConfirmed(): Promise<void> {
+  if (state !== 'confirming' || plan === null) return;
+  const fingerprint = plan.fingerprint;
+  clearNotice();
+  setState('applying');
+  announce('Applying the changes…');
+  try {
+    const result = await rpc.applySchema(fingerprint);
+    showNotice('success', resultHeadline(result), result.summary.split('\n'));
+    await loadPreview();
+    announce(`${resultHeadline(result)} ${ui.status.textContent ?? ''}`);
+  } catch (error) {
+    await applyFailed(failureMessage(error));
+  }
+  ui.apply.focus();
+}
+
+async function applyFailed(message: string): Promise<void> {
+  const stale = isStalePlan(message);
+  showNotice('error', stale ? 'The sheet changed since this preview' : 'The apply failed', [message]);
+  await loadPreview();
+  announce(stale ? 'The sheet changed since this preview: nothing was written. The preview was refreshed.' : `The apply failed: ${message}`);
+}
+
+async function refresh(): Promise<void> {
+  if (state !== 'ready') return;
+  clearNotice();
+  await loadPreview();
+}
+
+async function clearCache(): Promise<void> {
+  if (state !== 'ready') return;
+  setState('loading');
+  announce('Clearing the column cache…');
+  try {
+    const { cleared } = await rpc.clearColumnCache();
+    const text = cleared.length > 0 ? `Column map cache cleared for ${cleared.join(', ')}.` : 'No column map was cached.';
+    showNotice('info', text);
+    announce(text);
+  } catch (error) {
+    showNotice('error', 'Could not clear the column cache', [failureMessage(error)]);
+    announce('Could not clear the column cache.');
+  }
+  setState('ready');
+}
+
+function wire(): void {
+  ui.apply.addEventListener('click', askToConfirm);
+  ui.refresh.addEventListener('click', () => void refresh());
+  ui.clearCache.addEventListener('click', () => void clearCache());
+  ui.confirmApply.addEventListener('click', () => void applyConfirmed());
+  ui.cancelApply.addEventListener('click', cancelConfirm);
+  ui.confirm.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape') cancelConfirm();
+  });
+}
+
+wire();
+void loadPreview();

@@ -66,3 +66,53 @@ export function numberFormatOf(column: ColumnSpec): string {
 export function declaredColumns(managed: ManagedSheet): ColumnSpec[] {
   return managed.migrations.flatMap((migration) => [...migration.addColumns]);
 }
+
+/**
+ * Problems in a declaration, as sentences: duplicate migration ids, a column declared twice
+ * (even as a look-alike), names with surrounding spaces, defaults that do not fit their type.
+ * An empty list means the declaration is sound; a test holds SCHEMA to that.
+ */
+export function declarationProblems(declaration: SchemaDeclaration, lookalikeKey: (name: string) => string): string[] {
+  const problems: string[] = [];
+  const sheets = new Set<string>();
+  for (const managed of declaration.managedSheets) {
+    if (sheets.has(managed.sheet)) problems.push(`Sheet "${managed.sheet}" is declared twice.`);
+    sheets.add(managed.sheet);
+    if (!Number.isInteger(managed.headerRow) || managed.headerRow < 1) problems.push(`${managed.sheet}: headerRow must be a positive integer.`);
+    const ids = new Set<string>();
+    const columns = new Map<string, string>();
+    for (const migration of managed.migrations) {
+      if (ids.has(migration.id)) problems.push(`${managed.sheet}: migration id "${migration.id}" is used twice.`);
+      ids.add(migration.id);
+      if (migration.addColumns.length === 0) problems.push(`${managed.sheet}: migration "${migration.id}" adds no column.`);
+      for (const column of migration.addColumns) problems.push(...columnProblems(managed.sheet, migration.id, column, columns, lookalikeKey));
+    }
+  }
+  return problems;
+}
+
+function columnProblems(sheet: string, migrationId: string, column: ColumnSpec, seen: Map<string, string>, lookalikeKey: (name: string) => string): string[] {
+  const problems: string[] = [];
+  const where = `${sheet} / ${migrationId} / "${column.name}"`;
+  if (column.name.trim() !== column.name || column.name === '') problems.push(`${where}: the name is empty or has surrounding spaces.`);
+  const key = lookalikeKey(column.name);
+  const earlier = seen.get(key);
+  if (earlier !== undefined) problems.push(`${where}: clashes with "${earlier}" declared earlier.`);
+  seen.set(key, column.name);
+  if (!defaultFits(column)) problems.push(`${where}: default ${JSON.stringify(column.default)} does not fit type ${column.type}.`);
+  return problems;
+}
+
+function defaultFits({ type, default: value }: ColumnSpec): boolean {
+  if (value === null) return true;
+  switch (type) {
+    case 'integer':
+      return typeof value === 'number' && Number.isInteger(value);
+    case 'decimal':
+      return typeof value === 'number' && Number.isFinite(value);
+    case 'text':
+      return typeof value === 'string';
+    case 'date':
+      return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value);
+  }
+}

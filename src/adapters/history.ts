@@ -7,9 +7,6 @@ import type { CallMeter } from './meter';
 
 export const HISTORY_SHEET = '_schema_history';
 
-/** What `createHistorySheet` costs when an active sheet exists (held equal to the emulator's count by a test). */
-export const HISTORY_CREATE_COST = { spreadsheetCalls: 7, cellsRead: 0, cellsWritten: 10, cellsChanged: 9 } as const;
-
 export const HISTORY_HEADERS = [
   'Time (ISO)',
   'Migration',
@@ -25,9 +22,9 @@ export const HISTORY_HEADERS = [
 export function readHistory(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, meter: CallMeter): { exists: boolean; entries: HistoryEntry[] } {
   const sheet = spreadsheet.getSheetByName(HISTORY_SHEET);
   if (sheet === null) return { exists: false, entries: [] };
-  const lastRow = meter.call(() => sheet.getLastRow());
+  const lastRow = meter.call(() => sheet.getLastRow(), true);
   if (lastRow < 2) return { exists: true, entries: [] };
-  const rows = meter.read(() => sheet.getRange(2, 1, lastRow - 1, HISTORY_HEADERS.length).getValues());
+  const rows = meter.read(() => sheet.getRange(2, 1, lastRow - 1, HISTORY_HEADERS.length).getValues(), true);
   return { exists: true, entries: rows.filter((row) => row[1] !== '').map(toEntry) };
 }
 
@@ -50,20 +47,28 @@ function toRow(entry: HistoryEntry): unknown[] {
   return [entry.time, entry.migrationId, entry.sheet, entry.description, entry.columnsAdded, entry.cellsWritten, entry.user, entry.durationMs, entry.outcome];
 }
 
+/** Calls `createHistorySheet` makes when an active sheet exists (held equal to the emulator's count by a test). */
+export const HISTORY_CREATE_CALLS = 5;
+
 /**
- * Text format first so Sheets keeps ISO times and ids as typed. insertSheet activates the new
- * sheet; the operator's sheet is re-activated so the apply does not jump them to a hidden tab.
+ * Creates the hidden sheet with its first entries, last in the apply so a failed apply leaves no
+ * history sheet behind (the undo log deletes it). Text format first so Sheets keeps ISO times and
+ * ids as typed. insertSheet activates the new sheet; the operator's sheet is re-activated so the
+ * apply does not jump them to a hidden tab.
  */
-export function createHistorySheet(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, meter: CallMeter): GoogleAppsScript.Spreadsheet.Sheet {
+export function createHistorySheet(
+  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  entries: readonly HistoryEntry[],
+  meter: CallMeter,
+  undo: { record(action: () => void): void },
+): void {
   const previous = activeSheetOrNull(spreadsheet);
   const sheet = meter.call(() => spreadsheet.insertSheet(HISTORY_SHEET, spreadsheet.getNumSheets()));
-  const maxRows = meter.call(() => sheet.getMaxRows());
-  meter.call(() => sheet.getRange(1, 1, maxRows, HISTORY_HEADERS.length).setNumberFormat('@'));
-  meter.call(() => sheet.getRange(1, 1, 1, HISTORY_HEADERS.length).setValues([[...HISTORY_HEADERS]]));
-  meter.call(() => sheet.setFrozenRows(1));
+  undo.record(() => spreadsheet.deleteSheet(sheet));
+  meter.call(() => sheet.getRange('A:I').setNumberFormat('@'));
+  meter.call(() => sheet.getRange(1, 1, entries.length + 1, HISTORY_HEADERS.length).setValues([[...HISTORY_HEADERS], ...entries.map(toRow)]));
   meter.call(() => sheet.hideSheet());
   if (previous !== null) meter.call(() => spreadsheet.setActiveSheet(previous));
-  return sheet;
 }
 
 /** Executions without a UI (time-driven) may have no active sheet; then there is nothing to restore. */

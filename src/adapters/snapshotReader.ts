@@ -1,58 +1,70 @@
 /**
  * Reads what the planner needs with a constant number of Spreadsheet calls, whatever the row
- * count: four sizes, the header row, the existing managed columns' data (only when some exist),
- * and the region right of the headers only when getLastColumn() says something lies there.
+ * count: the data extent (one getDataRange), the grid size, the header row, the existing
+ * managed columns' data (only when some exist), and the region right of the headers only when
+ * the extent says something lies there.
+ *
+ * The apply re-reads under the lock in 'apply' mode, skipping what only the preview needs:
+ * protections and the workbook's cell count (a write they would have refused fails instead and
+ * is rolled back, with the platform's reason), the hidden flag and history rows (informational).
  */
 import { analyseHeaders } from '../core/headers';
 import { planSheet } from '../core/plan';
 import type { ManagedSheet, SchemaDeclaration } from '../core/schema';
 import type { CellBlock, ProtectionInfo, SheetSnapshot, WorkbookSnapshot } from '../core/snapshot';
-import { readHistory } from './history';
+import { HISTORY_SHEET, readHistory } from './history';
 import { CallMeter } from './meter';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
+export type ReadMode = 'preview' | 'apply';
+
 export interface ReadOptions {
   readonly protectionType: typeof GoogleAppsScript.Spreadsheet.ProtectionType;
+  readonly mode: ReadMode;
 }
 
-export function readWorkbook(spreadsheet: Spreadsheet, declaration: SchemaDeclaration, options: ReadOptions): WorkbookSnapshot & { historyExists: boolean } {
+export type Workbook = WorkbookSnapshot & { readonly historyExists: boolean };
+
+export function readWorkbook(spreadsheet: Spreadsheet, declaration: SchemaDeclaration, options: ReadOptions): Workbook {
   const meter = new CallMeter();
+  const preview = options.mode === 'preview';
   const sheets = declaration.managedSheets.map((managed) => {
     const sheet = spreadsheet.getSheetByName(managed.sheet);
     return sheet === null ? null : readSheet(sheet, managed, meter, options);
   });
   const growsGrid = sheets.some((snapshot, i) => snapshot !== null && needsWiderGrid(snapshot, declaration.managedSheets[i]));
-  const totalCells = growsGrid ? countCells(spreadsheet, meter) : null;
-  const history = readHistory(spreadsheet, meter);
+  const totalCells = preview && growsGrid ? countCells(spreadsheet, meter) : null;
+  const history = preview ? readHistory(spreadsheet, meter) : { exists: spreadsheet.getSheetByName(HISTORY_SHEET) !== null, entries: [] };
   return {
     spreadsheetName: spreadsheet.getName(),
     totalCells,
     sheets,
     history: history.entries,
     historyExists: history.exists,
-    readCost: { spreadsheetCalls: meter.calls, cellsRead: meter.cellsRead },
+    readCost: meter.applyReadCost(),
   };
 }
 
 function readSheet(sheet: Sheet, managed: ManagedSheet, meter: CallMeter, options: ReadOptions): SheetSnapshot {
-  const lastRow = meter.call(() => sheet.getLastRow());
-  const lastColumn = meter.call(() => sheet.getLastColumn());
+  const preview = options.mode === 'preview';
+  const extent = meter.call(() => sheet.getDataRange());
   const maxRows = meter.call(() => sheet.getMaxRows());
   const maxColumns = meter.call(() => sheet.getMaxColumns());
-  const hidden = meter.call(() => sheet.isSheetHidden());
   const headerRow = managed.headerRow;
-  const headers = lastColumn > 0 && lastRow >= headerRow ? meter.read(() => sheet.getRange(headerRow, 1, 1, lastColumn).getValues())[0] : [];
+  const extentRows = extent.getNumRows();
+  const extentColumns = extent.getNumColumns();
+  const headers = extentRows >= headerRow ? meter.read(() => sheet.getRange(headerRow, 1, 1, extentColumns).getValues())[0] : [];
+  // getDataRange() of an empty sheet is A1: a blank 1×1 extent means no content at all.
+  const empty = extentRows === 1 && extentColumns === 1 && headers[0] === '';
+  const lastRow = empty ? 0 : extentRows;
+  const lastColumn = empty ? 0 : extentColumns;
   const analysis = analyseHeaders(headers);
-  const managedColumns = managed.migrations
-    .flatMap((m) => m.addColumns.map((c) => analysis.columnsByName.get(c.name) ?? []))
-    .flat();
+  const managedColumns = managed.migrations.flatMap((m) => m.addColumns.flatMap((c) => analysis.columnsByName.get(c.name) ?? []));
   const dataRows = lastRow - headerRow;
-  const managedBlock =
-    managedColumns.length > 0 && dataRows > 0
-      ? readBlock(sheet, meter, headerRow + 1, Math.min(...managedColumns), dataRows, Math.max(...managedColumns) - Math.min(...managedColumns) + 1)
-      : null;
+  const first = Math.min(...managedColumns);
+  const managedBlock = managedColumns.length > 0 && dataRows > 0 ? readBlock(sheet, meter, headerRow + 1, first, dataRows, Math.max(...managedColumns) - first + 1) : null;
   const rightOfHeaders =
     lastColumn > analysis.lastHeaderColumn && analysis.lastHeaderColumn > 0
       ? readBlock(sheet, meter, 1, analysis.lastHeaderColumn + 1, lastRow, lastColumn - analysis.lastHeaderColumn)
@@ -63,11 +75,11 @@ function readSheet(sheet: Sheet, managed: ManagedSheet, meter: CallMeter, option
     lastColumn,
     maxRows,
     maxColumns,
-    hidden,
-    headers,
+    hidden: preview ? meter.call(() => sheet.isSheetHidden(), true) : false,
+    headers: empty ? [] : headers,
     managedBlock,
     rightOfHeaders,
-    protections: readProtections(sheet, meter, options),
+    protections: preview ? readProtections(sheet, meter, options.protectionType) : [],
   };
 }
 
@@ -81,7 +93,7 @@ function readBlock(sheet: Sheet, meter: CallMeter, row: number, column: number, 
   };
 }
 
-function readProtections(sheet: Sheet, meter: CallMeter, { protectionType }: ReadOptions): ProtectionInfo[] {
+function readProtections(sheet: Sheet, meter: CallMeter, protectionType: typeof GoogleAppsScript.Spreadsheet.ProtectionType): ProtectionInfo[] {
   const describe = (protection: GoogleAppsScript.Spreadsheet.Protection, wholeSheet: boolean): ProtectionInfo => {
     const range = protection.getRange();
     return {
@@ -89,14 +101,14 @@ function readProtections(sheet: Sheet, meter: CallMeter, { protectionType }: Rea
       column: range.getColumn(),
       rows: range.getNumRows(),
       columns: range.getNumColumns(),
-      description: meter.call(() => protection.getDescription()),
-      canEdit: meter.call(() => protection.canEdit()),
-      warningOnly: meter.call(() => protection.isWarningOnly()),
+      description: meter.call(() => protection.getDescription(), true),
+      canEdit: meter.call(() => protection.canEdit(), true),
+      warningOnly: meter.call(() => protection.isWarningOnly(), true),
       wholeSheet,
     };
   };
-  const ranges = meter.call(() => sheet.getProtections(protectionType.RANGE));
-  const sheets = meter.call(() => sheet.getProtections(protectionType.SHEET));
+  const ranges = meter.call(() => sheet.getProtections(protectionType.RANGE), true);
+  const sheets = meter.call(() => sheet.getProtections(protectionType.SHEET), true);
   return [...ranges.map((p) => describe(p, false)), ...sheets.map((p) => describe(p, true))];
 }
 
@@ -106,5 +118,5 @@ function needsWiderGrid(snapshot: SheetSnapshot, managed: ManagedSheet): boolean
 }
 
 function countCells(spreadsheet: Spreadsheet, meter: CallMeter): number {
-  return spreadsheet.getSheets().reduce((sum, sheet) => sum + meter.call(() => sheet.getMaxRows()) * meter.call(() => sheet.getMaxColumns()), 0);
+  return spreadsheet.getSheets().reduce((sum, sheet) => sum + meter.call(() => sheet.getMaxRows(), true) * meter.call(() => sheet.getMaxColumns(), true), 0);
 }

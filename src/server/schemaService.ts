@@ -8,25 +8,22 @@ import { columnSpan } from '../core/columnLetters';
 import { errorMessage, SchemaError, STALE_PLAN_MESSAGE } from '../core/errors';
 import { buildPlan, SUCCESS_OUTCOME } from '../core/plan';
 import type { ManagedSheet } from '../core/schema';
-import type { WorkbookSnapshot } from '../core/snapshot';
 import { addCosts, NO_COST, stepsCost, writeSteps, type WriteCost } from '../core/steps';
 import { blockedMessage, describeSheetChanges } from '../core/summary';
-import { appendHistory, createHistorySheet, HISTORY_CREATE_COST, HISTORY_HEADERS, HISTORY_SHEET } from '../adapters/history';
+import { appendHistory, createHistorySheet, HISTORY_CREATE_CALLS, HISTORY_HEADERS, HISTORY_SHEET } from '../adapters/history';
 import { withDocumentLock } from '../adapters/lock';
 import { CallMeter } from '../adapters/meter';
-import { readWorkbook } from '../adapters/snapshotReader';
+import { readWorkbook, type ReadMode, type Workbook } from '../adapters/snapshotReader';
 import { executeStep, RangeFiller, UndoLog } from '../adapters/stepExecutor';
 import type { ApplyResult, HistoryEntry, SchemaPlan, SheetPlan } from '../shared/payloads';
 import type { ExecutionContext } from './context';
 
-type Workbook = WorkbookSnapshot & { historyExists: boolean };
-
 export function previewSchema(context: ExecutionContext): SchemaPlan {
-  return planFrom(context, read(context));
+  return planFrom(context, read(context, 'preview'));
 }
 
-function read(context: ExecutionContext): Workbook {
-  return readWorkbook(context.spreadsheet(), context.declaration, { protectionType: context.services.spreadsheetApp.ProtectionType });
+function read(context: ExecutionContext, mode: ReadMode): Workbook {
+  return readWorkbook(context.spreadsheet(), context.declaration, { protectionType: context.services.spreadsheetApp.ProtectionType, mode });
 }
 
 function planFrom(context: ExecutionContext, workbook: Workbook): SchemaPlan {
@@ -35,9 +32,16 @@ function planFrom(context: ExecutionContext, workbook: Workbook): SchemaPlan {
   if (plan.status !== 'changes') return { ...plan, cost: reads };
   const changing = plan.sheets.filter((s) => s.status === 'changes');
   const steps = changing.flatMap((s) => writeSteps(s, managedSheet(context, s.sheet).headerRow));
-  const entries = touchedMigrations(changing).length;
-  const history: WriteCost = { spreadsheetCalls: entries + 1 /* flush */, cellsRead: 0, cellsWritten: entries * HISTORY_HEADERS.length, cellsChanged: entries * HISTORY_HEADERS.length };
-  return { ...plan, cost: addCosts(reads, workbook.historyExists ? NO_COST : HISTORY_CREATE_COST, stepsCost(steps), history) };
+  const flush: WriteCost = { ...NO_COST, spreadsheetCalls: 1 };
+  return { ...plan, cost: addCosts(reads, stepsCost(steps), flush, historyCost(touchedMigrations(changing).length, workbook.historyExists)) };
+}
+
+/** One appendRow per entry; or, on the first apply, the sheet created with its header and entries. */
+function historyCost(entries: number, exists: boolean): WriteCost {
+  const cells = HISTORY_HEADERS.length * (exists ? entries : entries + 1);
+  return exists
+    ? { spreadsheetCalls: entries, cellsRead: 0, cellsWritten: cells, cellsChanged: cells }
+    : { spreadsheetCalls: HISTORY_CREATE_CALLS, cellsRead: 0, cellsWritten: cells + 1 /* the '@' format */, cellsChanged: cells };
 }
 
 function managedSheet(context: ExecutionContext, name: string): ManagedSheet {
@@ -53,9 +57,7 @@ function managedSheet(context: ExecutionContext, name: string): ManagedSheet {
 export function applySchema(context: ExecutionContext, expectedFingerprint: string | null): ApplyResult {
   return withDocumentLock(context.services.lockService, () => {
     const started = context.services.now();
-    const workbook = read(context);
-    const plan = planFrom(context, workbook);
-    if (expectedFingerprint !== null && plan.fingerprint !== expectedFingerprint) throw new SchemaError('STALE_PLAN', STALE_PLAN_MESSAGE);
+    const plan = planUnderLock(context, expectedFingerprint);
     if (plan.status === 'blocked') throw new SchemaError('BLOCKED', blockedMessage(plan));
     if (plan.status === 'up-to-date') {
       return { status: 'up-to-date', summary: 'Everything is up to date: nothing was written.', columnsAdded: [], cellsChanged: 0, durationMs: context.services.now() - started };
@@ -67,34 +69,56 @@ export function applySchema(context: ExecutionContext, expectedFingerprint: stri
   });
 }
 
+/**
+ * A confirmed plan was checked in full by its preview, so the lock re-reads only what the writes
+ * depend on. Any mismatch gets the full read, to refuse with the real reason: blocked, or stale.
+ * Without a confirmed plan (auto-repair) everything is checked here.
+ */
+function planUnderLock(context: ExecutionContext, expectedFingerprint: string | null): SchemaPlan {
+  if (expectedFingerprint === null) return planFrom(context, read(context, 'preview'));
+  const plan = planFrom(context, read(context, 'apply'));
+  if (plan.fingerprint === expectedFingerprint) return plan;
+  const full = planFrom(context, read(context, 'preview'));
+  if (full.status === 'blocked') return full;
+  throw new SchemaError('STALE_PLAN', STALE_PLAN_MESSAGE);
+}
+
 function executeAll(context: ExecutionContext, changing: readonly SheetPlan[], started: number): void {
   const spreadsheet = context.spreadsheet();
   const meter = new CallMeter();
-  const historySheet = spreadsheet.getSheetByName(HISTORY_SHEET) ?? createHistorySheet(spreadsheet, meter);
   const undo = new UndoLog();
   const filler = new RangeFiller(meter);
+  let current = '';
   try {
     for (const sheetPlan of changing) {
+      current = sheetPlan.sheet;
       const sheet = spreadsheet.getSheetByName(sheetPlan.sheet);
       if (sheet === null) throw new Error(`Sheet "${sheetPlan.sheet}" disappeared during the apply.`);
       for (const step of writeSteps(sheetPlan, managedSheet(context, sheetPlan.sheet).headerRow)) executeStep(sheet, step, meter, filler, undo);
     }
+    current = HISTORY_SHEET;
     meter.call(() => context.services.spreadsheetApp.flush());
     // Last, so history never records success for writes that did not all land.
-    appendHistory(historySheet, historyEntries(context, changing, started, SUCCESS_OUTCOME), meter);
+    const entries = historyEntries(context, changing, started, SUCCESS_OUTCOME);
+    const history = spreadsheet.getSheetByName(HISTORY_SHEET);
+    if (history === null) createHistorySheet(spreadsheet, entries, meter, undo);
+    else appendHistory(history, entries, meter);
   } catch (error) {
     const rollback = undo.rollback();
     context.columnMaps().invalidateAll();
     const state = rollback.complete
       ? 'was rolled back: the sheet is as it was'
       : `could not be fully rolled back (${errorMessage(rollback.error)}): run "Extend schema" again to complete it — it only adds what is missing`;
-    recordFailure(context, historySheet, changing, started, `failed, ${rollback.complete ? 'rolled back' : 'incomplete'}: ${errorMessage(error)}`);
-    throw new Error(`Sheet Schema: the apply failed and ${state}. Cause: ${errorMessage(error)}`);
+    recordFailure(context, changing, started, `failed, ${rollback.complete ? 'rolled back' : 'incomplete'}: ${errorMessage(error)}`);
+    throw new Error(`Sheet Schema: the apply failed while writing "${current}" and ${state}. Cause: ${errorMessage(error)}`);
   }
 }
 
-function recordFailure(context: ExecutionContext, sheet: GoogleAppsScript.Spreadsheet.Sheet, changing: readonly SheetPlan[], started: number, outcome: string): void {
+/** Best effort, into an existing history sheet only: a failed first apply leaves no history sheet. */
+function recordFailure(context: ExecutionContext, changing: readonly SheetPlan[], started: number, outcome: string): void {
   try {
+    const sheet = context.spreadsheet().getSheetByName(HISTORY_SHEET);
+    if (sheet === null) return;
     appendHistory(sheet, historyEntries(context, changing, started, outcome), new CallMeter());
   } catch (error) {
     console.warn(`Sheet Schema: could not record the failed apply in ${HISTORY_SHEET}: ${errorMessage(error)}`);

@@ -137,7 +137,7 @@ describe('planSheet refuses bad input with findings naming the sheet, cell or co
   });
 
   it('reports blank header gaps and odd header cells as warnings, never as columns to fill', () => {
-    const headers = v3Headers();
+    const headers: unknown[] = v3Headers();
     headers[4] = '';
     headers[5] = 42;
     headers[6] = '#REF!';

@@ -1,0 +1,200 @@
+/**
+ * The operator sidebar in a real browser: the built dist/Sidebar.html inside the playground,
+ * google.script.run answered by the built dist/Code.js on the emulated workbook. Every wait is
+ * on UI state (data-state / data-plan, elements appearing), never a fixed sleep.
+ */
+import type { Browser } from 'playwright-core';
+import { scriptRun } from '../../emulator';
+import type { SchemaPlan } from '../../src/shared/payloads';
+import { DIST, launchChromium, openPlayground, publishToDocs, screenshot, smallDemo, waitForSidebar, type Session } from './support';
+import { seedDemo } from '../../scripts/playground';
+
+const NEW_HEADERS = ['Total_Uniones', 'Uniones_ARM_Completadas', 'Uniones_SOLD_Completadas', 'Pulgadas_ARM', 'Pulgadas_SOLD'];
+const PWN_HEADER = '<img src=x onerror=window.__pwned=1>';
+
+let browser: Browser;
+const sessions: Session[] = [];
+
+async function open(options: Parameters<typeof openPlayground>[1] = {}): Promise<Session> {
+  const session = await openPlayground(browser, options);
+  sessions.push(session);
+  return session;
+}
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+
+afterEach(async () => {
+  for (const session of sessions.splice(0)) await session.close();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('preview', () => {
+  it('lists the five new columns BP–BT of the demo workbook, with badge, strip, cost and history', async () => {
+    const { page, sidebar } = await open();
+    await waitForSidebar(sidebar, 'changes');
+
+    const card = sidebar.locator('section.sheet[data-sheet="Operaciones"]');
+    expect(await card.locator('.badge').innerText()).toBe('5 changes');
+    expect(await card.locator('table.changes td.letter').allInnerTexts()).toEqual(['BP', 'BQ', 'BR', 'BS', 'BT']);
+    expect(await card.locator('table.changes td.header').allInnerTexts()).toEqual(NEW_HEADERS);
+    expect(await card.locator('table.changes tbody tr').first().innerText()).toMatch(/BP\s+Total_Uniones\s+integer\s+0\s+2,400 rows/);
+    expect(await card.locator('.strip-new').allInnerTexts()).toEqual(['BP', 'BQ', 'BR', 'BS', 'BT']);
+    expect(await card.locator('figcaption').innerText()).toBe('A–BO: 67 existing columns · BP–BT: 5 new');
+    expect(await sidebar.locator('.cost').innerText()).toMatch(/^Cost: \d+ Spreadsheet calls, .* for 12,0\d\d cells\.$/);
+    expect(await sidebar.locator('.history').innerText()).toContain('No migration applied from Sheet Schema yet.');
+    expect(await sidebar.locator('#status').innerText()).toBe('5 changes ready to apply. Nothing has been written yet.');
+    expect(await sidebar.locator('#apply').isEnabled()).toBe(true);
+
+    const shot = await screenshot(page.locator('.sidebar-panel'), 'sidebar-preview');
+    publishToDocs(shot, 'sidebar-preview.png');
+    await screenshot(page, 'playground-preview');
+  });
+
+  it('shows a missing managed sheet as a blocking error and keeps Apply disabled', async () => {
+    const { page, sidebar } = await open({
+      seed: (emulator) => {
+        seedDemo(emulator, { spools: 30 });
+        emulator.spreadsheet.deleteSheet(emulator.spreadsheet.getSheetByName('Operaciones')!);
+      },
+    });
+    await waitForSidebar(sidebar, 'blocked');
+    const card = sidebar.locator('section.sheet[data-sheet="Operaciones"]');
+    expect(await card.locator('.badge').innerText()).toBe('blocked');
+    expect(await card.locator('.findings-error li[data-code="MISSING_SHEET"]').innerText()).toContain('Sheet "Operaciones" was not found');
+    expect(await sidebar.locator('#status').innerText()).toBe('Blocked: 1 problem to fix before anything can change.');
+    expect(await sidebar.locator('#apply').isDisabled()).toBe(true);
+    await screenshot(page.locator('.sidebar-panel'), 'sidebar-missing-sheet');
+  });
+
+  it('renders an HTML-looking header as literal text and runs nothing', async () => {
+    const { page, sidebar, playground } = await open({
+      seed: (emulator) => {
+        seedDemo(emulator, { spools: 30 });
+        const sheet = emulator.spreadsheet.getSheetByName('Operaciones')!;
+        sheet.getRange('F1').setValue(PWN_HEADER);
+        sheet.getRange('H1').setValue(PWN_HEADER);
+      },
+    });
+    await waitForSidebar(sidebar, 'blocked');
+    expect(playground.emulator.readSheet('Operaciones')[0][5]).toBe(PWN_HEADER);
+
+    const finding = sidebar.locator('.findings-error li[data-code="DUPLICATE_HEADER"] .finding-text');
+    expect(await finding.innerText()).toContain(`Header "${PWN_HEADER}" appears 2 times in "Operaciones" (F1, H1)`);
+    await page.locator('td.header-cell', { hasText: PWN_HEADER }).first().waitFor();
+    expect(await page.locator('td.header-cell', { hasText: PWN_HEADER }).count()).toBe(2);
+
+    expect(await sidebar.locator('img').count()).toBe(0);
+    expect(await page.locator('img').count()).toBe(0);
+    expect(await sidebar.evaluate('typeof window.__pwned')).toBe('undefined');
+    expect(await page.evaluate('typeof window.__pwned')).toBe('undefined');
+    await screenshot(page.locator('.sidebar-panel'), 'sidebar-html-header');
+  });
+});
+
+describe('apply', () => {
+  it('confirms with the summary, shows progress with buttons disabled, then the result; the sheet has 72 columns', async () => {
+    const { page, sidebar, playground } = await open({ rpcDelayMs: 250 });
+    await waitForSidebar(sidebar, 'changes');
+
+    await sidebar.getByRole('button', { name: 'Apply', exact: true }).click();
+    await sidebar.locator('#app[data-state="confirming"]').waitFor();
+    const summary = await sidebar.locator('#confirm-summary').innerText();
+    expect(summary).toContain('Operaciones: add 5 columns BP–BT (Total_Uniones, Uniones_ARM_Completadas');
+    expect(summary).toContain('initialising 2,400 data rows with 0.');
+    expect(summary).toMatch(/Cost: \d+ Spreadsheet calls/);
+    await screenshot(page.locator('.sidebar-panel'), 'sidebar-confirm');
+
+    await sidebar.getByRole('button', { name: 'Confirm apply' }).click();
+    await sidebar.locator('#app[data-state="applying"]').waitFor();
+    for (const id of ['#apply', '#refresh', '#clear-cache', '#confirm-apply']) expect(await sidebar.locator(id).isDisabled()).toBe(true);
+    expect(await sidebar.locator('#progress').isVisible()).toBe(true);
+    expect(await sidebar.locator('#app').getAttribute('aria-busy')).toBe('true');
+
+    await waitForSidebar(sidebar, 'up-to-date');
+    const notice = await sidebar.locator('.notice-success').innerText();
+    expect(notice).toMatch(/^Applied: 5 columns added \(Operaciones BP–BT\), 12,005 cells written in \d+\.\d s\./);
+    expect(await sidebar.locator('section.sheet .badge').innerText()).toBe('up to date');
+    expect(await sidebar.locator('#apply').isDisabled()).toBe(true);
+    expect(await sidebar.locator('.history li').first().innerText()).toContain('4.0-union-metrics');
+
+    expect(playground.emulator.sheetInfo('Operaciones')?.lastColumn).toBe(72);
+    expect(playground.emulator.readSheet('Operaciones')[0].slice(67)).toEqual(NEW_HEADERS);
+    await page.locator('thead th.new-col').nth(4).waitFor();
+    expect(await page.locator('thead th.new-col').allInnerTexts()).toEqual(['BP', 'BQ', 'BR', 'BS', 'BT']);
+    await screenshot(page.locator('.sidebar-panel'), 'sidebar-applied');
+    await screenshot(page, 'playground-applied');
+
+    await page.getByRole('button', { name: 'Reset workbook' }).click();
+    await waitForSidebar(sidebar, 'changes');
+    expect(playground.emulator.sheetInfo('Operaciones')?.lastColumn).toBe(67);
+  });
+
+  it('Refresh shows "up to date" once the schema was applied elsewhere', async () => {
+    const { sidebar, playground } = await open({ seed: smallDemo() });
+    await waitForSidebar(sidebar, 'changes');
+    const plan = scriptRun(playground.emulator, DIST, 'previewSchema') as SchemaPlan;
+    scriptRun(playground.emulator, DIST, 'applySchema', plan.fingerprint);
+
+    await sidebar.getByRole('button', { name: 'Refresh' }).click();
+    await waitForSidebar(sidebar, 'up-to-date');
+    expect(await sidebar.locator('section.sheet .badge').innerText()).toBe('up to date');
+    expect(await sidebar.locator('#status').innerText()).toBe('Up to date: nothing to add, nothing to fill.');
+    expect(await sidebar.locator('table.changes').count()).toBe(0);
+    expect(await sidebar.locator('figcaption').innerText()).toBe('A–BT: 72 existing columns');
+    expect(await sidebar.locator('#apply').isDisabled()).toBe(true);
+  });
+
+  it('refuses a stale plan: the sheet changed since this preview, nothing written, preview refreshed', async () => {
+    const { page, sidebar, playground } = await open({ seed: smallDemo(60) });
+    await waitForSidebar(sidebar, 'changes');
+    expect(await sidebar.locator('.sheet-meta').innerText()).toBe('60 data rows');
+
+    playground.emulator.spreadsheet.getSheetByName('Operaciones')!.appendRow(['MK-NEW-0001']);
+    await sidebar.getByRole('button', { name: 'Apply', exact: true }).click();
+    await sidebar.getByRole('button', { name: 'Confirm apply' }).click();
+
+    const error = sidebar.locator('.notice-error');
+    await error.waitFor();
+    expect(await error.innerText()).toContain('the sheet changed since this preview');
+    await waitForSidebar(sidebar, 'changes');
+    expect(await sidebar.locator('.sheet-meta').innerText()).toBe('61 data rows');
+    expect(playground.emulator.sheetInfo('Operaciones')?.lastColumn).toBe(67);
+    await screenshot(page.locator('.sidebar-panel'), 'sidebar-stale-plan');
+
+    await sidebar.getByRole('button', { name: 'Apply', exact: true }).click();
+    await sidebar.getByRole('button', { name: 'Confirm apply' }).click();
+    await waitForSidebar(sidebar, 'up-to-date');
+    expect(playground.emulator.sheetInfo('Operaciones')?.lastColumn).toBe(72);
+  });
+});
+
+describe('other actions and accessibility', () => {
+  it('Clear column cache reports the sheets whose cache it dropped', async () => {
+    const { sidebar } = await open({ seed: smallDemo() });
+    await waitForSidebar(sidebar, 'changes');
+    await sidebar.getByRole('button', { name: 'Clear column cache' }).click();
+    await sidebar.locator('.notice-info').waitFor();
+    expect(await sidebar.locator('.notice-info').innerText()).toBe('Column map cache cleared for Operaciones.');
+    await waitForSidebar(sidebar, 'changes');
+  });
+
+  it('works from the keyboard: Enter opens the confirm step on its button, Escape cancels back to Apply', async () => {
+    const { page, sidebar } = await open({ seed: smallDemo() });
+    await waitForSidebar(sidebar, 'changes');
+    expect(await sidebar.locator('#status').getAttribute('aria-live')).toBe('polite');
+
+    await sidebar.locator('#apply').focus();
+    await page.keyboard.press('Enter');
+    await sidebar.locator('#app[data-state="confirming"]').waitFor();
+    expect(await sidebar.evaluate('document.activeElement.id')).toBe('confirm-apply');
+    await page.keyboard.press('Escape');
+    await waitForSidebar(sidebar, 'changes');
+    expect(await sidebar.evaluate('document.activeElement.id')).toBe('apply');
+    expect(await sidebar.locator('#status').innerText()).toBe('Cancelled: nothing was written.');
+  });
+});

@@ -8,15 +8,17 @@ export function describeCost(cost: Cost): string {
   return `${count(cost.spreadsheetCalls)} Spreadsheet calls, ${count(cost.cellsRead)} cells read, ${count(cost.cellsWritten)} values sent for ${count(cost.cellsChanged)} cells`;
 }
 
-export function describeSheetChanges(sheet: SheetPlan): string[] {
+/** 'planned' for previews and confirm dialogs, 'done' for results. */
+export function describeSheetChanges(sheet: SheetPlan, tense: 'planned' | 'done' = 'planned'): string[] {
+  const [add, fill, initialising] = tense === 'planned' ? ['add', 'fill', 'initialising'] : ['added', 'filled', 'initialised'];
   const lines: string[] = [];
   if (sheet.columnsToAdd.length > 0) {
-    const defaults = sheet.columnsToAdd.filter((c) => c.rowsInitialised > 0);
-    const init = defaults.length > 0 ? `, initialising ${count(sheet.dataRows)} data rows with ${defaults.map((c) => JSON.stringify(c.default)).filter((v, i, all) => all.indexOf(v) === i).join('/')}` : '';
-    lines.push(`${sheet.sheet}: add ${sheet.columnsToAdd.length} column${sheet.columnsToAdd.length === 1 ? '' : 's'} ${describeColumns(sheet.columnsToAdd)}${init}.`);
+    const defaults = [...new Set(sheet.columnsToAdd.filter((c) => c.rowsInitialised > 0).map((c) => JSON.stringify(c.default)))];
+    const init = defaults.length > 0 ? `, ${initialising} ${count(sheet.dataRows)} data rows with ${defaults.join('/')}` : '';
+    lines.push(`${sheet.sheet}: ${add} ${sheet.columnsToAdd.length} column${sheet.columnsToAdd.length === 1 ? '' : 's'} ${describeColumns(sheet.columnsToAdd)}${init}.`);
   }
-  for (const fill of sheet.blanksToFill) {
-    lines.push(`${sheet.sheet}: fill ${count(fill.cells)} blank cell${fill.cells === 1 ? '' : 's'} of ${fill.header} (column ${fill.letter}) with ${JSON.stringify(fill.default)}.`);
+  for (const blank of sheet.blanksToFill) {
+    lines.push(`${sheet.sheet}: ${fill} ${count(blank.cells)} blank cell${blank.cells === 1 ? '' : 's'} of ${blank.header} (column ${blank.letter}) with ${JSON.stringify(blank.default)}.`);
   }
   return lines;
 }
@@ -24,7 +26,7 @@ export function describeSheetChanges(sheet: SheetPlan): string[] {
 export function describePlan(plan: SchemaPlan): string {
   if (plan.status === 'blocked') return blockedMessage(plan);
   if (plan.status === 'up-to-date') return 'Everything is up to date: no column to add, no blank to fill.';
-  const lines = plan.sheets.flatMap(describeSheetChanges);
+  const lines = plan.sheets.flatMap((sheet) => describeSheetChanges(sheet));
   const warnings = plan.sheets.flatMap((s) => s.warnings.map((w) => `Note: ${w.message}`));
   return [...lines, ...warnings, `Cost: ${describeCost(plan.cost)}. Existing columns and values are not touched.`].join('\n');
 }

@@ -133,16 +133,22 @@ function touchedMigrations(changing: readonly SheetPlan[]): Array<{ sheet: Sheet
   );
 }
 
+/** Cells an apply sets for one migration on one sheet: headers, initialised rows, blanks filled. */
+function cellsChangedBy(sheet: SheetPlan, migrationId: string): number {
+  const added = sheet.columnsToAdd.filter((c) => c.migrationId === migrationId);
+  const fills = sheet.blanksToFill.filter((b) => b.migrationId === migrationId);
+  return added.reduce((sum, c) => sum + 1 + c.rowsInitialised, 0) + fills.reduce((sum, f) => sum + f.cells, 0);
+}
+
 function historyEntries(context: ExecutionContext, changing: readonly SheetPlan[], started: number, outcome: string): HistoryEntry[] {
   const time = context.isoNow();
   const user = context.userLabel();
   const durationMs = context.services.now() - started;
   return touchedMigrations(changing).map(({ sheet, migrationId }) => {
     const added = sheet.columnsToAdd.filter((c) => c.migrationId === migrationId);
-    const fills = sheet.blanksToFill.filter((b) => b.migrationId === migrationId);
     const parts = [
       ...(added.length > 0 ? [`${columnSpan(added[0].index, added.length)}: ${added.map((c) => c.header).join(', ')}`] : []),
-      ...fills.map((f) => `filled ${f.cells} blank cells in ${f.letter} (${f.header})`),
+      ...sheet.blanksToFill.filter((b) => b.migrationId === migrationId).map((f) => `filled ${f.cells} blank cells in ${f.letter} (${f.header})`),
     ];
     return {
       time,
@@ -150,7 +156,7 @@ function historyEntries(context: ExecutionContext, changing: readonly SheetPlan[
       sheet: sheet.sheet,
       description: sheet.migrations.find((m) => m.id === migrationId)?.description ?? '',
       columnsAdded: parts.join('; '),
-      cellsWritten: added.reduce((sum, c) => sum + 1 + c.rowsInitialised, 0) + fills.reduce((sum, f) => sum + f.cells, 0),
+      cellsWritten: cellsChangedBy(sheet, migrationId),
       user,
       durationMs,
       outcome,
@@ -161,8 +167,8 @@ function historyEntries(context: ExecutionContext, changing: readonly SheetPlan[
 function appliedResult(context: ExecutionContext, changing: readonly SheetPlan[], started: number): ApplyResult {
   const durationMs = context.services.now() - started;
   const columnsAdded = changing.flatMap((s) => s.columnsToAdd.map((c) => ({ sheet: s.sheet, letter: c.letter, header: c.header })));
-  const cellsChanged = historyEntries(context, changing, started, SUCCESS_OUTCOME).reduce((sum, e) => sum + e.cellsWritten, 0);
-  const done = changing.flatMap(describeSheetChanges).map((line) => line.replace(/: add /, ': added ').replace(/: fill /, ': filled '));
+  const cellsChanged = touchedMigrations(changing).reduce((sum, { sheet, migrationId }) => sum + cellsChangedBy(sheet, migrationId), 0);
+  const done = changing.flatMap((sheet) => describeSheetChanges(sheet, 'done'));
   return {
     status: 'applied',
     summary: [...done, `${cellsChanged.toLocaleString('en-US')} cells written in ${(durationMs / 1000).toFixed(1)} s.`].join('\n'),

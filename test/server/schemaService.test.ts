@@ -61,6 +61,8 @@ describe('applySchema on a fresh v3.0 sheet', () => {
     expect(after.map((row) => row.slice(0, 67))).toEqual(before);
     expect(result).toMatchObject({ status: 'applied', cellsChanged: 5 + 5 * spools });
     expect(result.columnsAdded.map((c) => c.letter)).toEqual(['BP', 'BQ', 'BR', 'BS', 'BT']);
+    expect(result.summary).toContain('Operaciones: added 5 columns BP–BT (Total_Uniones, Uniones_ARM_Completadas, Uniones_SOLD_Completadas, Pulgadas_ARM, Pulgadas_SOLD), initialised 2,000 data rows with 0.');
+    expect(result.summary).toContain('10,005 cells written');
   });
 
   it('formats integers as 0 and inches as 0.00', () => {

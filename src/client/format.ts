@@ -86,13 +86,23 @@ function existingCells(sheet: SheetPlan, existing: number, shown: number): Strip
   return cells;
 }
 
-export function columnStrip(sheet: SheetPlan, shownExisting = 3): ColumnStrip {
+/** New columns, one cell each; a long run keeps its two first and two last, the middle collapsed. */
+function newCells(sheet: SheetPlan, maxShown: number): StripCell[] {
+  const cells = sheet.columnsToAdd.map<StripCell>((c) => ({ label: c.letter, kind: 'new', title: `Column ${c.letter}: new column ${c.header}` }));
+  if (cells.length <= maxShown) return cells;
+  const middle = sheet.columnsToAdd.slice(2, -2);
+  const label = span(middle[0].index, middle[middle.length - 1].index);
+  return [...cells.slice(0, 2), { label, kind: 'new', title: `Columns ${label}: ${plural(middle.length, 'new column')}` }, ...cells.slice(-2)];
+}
+
+export function columnStrip(sheet: SheetPlan, shownExisting = 2, maxNewShown = 6): ColumnStrip {
   const existing = existingColumns(sheet);
   if (existing === 0 && sheet.columnsToAdd.length === 0) return { cells: [], caption: 'No columns.' };
-  const added = sheet.columnsToAdd.map<StripCell>((c) => ({ label: c.letter, kind: 'new', title: `Column ${c.letter}: new column ${c.header}` }));
+  const added = newCells(sheet, maxNewShown);
   const cells = [...(existing > 0 ? existingCells(sheet, existing, shownExisting) : []), ...added];
   const parts = existing > 0 ? [`${span(1, existing)}: ${plural(existing, 'existing column')}`] : [];
-  if (added.length > 0) parts.push(`${span(existing + 1, existing + added.length)}: ${count(added.length)} new`);
+  const newCount = sheet.columnsToAdd.length;
+  if (newCount > 0) parts.push(`${span(existing + 1, existing + newCount)}: ${count(newCount)} new`);
   return { cells, caption: parts.join(' · ') };
 }
 
@@ -172,6 +182,11 @@ export function resultHeadline(result: ApplyResult): string {
   const columns = result.columnsAdded.length;
   const where = columns > 0 ? ` (${addedSpans(result)})` : '';
   return `Applied: ${plural(columns, 'column')} added${where}, ${plural(result.cellsChanged, 'cell')} written in ${(result.durationMs / 1000).toFixed(1)} s.`;
+}
+
+/** The server's summary without its closing "N cells written in T s." line (the headline says it). */
+export function resultDetails(result: ApplyResult): string[] {
+  return result.summary.split('\n').filter((line) => line !== '' && !/cells written in [\d.]+ s\.$/.test(line));
 }
 
 export const STALE_PLAN_PHRASE = 'the sheet changed since this preview';

@@ -6,7 +6,7 @@
 import { describePlan } from '../core/summary';
 import type { SchemaPlan } from '../shared/payloads';
 import { byId, h, replaceChildren } from './dom';
-import { isStalePlan, planHeadline, planTone, resultHeadline } from './format';
+import { isStalePlan, planHeadline, planTone, resultDetails, resultHeadline } from './format';
 import { createRpc, failureMessage } from './rpc';
 import { renderPlan, renderSummaryLines } from './view';
 
@@ -102,9 +102,8 @@ async function applyConfirmed(): Promise<void> {
   announce('Applying the changes…');
   try {
     const result = await rpc.applySchema(fingerprint);
-    showNotice('success', resultHeadline(result), result.summary.split('\n'));
+    showNotice('success', resultHeadline(result), resultDetails(result));
     await loadPreview();
-    announce(`${resultHeadline(result)} ${ui.status.textContent ?? ''}`);
   } catch (error) {
     await applyFailed(failureMessage(error));
   }
@@ -115,7 +114,6 @@ async function applyFailed(message: string): Promise<void> {
   const stale = isStalePlan(message);
   showNotice('error', stale ? 'The sheet changed since this preview' : 'The apply failed', [message]);
   await loadPreview();
-  announce(stale ? 'The sheet changed since this preview: nothing was written. The preview was refreshed.' : `The apply failed: ${message}`);
 }
 
 async function refresh(): Promise<void> {
@@ -132,11 +130,10 @@ async function clearCache(): Promise<void> {
     const { cleared } = await rpc.clearColumnCache();
     const text = cleared.length > 0 ? `Column map cache cleared for ${cleared.join(', ')}.` : 'No column map was cached.';
     showNotice('info', text);
-    announce(text);
   } catch (error) {
     showNotice('error', 'Could not clear the column cache', [failureMessage(error)]);
-    announce('Could not clear the column cache.');
   }
+  announce(plan === null ? 'No preview loaded.' : planHeadline(plan));
   setState('ready');
 }
 

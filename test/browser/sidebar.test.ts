@@ -118,6 +118,8 @@ describe('apply', () => {
     await waitForSidebar(sidebar, 'up-to-date');
     const notice = await sidebar.locator('.notice-success').innerText();
     expect(notice).toMatch(/^Applied: 5 columns added \(Operaciones BP–BT\), 12,005 cells written in \d+\.\d s\./);
+    expect(notice).toContain('Operaciones: added 5 columns BP–BT');
+    expect(notice.match(/cells written in/g)).toHaveLength(1);
     expect(await sidebar.locator('section.sheet .badge').innerText()).toBe('up to date');
     expect(await sidebar.locator('#apply').isDisabled()).toBe(true);
     expect(await sidebar.locator('.history li').first().innerText()).toContain('4.0-union-metrics');

@@ -1,0 +1,268 @@
+/**
+ * Local playground (`npm start`): the real built sidebar (dist/Sidebar.html) beside a read-only
+ * grid of an emulated workbook, with google.script.run answered by the real server bundle
+ * (dist/Code.js) running on the emulator — the same one the tests use. Binds 127.0.0.1 only.
+ *
+ * Browser tests reuse it: startPlayground({ port: 0, seed }) with their own workbook.
+ */
+import { build } from 'esbuild';
+import { existsSync, readFileSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join, resolve } from 'node:path';
+import { createEmulator, scriptRun, topLevelFunctionNames, type Emulator } from '../emulator';
+import { demoWorkbook } from '../emulator/fixtures/workbook';
+import type { GridSheet, RpcRequest, RpcResponse, WorkbookView } from '../src/client/playground/protocol';
+
+export type Seed = (emulator: Emulator) => void;
+
+export interface PlaygroundOptions {
+  /** 0 picks a free port. Default: PORT env or 8080. */
+  readonly port?: number;
+  /** Fills a fresh emulator (on start and on every reset). Default: the demo workbook. */
+  readonly seed?: Seed;
+  /** Repository root (dist/, scripts/playground/, src/client/playground/). Default: the working directory. */
+  readonly root?: string;
+  readonly spreadsheetName?: string;
+  /** Holds every /rpc answer back this long, so tests can see the sidebar's in-progress state. */
+  readonly rpcDelayMs?: number;
+}
+
+export interface Playground {
+  readonly url: string;
+  /** The emulator currently answering (a reset replaces it). */
+  readonly emulator: Emulator;
+  reset(): void;
+  close(): Promise<void>;
+}
+
+const HOST = '127.0.0.1';
+const GRID_DATA_ROWS = 20;
+const MAX_BODY_BYTES = 1_000_000;
+
+/** The demo workbook: Operaciones (67 columns, ~2,400 spools) and Uniones, as in the emulator fixtures. */
+export function seedDemo(emulator: Emulator, options: { spools?: number; seed?: number } = {}): void {
+  const book = demoWorkbook(options);
+  emulator.seedSheet('Operaciones', [book.operaciones.headers, ...book.operaciones.rows], { frozenRows: 1 });
+  emulator.seedSheet('Uniones', [book.uniones.headers, ...book.uniones.rows], { frozenRows: 1 });
+}
+
+function freshEmulator(seed: Seed, spreadsheetName: string): { emulator: Emulator; seeded: Map<string, number> } {
+  const emulator = createEmulator({ spreadsheetName });
+  seed(emulator);
+  const spreadsheet = emulator.spreadsheet;
+  const placeholder = spreadsheet.getSheetByName('Sheet1');
+  if (placeholder !== null && spreadsheet.getNumSheets() > 1) spreadsheet.deleteSheet(placeholder);
+  emulator.stats.reset();
+  const seeded = new Map(emulator.sheetNames().map((name) => [name, emulator.sheetInfo(name)?.lastColumn ?? 0]));
+  return { emulator, seeded };
+}
+
+// ------------------------------------------------------------------------------------------
+// Views of the emulated workbook
+
+const isDate = (value: unknown): value is Date => Object.prototype.toString.call(value) === '[object Date]';
+
+export function displayValue(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (isDate(value)) {
+    const iso = value.toISOString();
+    return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso.slice(0, 16).replace('T', ' ');
+  }
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  return String(value);
+}
+
+function gridSheet(emulator: Emulator, name: string, seededColumns: number): GridSheet {
+  const info = emulator.sheetInfo(name);
+  const rows = emulator.readSheet(name).slice(0, GRID_DATA_ROWS + 1);
+  return {
+    name,
+    lastRow: info?.lastRow ?? 0,
+    lastColumn: info?.lastColumn ?? 0,
+    maxRows: info?.maxRows ?? 0,
+    maxColumns: info?.maxColumns ?? 0,
+    seededColumns,
+    rows: rows.map((row) => row.map(displayValue)),
+  };
+}
+
+function workbookView(emulator: Emulator, seeded: ReadonlyMap<string, number>): WorkbookView {
+  return {
+    spreadsheetName: emulator.spreadsheet.getName(),
+    sheets: emulator.sheetNames().map((name) => gridSheet(emulator, name, seeded.get(name) ?? 0)),
+    spreadsheetCalls: emulator.stats.snapshot().calls.Spreadsheet,
+  };
+}
+
+// ------------------------------------------------------------------------------------------
+// Assets
+
+interface Assets {
+  readonly shim: string;
+  readonly page: string;
+  readonly index: string;
+  readonly css: string;
+}
+
+async function bundle(entry: string, globalName?: string): Promise<string> {
+  const result = await build({
+    entryPoints: [entry],
+    bundle: true,
+    format: 'iife',
+    ...(globalName === undefined ? {} : { globalName }),
+    platform: 'browser',
+    target: 'es2020',
+    write: false,
+    charset: 'utf8',
+    logLevel: 'warning',
+  });
+  return result.outputFiles[0].text;
+}
+
+async function loadAssets(root: string): Promise<Assets> {
+  const [shim, page] = await Promise.all([
+    bundle(join(root, 'src/client/playground/shim.ts'), 'PlaygroundShim'),
+    bundle(join(root, 'src/client/playground/page.ts')),
+  ]);
+  return {
+    shim,
+    page,
+    index: readFileSync(join(root, 'scripts/playground-assets/index.html'), 'utf8'),
+    css: readFileSync(join(root, 'scripts/playground-assets/playground.css'), 'utf8'),
+  };
+}
+
+/** dist/Sidebar.html as Apps Script would serve it, with the google.script.run shim in front. */
+function sidebarPage(distDir: string, shim: string): string {
+  const html = readFileSync(join(distDir, 'Sidebar.html'), 'utf8');
+  const functions = topLevelFunctionNames(readFileSync(join(distDir, 'Code.js'), 'utf8')).filter((name) => !name.endsWith('_'));
+  const script = `<script>${shim}\nPlaygroundShim.install(${JSON.stringify(functions)});</script>`;
+  if (!/<head>/i.test(html)) throw new Error('dist/Sidebar.html has no <head>');
+  return html.replace(/<head>/i, (head) => `${head}\n${script}`);
+}
+
+// ------------------------------------------------------------------------------------------
+// HTTP
+
+function send(res: ServerResponse, status: number, type: string, body: string): void {
+  res.writeHead(status, { 'Content-Type': `${type}; charset=utf-8`, 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' });
+  res.end(body);
+}
+
+const sendJson = (res: ServerResponse, status: number, value: unknown): void => send(res, status, 'application/json', JSON.stringify(value));
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolveBody, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        reject(new Error('request body too large'));
+        req.destroy();
+      } else chunks.push(chunk);
+    });
+    req.on('end', () => resolveBody(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function parseRpc(body: string): RpcRequest {
+  const value = JSON.parse(body) as Partial<RpcRequest> | null;
+  if (value === null || typeof value.name !== 'string' || !Array.isArray(value.args)) throw new Error('expected {"name": string, "args": []}');
+  return { name: value.name, args: value.args };
+}
+
+function runRpc(emulator: Emulator, distDir: string, request: RpcRequest): RpcResponse {
+  try {
+    return { ok: true, value: scriptRun(emulator, distDir, request.name, ...request.args) ?? null };
+  } catch (error) {
+    const err = error instanceof Error ? error : new Error(String(error));
+    return { ok: false, error: { name: err.name, message: err.message } };
+  }
+}
+
+/** Only this machine, by IP or localhost name (refuses DNS-rebinding hosts); POSTs must be JSON. */
+function allowed(req: IncomingMessage, port: number): boolean {
+  const host = req.headers.host ?? '';
+  if (host !== `${HOST}:${port}` && host !== `localhost:${port}`) return false;
+  return req.method !== 'POST' || (req.headers['content-type'] ?? '').startsWith('application/json');
+}
+
+export async function startPlayground(options: PlaygroundOptions = {}): Promise<Playground> {
+  const root = resolve(options.root ?? process.cwd());
+  const distDir = join(root, 'dist');
+  for (const file of ['Code.js', 'Sidebar.html']) {
+    if (!existsSync(join(distDir, file))) throw new Error(`dist/${file} is missing: run "npm run build" first.`);
+  }
+  const seed = options.seed ?? ((emulator: Emulator) => seedDemo(emulator));
+  const name = options.spreadsheetName ?? 'Spool tracking (demo)';
+  const assets = await loadAssets(root);
+  let current = freshEmulator(seed, name);
+  let port = 0;
+
+  const routes: Record<string, (req: IncomingMessage, res: ServerResponse) => Promise<void> | void> = {
+    'GET /': (_req, res) => send(res, 200, 'text/html', assets.index),
+    'GET /favicon.ico': (_req, res) => {
+      res.writeHead(204).end();
+    },
+    'GET /playground.css': (_req, res) => send(res, 200, 'text/css', assets.css),
+    'GET /playground.js': (_req, res) => send(res, 200, 'text/javascript', assets.page),
+    'GET /sidebar': (_req, res) => send(res, 200, 'text/html', sidebarPage(distDir, assets.shim)),
+    'GET /api/workbook': (_req, res) => sendJson(res, 200, workbookView(current.emulator, current.seeded)),
+    'POST /api/reset': (_req, res) => {
+      current = freshEmulator(seed, name);
+      sendJson(res, 200, { ok: true });
+    },
+    'POST /rpc': async (req, res) => {
+      const answer = runRpc(current.emulator, distDir, parseRpc(await readBody(req)));
+      if (options.rpcDelayMs !== undefined) await new Promise((later) => setTimeout(later, options.rpcDelayMs));
+      sendJson(res, 200, answer);
+    },
+  };
+
+  const server: Server = createServer((req, res) => {
+    const route = routes[`${req.method ?? 'GET'} ${(req.url ?? '/').split('?')[0]}`];
+    if (!allowed(req, port)) return send(res, 403, 'text/plain', 'Forbidden');
+    if (route === undefined) return send(res, 404, 'text/plain', 'Not found');
+    Promise.resolve(route(req, res)).catch((error: unknown) => {
+      if (!res.headersSent) send(res, 400, 'text/plain', error instanceof Error ? error.message : String(error));
+    });
+  });
+  await new Promise<void>((ready, fail) => {
+    server.once('error', fail);
+    server.listen(options.port ?? Number(process.env.PORT ?? 8080), HOST, ready);
+  });
+  port = (server.address() as AddressInfo).port;
+
+  return {
+    url: `http://${HOST}:${port}`,
+    get emulator() {
+      return current.emulator;
+    },
+    reset: () => {
+      current = freshEmulator(seed, name);
+    },
+    close: () =>
+      new Promise<void>((done) => {
+        server.closeAllConnections();
+        server.close(() => done());
+      }),
+  };
+}
+
+async function main(): Promise<void> {
+  const playground = await startPlayground();
+  console.log(`Sheet Schema playground: ${playground.url}  (Ctrl+C to stop)`);
+  const stop = (): void => void playground.close().then(() => process.exit(0));
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+if (/scripts[\\/]playground\.ts$/.test(process.argv[1] ?? '')) {
+  main().catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  });
+}

@@ -37,15 +37,16 @@ export class ColumnMapCache {
   }
 
   getOrBuild(sheet: Sheet): ColumnMap {
-    const name = sheet.getName();
-    const memoised = this.memo.get(name);
+    return this.peek(sheet.getName()) ?? this.rebuild(sheet);
+  }
+
+  /** The map this execution or the cache holds, or null — never a Spreadsheet call (the scheduled check compares it). */
+  peek(sheetName: string): ColumnMap | null {
+    const memoised = this.memo.get(sheetName);
     if (memoised !== undefined) return memoised;
-    const cached = this.fromCache(name);
-    if (cached !== null) {
-      this.memo.set(name, cached);
-      return cached;
-    }
-    return this.rebuild(sheet);
+    const cached = this.fromCache(sheetName);
+    if (cached !== null) this.memo.set(sheetName, cached);
+    return cached;
   }
 
   /** getOrBuild plus a width check: one getLastColumn() call catches inserted or deleted columns. */

@@ -80,7 +80,32 @@ function activeSheetOrNull(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet
   }
 }
 
-/** appendRow grows the grid as needed, one call per entry (an apply records one per migration). */
-export function appendHistory(sheet: GoogleAppsScript.Spreadsheet.Sheet, entries: readonly HistoryEntry[], meter: CallMeter): void {
-  for (const entry of entries) meter.call(() => sheet.appendRow(toRow(entry)));
+/**
+ * appendRow grows the grid as needed, one call per entry (an apply records one per migration).
+ *
+ * With `undo` (the apply's success rows): each row landed is recorded for rollback, so when a
+ * later appendRow fails the rollback that undoes the data also removes the success rows already
+ * written — history never records success for writes that were undone. The undo runs only on
+ * rollback: it reads the sheet's last row and clears it if it is the entry appended (newest
+ * first, so the last row is this entry's); anything else there fails the undo, which stops the
+ * rollback with the data and its success row both in place.
+ */
+export function appendHistory(
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  entries: readonly HistoryEntry[],
+  meter: CallMeter,
+  undo?: { record(action: () => void): void },
+): void {
+  for (const entry of entries) {
+    const row = toRow(entry);
+    meter.call(() => sheet.appendRow(row));
+    undo?.record(() => {
+      const last = sheet.getRange(sheet.getLastRow(), 1, 1, HISTORY_HEADERS.length);
+      const found = last.getValues()[0];
+      if (String(found[0]) !== entry.time || found[1] !== entry.migrationId || found[8] !== entry.outcome) {
+        throw new Error(`the last row of ${HISTORY_SHEET} is not the entry this apply appended`);
+      }
+      last.clearContent();
+    });
+  }
 }

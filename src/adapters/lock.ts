@@ -14,6 +14,20 @@ export function withDocumentLock<T>(lockService: GoogleAppsScript.Lock.LockServi
   try {
     return work();
   } finally {
+    releaseQuietly(lock);
+  }
+}
+
+/**
+ * The platform releases a lock when the execution ends, so a failed release costs at most the
+ * rest of this execution. It must not turn a change that landed (history written) into a reported
+ * failure — the operator would retry a change that is done — nor replace the error of one that
+ * failed (the rollback's outcome) with its own.
+ */
+function releaseQuietly(lock: GoogleAppsScript.Lock.Lock): void {
+  try {
     lock.releaseLock();
+  } catch (error) {
+    console.warn(`Sheet Schema: could not release the lock (it is released when this execution ends): ${error instanceof Error ? error.message : String(error)}`);
   }
 }

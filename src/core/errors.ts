@@ -20,7 +20,9 @@ export type SchemaErrorCode =
   | 'NO_SPREADSHEET'
   | 'COLUMN_NOT_FOUND'
   | 'SHEET_NOT_FOUND'
-  | 'METRICS_COLUMNS_MISSING';
+  | 'METRICS_COLUMNS_MISSING'
+  | 'TOO_MANY_TRIGGERS'
+  | 'NOT_FROM_A_TRIGGER';
 
 export const BUSY_MESSAGE = 'Sheet Schema: another schema change is running — try again in a minute. Nothing was written.';
 export const STALE_PLAN_MESSAGE =

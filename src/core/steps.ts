@@ -18,14 +18,17 @@ export function writeSteps(plan: SheetPlan, headerRow: number): WriteStep[] {
   const added = plan.columnsToAdd;
   if (plan.gridColumnsToInsert > 0) steps.push({ kind: 'insertColumns', after: plan.gridColumns, count: plan.gridColumnsToInsert });
   if (added.length > 0) {
-    steps.push({ kind: 'setHeaders', row: headerRow, column: added[0].index, headers: added.map((c) => c.header) });
-    // Formats before values, so a text default written into a '@' column stays text.
+    // Formats before values, so a text default written into a '@' column stays text — and before
+    // the headers: an execution killed right after the headers landed (6-minute limit: no rollback
+    // runs) leaves columns the next run completes as blank fills, which set no format. Formatted
+    // empty columns without headers are invisible to the next run, which formats them again.
     const formatRows = plan.gridRows - headerRow;
     if (formatRows > 0) {
       for (const run of runsOf(added, (c) => c.numberFormat)) {
         steps.push({ kind: 'numberFormat', rect: { row: headerRow + 1, column: run.first.index, rows: formatRows, columns: run.length }, format: run.key });
       }
     }
+    steps.push({ kind: 'setHeaders', row: headerRow, column: added[0].index, headers: added.map((c) => c.header) });
     if (plan.dataRows > 0) {
       for (const run of runsOf(added, (c) => c.default)) {
         if (run.key === null) continue;

@@ -54,12 +54,17 @@ export class ExecutionContext {
     return new Date(this.services.now()).toISOString();
   }
 
+  /** Why a change is made without an operator's dialog, e.g. "hourly check auto-repair"; shown in history's user column. */
+  actorNote: string | null = null;
+
   /** The operator's email when the platform tells it (it may not, e.g. consumer accounts across domains). */
   userLabel(): string {
+    let user: string;
     try {
-      return this.services.session.getActiveUser().getEmail() || 'unknown';
+      user = this.services.session.getActiveUser().getEmail() || 'unknown';
     } catch {
-      return 'unknown';
+      user = 'unknown';
     }
+    return this.actorNote === null ? user : `${user} (${this.actorNote})`;
   }
 }

@@ -4,13 +4,15 @@
  * handler, a trigger, or a google.script.run target — so each validates what it is given.
  */
 import { errorMessage } from '../core/errors';
-import type { ApplyResult, SchemaPlan, UnionMetricsReport } from '../shared/payloads';
+import type { ApplyResult, CheckResult, SchemaPlan, ScheduleStatus, UnionMetricsReport } from '../shared/payloads';
 import type { ImplementsSidebarApi } from '../shared/rpc';
 import { ExecutionContext, type Services } from './context';
+import { checkNowFromMenu, installFromMenu, removeFromMenu } from './checkMenu';
+import { installSchedule, invalidateForChange, invalidateForEdit, removeSchedule, runCheck, runScheduledCheck, scheduleStatus, setAutoRepair as saveAutoRepair } from './checkService';
 import { buildMenu, extendSchemaFromMenu, recomputeUnionMetricsFromMenu } from './menu';
 import { applySchema as apply, previewSchema as preview } from './schemaService';
 import { previewUnionMetrics as previewMetrics, recomputeUnionMetrics as recomputeMetrics } from './unionMetricsService';
-import { expectFingerprint, expectNoArguments, isConfirmedRequest } from './validate';
+import { expectBoolean, expectFingerprint, expectNoArguments, isConfirmedRequest, isSidebarRequest } from './validate';
 
 let execution: ExecutionContext | null = null;
 
@@ -96,4 +98,69 @@ export function recomputeUnionMetrics(options?: unknown): UnionMetricsReport | n
   if (isConfirmedRequest(options)) return recomputeMetrics(context());
   recomputeUnionMetricsFromMenu(context());
   return null;
+}
+
+/**
+ * Menu "Turn on hourly check" (alert) and sidebar toggle (`{ sidebar: true }`, returns JSON):
+ * afterwards exactly one hourly check trigger and one onChange trigger exist for this user and
+ * spreadsheet; a first check runs at once. Refused from a trigger (V8 disables such triggers).
+ */
+export function installScheduledCheck(options?: unknown): ScheduleStatus | null {
+  if (isSidebarRequest('installScheduledCheck', options)) return installSchedule(context()).status;
+  return installFromMenu(context());
+}
+
+/** Menu "Turn off hourly check" and sidebar toggle (`{ sidebar: true }`): removes this user's check triggers. */
+export function removeScheduledCheck(options?: unknown): ScheduleStatus | null {
+  if (isSidebarRequest('removeScheduledCheck', options)) return removeSchedule(context()).status;
+  return removeFromMenu(context());
+}
+
+/** Sidebar: whether the hourly check is on, the last result, the auto-repair setting. Writes nothing. */
+export function getScheduleStatus(...args: unknown[]): ScheduleStatus {
+  expectNoArguments('getScheduleStatus', args);
+  return scheduleStatus(context());
+}
+
+/** Sidebar: turns auto-repair (pending migrations applied by the check) on or off for this user. */
+export function setAutoRepair(enabled: unknown): ScheduleStatus {
+  return saveAutoRepair(context(), expectBoolean('setAutoRepair', enabled));
+}
+
+/** Menu "Check schema now" (alert) and sidebar (`{ sidebar: true }`, returns the result): the hourly check, now. */
+export function checkSchemaNow(options?: unknown): CheckResult | null {
+  if (isSidebarRequest('checkSchemaNow', options)) return runCheck(context(), 'manual');
+  return checkNowFromMenu(context());
+}
+
+/**
+ * The hourly time-driven trigger's handler: no UI, maybe no active spreadsheet — it opens its
+ * spreadsheet by the id recorded at install. Problems are logged; a run never shows a dialog.
+ */
+export function checkSchema(event?: unknown): CheckResult | null {
+  return runScheduledCheck(context().services, event);
+}
+
+/** Installable onChange trigger: a column inserted or removed drops the column map, reading no sheet. */
+export function onSchemaChange(event?: unknown): void {
+  try {
+    const change = event as Partial<GoogleAppsScript.Events.SheetsOnChange> | undefined;
+    invalidateForChange(new ExecutionContext(globalServices(), undefined, change?.source ?? null), change?.changeType);
+  } catch (error) {
+    console.warn(`Sheet Schema onSchemaChange: ${errorMessage(error)}`);
+  }
+}
+
+/**
+ * Simple trigger on every edit, so it must be cheap and never throw: an edit of a managed sheet's
+ * header row drops that sheet's cached column map (navigation calls and one cache call).
+ */
+export function onEdit(event?: unknown): void {
+  try {
+    const edit = event as Partial<GoogleAppsScript.Events.SheetsOnEdit> | undefined;
+    if (typeof edit?.range?.getSheet !== 'function') return;
+    invalidateForEdit(new ExecutionContext(globalServices(), undefined, edit.source ?? null), edit.range);
+  } catch (error) {
+    console.warn(`Sheet Schema onEdit: ${errorMessage(error)}`);
+  }
 }

@@ -15,6 +15,10 @@ export const MENU_ITEMS: ReadonlyArray<{ readonly caption: string; readonly func
   { caption: 'Preview changes…', functionName: 'showSidebar' },
   { caption: 'Recompute union metrics', functionName: 'recomputeUnionMetrics' },
   { caption: 'Clear column cache', functionName: 'clearColumnCache' },
+  // Both schedule items always: onOpen may run in AuthMode.NONE, where the state cannot be read.
+  { caption: 'Check schema now', functionName: 'checkSchemaNow' },
+  { caption: 'Turn on hourly check', functionName: 'installScheduledCheck' },
+  { caption: 'Turn off hourly check', functionName: 'removeScheduledCheck' },
 ];
 
 export function buildMenu(ui: GoogleAppsScript.Base.Ui): void {

@@ -64,7 +64,7 @@ export function applySchema(context: ExecutionContext, expectedFingerprint: stri
     }
     const changing = plan.sheets.filter((s) => s.status === 'changes');
     executeAll(context, changing, started);
-    context.columnMaps().invalidateAll();
+    forgetColumnMaps(context);
     return appliedResult(context, changing, started);
   });
 }
@@ -102,15 +102,30 @@ function executeAll(context: ExecutionContext, changing: readonly SheetPlan[], s
     const entries = historyEntries(context, changing, started, SUCCESS_OUTCOME);
     const history = spreadsheet.getSheetByName(HISTORY_SHEET);
     if (history === null) createHistorySheet(spreadsheet, entries, meter, undo);
-    else appendHistory(history, entries, meter);
+    else appendHistory(history, entries, meter, undo);
   } catch (error) {
     const rollback = undo.rollback();
-    context.columnMaps().invalidateAll();
+    forgetColumnMaps(context);
     const state = rollback.complete
       ? 'was rolled back: the sheet is as it was'
       : `could not be fully rolled back (${errorMessage(rollback.error)}): run "Extend schema" again to complete it — it only adds what is missing`;
     recordFailure(context, changing, started, `failed, ${rollback.complete ? 'rolled back' : 'incomplete'}: ${errorMessage(error)}`);
     throw new Error(`Sheet Schema: the apply failed while writing "${current}" and ${state}. Cause: ${errorMessage(error)}`);
+  }
+}
+
+/**
+ * Drops the cached column maps, best effort. After a successful apply the change has landed and
+ * is in history: a cache or spreadsheet hiccup here must not report it as failed (the operator
+ * would be told to retry a change that is done); after a failed one it must not hide the
+ * rollback's outcome. A stale map is harmless: column access compares the header row it reads
+ * with the map and rebuilds it on any mismatch.
+ */
+function forgetColumnMaps(context: ExecutionContext): void {
+  try {
+    context.columnMaps().invalidateAll();
+  } catch (error) {
+    console.warn(`Sheet Schema: could not clear the cached column maps: ${errorMessage(error)}`);
   }
 }
 

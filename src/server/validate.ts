@@ -46,3 +46,26 @@ export function isConfirmedRequest(value: unknown): boolean {
   if (typeof value === 'object' && value !== null && !Array.isArray(value) && Object.keys(value).length === 1 && (value as { confirmed?: unknown }).confirmed === true) return true;
   throw new SchemaError('BAD_ARGUMENT', `Expected no argument (menu) or { confirmed: true } (sidebar); got ${describe(value)}. Nothing was written.`);
 }
+
+/**
+ * Functions that are both a menu item and a sidebar target but do not need a confirmation: a menu
+ * click passes nothing (or an event) and gets a dialog; the sidebar passes `{ sidebar: true }` and
+ * gets JSON back without any dialog. An event from a trigger (it carries `triggerUid`) is refused:
+ * these functions create triggers, and triggers created from a trigger are disabled in V8.
+ */
+export function isSidebarRequest(functionName: string, value: unknown): boolean {
+  if (value === undefined) return false;
+  if (isPlatformEvent(value)) {
+    if ('triggerUid' in (value as object)) {
+      throw new SchemaError('NOT_FROM_A_TRIGGER', `${functionName} must be run from the menu or the sidebar, not from a trigger (triggers created by a trigger are disabled). Nothing was done.`);
+    }
+    return false;
+  }
+  if (typeof value === 'object' && value !== null && !Array.isArray(value) && Object.keys(value).length === 1 && (value as { sidebar?: unknown }).sidebar === true) return true;
+  throw new SchemaError('BAD_ARGUMENT', `${functionName} expects no argument (menu) or { sidebar: true } (sidebar); got ${describe(value)}. Nothing was done.`);
+}
+
+export function expectBoolean(functionName: string, value: unknown): boolean {
+  if (typeof value === 'boolean') return value;
+  throw new SchemaError('BAD_ARGUMENT', `${functionName} expects true or false; got ${describe(value)}. Nothing was changed.`);
+}

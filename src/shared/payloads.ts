@@ -126,3 +126,67 @@ export interface UnionMetricsReport {
   readonly durationMs: number;
   readonly summary: string;
 }
+
+/** Result of a schema check: 'error' > 'drift' > 'pending' > 'ok' (the worst sheet wins). */
+export type CheckStatus = 'ok' | 'drift' | 'pending' | 'error';
+
+export interface SheetCheck {
+  readonly sheet: string;
+  readonly status: CheckStatus;
+  /**
+   * Most important first. Codes: MISSING_SHEET, EMPTY_SHEET, NO_HEADER_ROW, CHECK_FAILED (error);
+   * COLUMN_DELETED, COLUMN_RENAMED, COLUMN_MOVED, DUPLICATE_HEADER, NEAR_DUPLICATE_HEADER (drift);
+   * PENDING_MIGRATION (pending); UNKNOWN_COLUMNS (informational). `location` is e.g. `Operaciones!BR1`.
+   */
+  readonly findings: readonly Finding[];
+  /** Whether the header row differs from the previous check's; null on the first check or when unreadable. */
+  readonly headerChanged: boolean | null;
+  /** The cached column map was dropped because the header row no longer matches it. */
+  readonly mapInvalidated: boolean;
+}
+
+export interface AutoRepairReport {
+  /**
+   * 'off': the setting is off; 'not-needed': nothing pending; 'skipped': pending migrations but also
+   * drift or errors (never repaired automatically); 'applied'; 'failed' (message says why).
+   */
+  readonly outcome: 'off' | 'not-needed' | 'skipped' | 'applied' | 'failed';
+  readonly message: string;
+  readonly columnsAdded: ApplyResult['columnsAdded'];
+}
+
+export interface CheckResult {
+  /** ISO time the check ran. */
+  readonly checkedAt: string;
+  /** 'schedule' = the hourly trigger; 'manual' = "Check schema now" or turning the schedule on. */
+  readonly trigger: 'schedule' | 'manual';
+  readonly status: CheckStatus;
+  /** Plain text, one line per sheet (plus the auto-repair outcome when it did something). */
+  readonly summary: string;
+  readonly sheets: readonly SheetCheck[];
+  /** Findings left out (least important first) to keep the stored result under the 9 KB property limit. */
+  readonly findingsOmitted: number;
+  readonly autoRepair: AutoRepairReport;
+  /** Spreadsheet calls the check itself made (auto-repair not included). */
+  readonly spreadsheetCalls: number;
+  readonly durationMs: number;
+}
+
+/** What the sidebar's "Hourly check" panel shows; everything is about the current user (triggers are per user). */
+export interface ScheduleStatus {
+  /** This user's hourly check for this spreadsheet exists (its trigger was found). */
+  readonly installed: boolean;
+  readonly everyHours: number;
+  /** ISO time it was turned on, when installed. */
+  readonly installedAt: string | null;
+  /** Estimate: Apps Script does not expose a trigger's next run. ISO, null when not installed. */
+  readonly nextCheckAfter: string | null;
+  readonly autoRepair: boolean;
+  /** Newest check result visible to this user (the document's, or this user's hourly one). */
+  readonly lastCheck: CheckResult | null;
+  /** This user's installable triggers for the add-on, against the platform's limit. */
+  readonly triggersInUse: number;
+  readonly triggerLimit: number;
+  /** One sentence for the panel, e.g. "Hourly check is on (since …); auto-repair is off." */
+  readonly message: string;
+}

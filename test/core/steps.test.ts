@@ -10,12 +10,13 @@ describe('writeSteps for a fresh v3.0 sheet', () => {
   const plan = planSheet(OPERACIONES, snapshot({ headers: v3Headers(), lastRow: 2001, maxRows: 2500 }), [], 0);
   const steps = writeSteps(plan, 1);
 
-  it('widens the grid, writes headers, formats per type, then fills defaults in one rectangle', () => {
+  it('widens the grid, formats per type, writes headers, then fills defaults in one rectangle', () => {
+    // Formats precede headers: a run killed after the headers is completed by blank fills, which set no format.
     expect(steps).toEqual([
       { kind: 'insertColumns', after: 67, count: 5 },
-      { kind: 'setHeaders', row: 1, column: 68, headers: ['Total_Uniones', 'Uniones_ARM_Completadas', 'Uniones_SOLD_Completadas', 'Pulgadas_ARM', 'Pulgadas_SOLD'] },
       { kind: 'numberFormat', rect: { row: 2, column: 68, rows: 2499, columns: 3 }, format: '0' },
       { kind: 'numberFormat', rect: { row: 2, column: 71, rows: 2499, columns: 2 }, format: '0.00' },
+      { kind: 'setHeaders', row: 1, column: 68, headers: ['Total_Uniones', 'Uniones_ARM_Completadas', 'Uniones_SOLD_Completadas', 'Pulgadas_ARM', 'Pulgadas_SOLD'] },
       { kind: 'fill', rect: { row: 2, column: 68, rows: 2000, columns: 5 }, value: 0 },
     ]);
   });
@@ -32,9 +33,9 @@ describe('writeSteps for a fresh v3.0 sheet', () => {
 });
 
 describe('writeSteps for other shapes', () => {
-  it('header-only sheet: headers and formats, no fill', () => {
+  it('header-only sheet: formats and headers, no fill', () => {
     const plan = planSheet(OPERACIONES, snapshot({ headers: v3Headers(), lastRow: 1, maxRows: 1000, maxColumns: 100 }), [], 0);
-    expect(writeSteps(plan, 1).map((s) => s.kind)).toEqual(['setHeaders', 'numberFormat', 'numberFormat']);
+    expect(writeSteps(plan, 1).map((s) => s.kind)).toEqual(['numberFormat', 'numberFormat', 'setHeaders']);
   });
 
   it('a one-row grid has no data rows to format', () => {
@@ -60,7 +61,7 @@ describe('writeSteps for other shapes', () => {
   it('a null default initialises nothing', () => {
     const managed: ManagedSheet = { ...OPERACIONES, migrations: [{ id: 'x', description: 'x', addColumns: [{ name: 'Notas', type: 'text', default: null }] }] };
     const plan = planSheet(managed, snapshot({ headers: v3Headers(), maxColumns: 80 }), [], 0);
-    expect(writeSteps(plan, 1).map((s) => s.kind)).toEqual(['setHeaders', 'numberFormat']);
+    expect(writeSteps(plan, 1).map((s) => s.kind)).toEqual(['numberFormat', 'setHeaders']);
     expect(plan.columnsToAdd[0]).toMatchObject({ numberFormat: '@', rowsInitialised: 0 });
   });
 });

@@ -1,0 +1,323 @@
+/**
+ * The schema check (hourly and on demand), its schedule, auto-repair, and the cheap column-map
+ * invalidation of the change and edit triggers.
+ *
+ * A check reads two things per managed sheet — getLastColumn() and the header row — compares them
+ * with the declaration and the previous check (src/core/drift.ts), drops a cached column map the
+ * header no longer matches, and records the result (src/adapters/checkState.ts). It never reads
+ * data rows and never writes to the spreadsheet, except auto-repair: when the user turned it on
+ * and the only thing found is pending migrations, it runs the normal apply (lock, re-plan,
+ * history, rollback). Nothing is ever deleted or renamed automatically.
+ */
+import { describeSheetCheck } from '../core/checkResult';
+import { headerFingerprint } from '../core/columnMap';
+import { detectDrift, missingSheetDrift, worstStatus, type SheetBaseline, type SheetDrift } from '../core/drift';
+import { errorMessage, SchemaError } from '../core/errors';
+import { finding } from '../core/plan';
+import type { ManagedSheet, SchemaDeclaration } from '../core/schema';
+import { CheckStateStore, readAutoRepair, writeAutoRepair } from '../adapters/checkState';
+import { CallMeter } from '../adapters/meter';
+import {
+  CHECK_EVERY_HOURS,
+  deleteTriggersById,
+  findScheduleTriggers,
+  installScheduleTriggers,
+  removeScheduleTriggers,
+  ScheduleRecords,
+  TRIGGERS_PER_USER,
+  type ScheduleRecord,
+} from '../adapters/triggers';
+import type { AutoRepairReport, CheckResult, ScheduleStatus, SheetCheck } from '../shared/payloads';
+import { ExecutionContext, type Services } from './context';
+import { applySchema } from './schemaService';
+
+const HOUR_MS = 60 * 60 * 1000;
+
+interface SheetsChecked {
+  readonly sheets: SheetCheck[];
+  readonly baselines: Record<string, SheetBaseline>;
+  readonly calls: number;
+}
+
+/** Runs one check of every managed sheet, auto-repairs if allowed, records and returns the result. */
+export function runCheck(context: ExecutionContext, trigger: CheckResult['trigger']): CheckResult {
+  const started = context.services.now();
+  const spreadsheetId = context.spreadsheet().getId();
+  const store = new CheckStateStore(context.services.propertiesService, spreadsheetId);
+  const first = checkSheets(context, store.read()?.baselines ?? {});
+  const repair = autoRepair(context, first.sheets, readAutoRepair(context.services.propertiesService, spreadsheetId));
+  // After a repair, check again so the recorded result and baseline show the repaired sheet.
+  const final = repair.outcome === 'applied' ? mergeInvalidations(checkSheets(context, first.baselines), first) : first;
+  const result: CheckResult = {
+    checkedAt: context.isoNow(),
+    trigger,
+    status: worstStatus(final.sheets.map((s) => s.status)),
+    summary: [...final.sheets.map(describeSheetCheck), ...repairLine(repair)].join('\n'),
+    sheets: final.sheets,
+    findingsOmitted: 0,
+    autoRepair: repair,
+    spreadsheetCalls: first.calls,
+    durationMs: context.services.now() - started,
+  };
+  const scheduled = new ScheduleRecords(context.services.propertiesService.getUserProperties()).get(spreadsheetId) !== null;
+  store.write({ result, baselines: final.baselines }, scheduled || trigger === 'schedule');
+  return result;
+}
+
+function checkSheets(context: ExecutionContext, previous: Readonly<Record<string, SheetBaseline>>): SheetsChecked {
+  const meter = new CallMeter();
+  const checked: SheetsChecked = { sheets: [], baselines: { ...previous }, calls: 0 };
+  for (const managed of context.declaration.managedSheets) {
+    const { drift, mapInvalidated } = checkSheet(context, managed, previous[managed.sheet] ?? null, meter);
+    checked.sheets.push({ sheet: managed.sheet, status: drift.status, findings: drift.findings, headerChanged: drift.headerChanged, mapInvalidated });
+    if (drift.baseline !== null) checked.baselines[managed.sheet] = drift.baseline;
+  }
+  return { ...checked, calls: meter.calls };
+}
+
+/** At most two Spreadsheet calls: getLastColumn() and the header row (none at all for a missing sheet). */
+function checkSheet(context: ExecutionContext, managed: ManagedSheet, previous: SheetBaseline | null, meter: CallMeter): { drift: SheetDrift; mapInvalidated: boolean } {
+  const sheet = context.spreadsheet().getSheetByName(managed.sheet);
+  if (sheet === null) return { drift: missingSheetDrift(managed, previous), mapInvalidated: invalidateMap(context, managed, null, 0) };
+  try {
+    const lastColumn = meter.call(() => sheet.getLastColumn());
+    const headers = lastColumn > 0 ? meter.read(() => sheet.getRange(managed.headerRow, 1, 1, lastColumn).getValues())[0] : [];
+    return { drift: detectDrift(managed, headers, lastColumn, previous), mapInvalidated: invalidateMap(context, managed, headers, lastColumn) };
+  } catch (error) {
+    const message = `Could not read row ${managed.headerRow} of "${managed.sheet}": ${errorMessage(error)}. The next check tries again.`;
+    return { drift: { status: 'error', findings: [finding('CHECK_FAILED', message, managed.sheet)], headerFingerprint: null, headerChanged: null, baseline: previous }, mapInvalidated: false };
+  }
+}
+
+/**
+ * Drops the cached column map when the header row it was built from is not the one just read
+ * (compared by fingerprint and width, without any Spreadsheet call). Without a document context
+ * only the script-cache copy is reachable; the document-cache copy is covered by the change and
+ * edit triggers and by the map's own checks on use (see README "Scheduled checks").
+ */
+function invalidateMap(context: ExecutionContext, managed: ManagedSheet, headers: readonly unknown[] | null, lastColumn: number): boolean {
+  const maps = context.columnMaps();
+  const cached = maps.peek(managed.sheet);
+  if (cached === null) return false;
+  const same = headers !== null && cached.headerRow === managed.headerRow && cached.lastColumn === lastColumn && cached.headerFingerprint === headerFingerprint(headers);
+  if (same) return false;
+  maps.invalidate(managed.sheet);
+  return true;
+}
+
+function mergeInvalidations(after: SheetsChecked, before: SheetsChecked): SheetsChecked {
+  return { ...after, sheets: after.sheets.map((s, i) => ({ ...s, mapInvalidated: s.mapInvalidated || before.sheets[i].mapInvalidated })), calls: before.calls };
+}
+
+/** Applies pending migrations only when that is all the check found and the user turned auto-repair on. */
+function autoRepair(context: ExecutionContext, sheets: readonly SheetCheck[], enabled: boolean): AutoRepairReport {
+  const status = worstStatus(sheets.map((s) => s.status));
+  if (!enabled) return { outcome: 'off', message: 'Auto-repair is off.', columnsAdded: [] };
+  if (status === 'ok') return { outcome: 'not-needed', message: 'Nothing to repair.', columnsAdded: [] };
+  if (status !== 'pending') {
+    return { outcome: 'skipped', message: 'Auto-repair skipped: the check found drift or errors, and auto-repair only adds pending columns to an otherwise intact sheet. Fix the findings, then run "Extend schema".', columnsAdded: [] };
+  }
+  context.actorNote = 'hourly check auto-repair';
+  try {
+    const applied = applySchema(context, null);
+    return { outcome: applied.status === 'applied' ? 'applied' : 'not-needed', message: applied.summary, columnsAdded: applied.columnsAdded };
+  } catch (error) {
+    return { outcome: 'failed', message: `Auto-repair failed: ${errorMessage(error)}`, columnsAdded: [] };
+  } finally {
+    context.actorNote = null;
+  }
+}
+
+function repairLine(repair: AutoRepairReport): string[] {
+  if (repair.outcome === 'applied') return [`Auto-repair: ${repair.message.split('\n').join(' ')}`];
+  return repair.outcome === 'failed' || repair.outcome === 'skipped' ? [repair.message] : [];
+}
+
+// ── Schedule ───────────────────────────────────────────────────────────────────────────────
+
+function records(context: ExecutionContext): ScheduleRecords {
+  return new ScheduleRecords(context.services.propertiesService.getUserProperties());
+}
+
+/**
+ * Turns the hourly check on for this user and spreadsheet (idempotent), then runs a first check
+ * so the sidebar has a result and the next check has a baseline. Only from a menu or sidebar
+ * execution: triggers created from another trigger are disabled in V8.
+ */
+export function installSchedule(context: ExecutionContext): { status: ScheduleStatus; firstCheck: CheckResult | null } {
+  installScheduleTriggers(context.services.scriptApp, records(context), context.spreadsheet(), context.isoNow());
+  let firstCheck: CheckResult | null = null;
+  try {
+    firstCheck = runCheck(context, 'manual');
+  } catch (error) {
+    console.warn(`Sheet Schema: the hourly check is on, but the first check failed: ${errorMessage(error)}`);
+  }
+  return { status: scheduleStatus(context), firstCheck };
+}
+
+/** Turns it off; the newest result stays visible in the document. */
+export function removeSchedule(context: ExecutionContext): { status: ScheduleStatus; removed: number } {
+  const spreadsheet = context.spreadsheet();
+  const removed = removeScheduleTriggers(context.services.scriptApp, records(context), spreadsheet);
+  const store = new CheckStateStore(context.services.propertiesService, spreadsheet.getId());
+  const newest = store.read();
+  if (newest !== null) store.write(newest, false);
+  store.forgetUser();
+  return { status: scheduleStatus(context), removed };
+}
+
+export function setAutoRepair(context: ExecutionContext, enabled: boolean): ScheduleStatus {
+  writeAutoRepair(context.services.propertiesService, context.spreadsheet().getId(), enabled);
+  return scheduleStatus(context);
+}
+
+export function scheduleStatus(context: ExecutionContext): ScheduleStatus {
+  const spreadsheet = context.spreadsheet();
+  const record = records(context).get(spreadsheet.getId());
+  const found = findScheduleTriggers(context.services.scriptApp, spreadsheet, record);
+  const installed = record !== null && found.clock.some((t) => t.getUniqueId() === record.clockTriggerId);
+  const autoRepairOn = readAutoRepair(context.services.propertiesService, spreadsheet.getId());
+  const lastCheck = new CheckStateStore(context.services.propertiesService, spreadsheet.getId()).read()?.result ?? null;
+  return {
+    installed,
+    everyHours: CHECK_EVERY_HOURS,
+    installedAt: installed ? record.installedAt : null,
+    nextCheckAfter: installed ? nextCheckEstimate(record, lastCheck, context.services.now()) : null,
+    autoRepair: autoRepairOn,
+    lastCheck,
+    triggersInUse: found.total,
+    triggerLimit: TRIGGERS_PER_USER,
+    message: statusMessage(installed, record, autoRepairOn),
+  };
+}
+
+/** The platform picks the minute and does not expose it: an hour after the last hourly run (or the install). */
+function nextCheckEstimate(record: ScheduleRecord, lastCheck: CheckResult | null, now: number): string {
+  const lastRun = lastCheck?.trigger === 'schedule' ? Date.parse(lastCheck.checkedAt) : 0;
+  let next = Math.max(Date.parse(record.installedAt), lastRun) + CHECK_EVERY_HOURS * HOUR_MS;
+  while (next < now) next += CHECK_EVERY_HOURS * HOUR_MS;
+  return new Date(next).toISOString();
+}
+
+function statusMessage(installed: boolean, record: ScheduleRecord | null, autoRepairOn: boolean): string {
+  const repair = `auto-repair is ${autoRepairOn ? 'on (pending migrations are applied by the check)' : 'off'}`;
+  if (installed && record !== null) return `Your hourly check is on (since ${record.installedAt.slice(0, 16).replace('T', ' ')} UTC); ${repair}.`;
+  if (record !== null) return `Your hourly check is off: its trigger is gone (the add-on may have been disabled or removed). Turn it on again; ${repair}.`;
+  return `Your hourly check is off; ${repair}.`;
+}
+
+// ── The time-driven handler ────────────────────────────────────────────────────────────────
+
+/**
+ * The hourly trigger's run: no UI, maybe no active spreadsheet. Finds its spreadsheet by its own
+ * triggerUid, opens it by id and runs the check. Missing authorization or a spreadsheet that is
+ * gone is logged once and stops the run (a gone spreadsheet also turns its schedule off).
+ */
+export function runScheduledCheck(services: Services, event: unknown, declaration?: SchemaDeclaration): CheckResult | null {
+  const uid = triggerUidOf(event);
+  if (uid === null) {
+    throw new SchemaError('BAD_ARGUMENT', 'checkSchema is the hourly trigger\'s handler and needs its event; to check now, use "Check schema now" (checkSchemaNow). Nothing was done.');
+  }
+  const schedule = new ScheduleRecords(services.propertiesService.getUserProperties());
+  const record = schedule.findByTrigger(uid);
+  if (authorizationRequired(services)) return warnAuthorizationOnce(services, schedule, record);
+  if (record === null) {
+    console.warn(`Sheet Schema: trigger ${uid} belongs to no hourly check (it was turned off elsewhere); deleting the trigger.`);
+    deleteTriggersById(services.scriptApp, [uid]);
+    return null;
+  }
+  const spreadsheet = openRecorded(services, schedule, record, uid);
+  if (spreadsheet === null) return null;
+  if (record.authWarnedAt !== undefined) schedule.put({ ...record, authWarnedAt: undefined });
+  return runCheck(new ExecutionContext(services, declaration, spreadsheet), 'schedule');
+}
+
+function triggerUidOf(event: unknown): string | null {
+  if (typeof event !== 'object' || event === null) return null;
+  const uid = (event as { triggerUid?: unknown }).triggerUid;
+  return typeof uid === 'string' && uid !== '' ? uid : typeof uid === 'number' ? String(uid) : null;
+}
+
+function authorizationRequired(services: Services): boolean {
+  const { scriptApp } = services;
+  return scriptApp.getAuthorizationInfo(scriptApp.AuthMode.FULL).getAuthorizationStatus() === scriptApp.AuthorizationStatus.REQUIRED;
+}
+
+/** Logs once per schedule, not every hour (the mark is cleared by the next authorized run). */
+function warnAuthorizationOnce(services: Services, schedule: ScheduleRecords, record: ScheduleRecord | null): null {
+  if (record?.authWarnedAt !== undefined) return null;
+  console.warn(
+    'Sheet Schema: the hourly schema check needs your authorization again (the add-on asked for new permissions). Open the spreadsheet and use Extensions › Sheet Schema once; the check stays off until then.',
+  );
+  if (record !== null) schedule.put({ ...record, authWarnedAt: new Date(services.now()).toISOString() });
+  return null;
+}
+
+/** "Document … is missing (perhaps it was deleted, or you don't have read access?)" and the like. */
+const GONE = /is missing|deleted|not found|does not exist|don't have (read )?access|no longer/i;
+
+function openRecorded(services: Services, schedule: ScheduleRecords, record: ScheduleRecord, uid: string): GoogleAppsScript.Spreadsheet.Spreadsheet | null {
+  try {
+    return services.spreadsheetApp.openById(record.spreadsheetId);
+  } catch (error) {
+    if (!GONE.test(errorMessage(error))) {
+      console.warn(`Sheet Schema: the hourly check could not open spreadsheet ${record.spreadsheetId} (${errorMessage(error)}); it tries again next hour.`);
+      return null;
+    }
+    console.warn(`Sheet Schema: spreadsheet ${record.spreadsheetId} is gone or no longer shared with you (${errorMessage(error)}); turning its hourly check off.`);
+    deleteTriggersById(services.scriptApp, [record.clockTriggerId, record.changeTriggerId, uid]);
+    schedule.remove(record.spreadsheetId);
+    new CheckStateStore(services.propertiesService, record.spreadsheetId).forgetUser();
+    writeAutoRepair(services.propertiesService, record.spreadsheetId, false);
+    return null;
+  }
+}
+
+// ── Cache freshness on edits ───────────────────────────────────────────────────────────────
+
+/** Change types that can move or rename header cells. Row inserts/deletes are left to the hourly check. */
+const STRUCTURAL_CHANGES: ReadonlySet<string> = new Set(['INSERT_COLUMN', 'REMOVE_COLUMN', 'INSERT_GRID', 'REMOVE_GRID', 'OTHER']);
+
+/** Sheets whose column maps are cached: the managed sheets and the union-metrics sources (header row 1). */
+function sheetsWithMaps(declaration: SchemaDeclaration): Array<{ readonly sheet: string; readonly headerRow: number }> {
+  const sources = declaration.managedSheets.flatMap((m) => (m.unionMetrics === undefined ? [] : [{ sheet: m.unionMetrics.sheet, headerRow: 1 }]));
+  const all = [...declaration.managedSheets.map((m) => ({ sheet: m.sheet, headerRow: m.headerRow })), ...sources];
+  return all.filter((entry, i) => all.findIndex((other) => other.sheet === entry.sheet) === i);
+}
+
+/**
+ * Installable onChange: drops column maps without reading any sheet. The event does not say which
+ * sheet changed; the active sheet is the usual answer (OBSERVED), and when it has no map — or for
+ * sheets added or removed — every map goes (a cache call or two; the next use rebuilds with 2 calls).
+ */
+export function invalidateForChange(context: ExecutionContext, changeType: unknown): string[] {
+  if (typeof changeType !== 'string' || !STRUCTURAL_CHANGES.has(changeType)) return [];
+  const mapped = sheetsWithMaps(context.declaration).map((s) => s.sheet);
+  const active = changeType.endsWith('_GRID') ? null : activeSheetName(context);
+  const maps = context.columnMaps();
+  if (active !== null && mapped.includes(active)) {
+    maps.invalidate(active);
+    return [active];
+  }
+  maps.invalidateAll(); // the managed sheets, in one call
+  const managed = new Set(context.declaration.managedSheets.map((m) => m.sheet));
+  mapped.filter((sheet) => !managed.has(sheet)).forEach((sheet) => maps.invalidate(sheet));
+  return mapped;
+}
+
+function activeSheetName(context: ExecutionContext): string | null {
+  try {
+    return context.spreadsheet().getActiveSheet().getName();
+  } catch {
+    return null;
+  }
+}
+
+/** Simple onEdit: an edit touching the header row of a sheet with a column map drops that map. Navigation calls only. */
+export function invalidateForEdit(context: ExecutionContext, range: GoogleAppsScript.Spreadsheet.Range): string | null {
+  const sheetName = range.getSheet().getName();
+  const mapped = sheetsWithMaps(context.declaration).find((s) => s.sheet === sheetName);
+  if (mapped === undefined || range.getRow() > mapped.headerRow || range.getLastRow() < mapped.headerRow) return null;
+  context.columnMaps().invalidate(sheetName);
+  return sheetName;
+}

@@ -3,6 +3,10 @@
  * grid of an emulated workbook, with google.script.run answered by the real server bundle
  * (dist/Code.js) running on the emulator — the same one the tests use. Binds 127.0.0.1 only.
  *
+ * Every public function of the bundle is a google.script.run target here, the hourly check's
+ * included (install/remove, status, auto-repair, Check now). The emulator records installable
+ * triggers but never fires them: the hourly run does not happen in the playground.
+ *
  * Browser tests reuse it: startPlayground({ port: 0, seed }) with their own workbook.
  */
 import { build } from 'esbuild';

@@ -55,13 +55,17 @@ export class ColumnMapCache {
     return sheet.getLastColumn() === map.lastColumn ? map : this.rebuild(sheet);
   }
 
-  /** Reads the header row (getLastColumn + one getValues) and stores the fresh map. */
+  /**
+   * One read: the whole header row (`getRange('1:1')`), trimmed after its last header. Its width
+   * is what `verified` compares getLastColumn() with, so data right of the headers (a sheet the
+   * planner refuses to extend) only costs a rebuild, never a wrong map.
+   */
   rebuild(sheet: Sheet): ColumnMap {
     const name = sheet.getName();
     const headerRow = this.headerRowOf(name);
-    const lastColumn = sheet.getLastColumn();
-    const headers = lastColumn > 0 ? sheet.getRange(headerRow, 1, 1, lastColumn).getValues()[0] : [];
-    const map = buildColumnMap(name, headerRow, headers, lastColumn);
+    const row = sheet.getRange(`${headerRow}:${headerRow}`).getValues()[0];
+    const width = lastNonBlank(row);
+    const map = buildColumnMap(name, headerRow, row.slice(0, width), width);
     this.memo.set(name, map);
     this.confirmed.delete(name);
     const json = JSON.stringify(map);
@@ -111,4 +115,9 @@ export class ColumnMapCache {
     this.store ??= this.cacheService.getDocumentCache() ?? this.cacheService.getScriptCache();
     return this.store;
   }
+}
+
+function lastNonBlank(row: readonly unknown[]): number {
+  for (let i = row.length - 1; i >= 0; i--) if (row[i] !== '') return i + 1;
+  return 0;
 }

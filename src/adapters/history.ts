@@ -7,6 +7,12 @@ import type { CallMeter } from './meter';
 
 export const HISTORY_SHEET = '_schema_history';
 
+/**
+ * insertSheet makes a 1000 × 26 grid (widely observed default, UNCONFIRMED): cells the first
+ * apply adds to the spreadsheet, counted against the 10,000,000-cell limit by the planner.
+ */
+export const NEW_HISTORY_SHEET_CELLS = 1000 * 26;
+
 export const HISTORY_HEADERS = [
   'Time (ISO)',
   'Migration',

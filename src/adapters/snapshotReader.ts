@@ -12,7 +12,7 @@ import { analyseHeaders } from '../core/headers';
 import { planSheet } from '../core/plan';
 import type { ManagedSheet, SchemaDeclaration } from '../core/schema';
 import type { CellBlock, ProtectionInfo, SheetSnapshot, WorkbookSnapshot } from '../core/snapshot';
-import { HISTORY_SHEET, readHistory } from './history';
+import { HISTORY_SHEET, NEW_HISTORY_SHEET_CELLS, readHistory } from './history';
 import { CallMeter } from './meter';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -35,11 +35,12 @@ export function readWorkbook(spreadsheet: Spreadsheet, declaration: SchemaDeclar
     return sheet === null ? null : readSheet(sheet, managed, meter, options);
   });
   const growsGrid = sheets.some((snapshot, i) => snapshot !== null && needsWiderGrid(snapshot, declaration.managedSheets[i]));
-  const totalCells = preview && growsGrid ? countCells(spreadsheet, meter) : null;
   const history = preview ? readHistory(spreadsheet, meter) : { exists: spreadsheet.getSheetByName(HISTORY_SHEET) !== null, entries: [] };
+  const created = history.exists ? 0 : NEW_HISTORY_SHEET_CELLS;
+  const cells = preview && (growsGrid || created > 0) ? { total: countCells(spreadsheet, meter), created } : null;
   return {
     spreadsheetName: spreadsheet.getName(),
-    totalCells,
+    cells,
     sheets,
     history: history.entries,
     historyExists: history.exists,

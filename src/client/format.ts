@@ -4,7 +4,20 @@
  */
 import { columnLetter } from '../core/columnLetters';
 import type { CellDefault } from '../core/schema';
-import type { ApplyResult, HistoryEntry, MigrationStatus, PlanStatus, SchemaPlan, SheetPlan } from '../shared/payloads';
+import { severityOf } from '../core/drift';
+import type {
+  ApplyResult,
+  AutoRepairReport,
+  CheckResult,
+  CheckStatus,
+  HistoryEntry,
+  MigrationStatus,
+  PlanStatus,
+  ScheduleStatus,
+  SchemaPlan,
+  SheetPlan,
+  UnionMetricsReport,
+} from '../shared/payloads';
 
 export const count = (n: number): string => n.toLocaleString('en-US');
 const plural = (n: number, word: string): string => `${count(n)} ${word}${n === 1 ? '' : 's'}`;
@@ -193,4 +206,98 @@ export const STALE_PLAN_PHRASE = 'the sheet changed since this preview';
 
 export function isStalePlan(message: string): boolean {
   return message.toLowerCase().includes(STALE_PLAN_PHRASE);
+}
+
+// ------------------------------------------------------------------------------------------
+// Hourly check panel.
+
+export type CheckTone = 'ok' | 'changes' | 'drift' | 'blocked';
+
+export interface CheckBadge {
+  readonly text: string;
+  readonly tone: CheckTone;
+}
+
+const CHECK_BADGES: Readonly<Record<CheckStatus, CheckBadge>> = {
+  ok: { text: 'OK', tone: 'ok' },
+  pending: { text: 'migrations pending', tone: 'changes' },
+  drift: { text: 'drift', tone: 'drift' },
+  error: { text: 'error', tone: 'blocked' },
+};
+
+export function checkBadge(status: CheckStatus): CheckBadge {
+  return CHECK_BADGES[status];
+}
+
+export function toggleLabel(installed: boolean): string {
+  return installed ? 'Turn off hourly check' : 'Turn on hourly check';
+}
+
+/** "2026-11-21 12:41 UTC · hourly run" */
+export function checkMeta(result: CheckResult): string {
+  const how = result.trigger === 'schedule' ? 'hourly run' : 'run by hand (Check now or turning the check on)';
+  return `${shortTime(result.checkedAt)} · ${how}`;
+}
+
+/** Estimate only: Apps Script picks the minute of an hourly run and does not expose it. */
+export function nextCheckText(status: ScheduleStatus): string | null {
+  if (!status.installed || status.nextCheckAfter === null) return null;
+  return `Next check: after ${shortTime(status.nextCheckAfter)} (an estimate: Apps Script picks the minute).`;
+}
+
+export function triggersText(status: ScheduleStatus): string {
+  return `Triggers: ${count(status.triggersInUse)} of ${count(status.triggerLimit)} in use (yours, for this add-on in all your spreadsheets; the check needs 2).`;
+}
+
+export type FindingKind = 'error' | 'drift' | 'pending' | 'info';
+
+/** UNKNOWN_COLUMNS (and any code the check does not rank) is informational: it never changes the status. */
+export function findingKind(code: string): FindingKind {
+  return (['error', 'drift', 'pending', 'info'] as const)[severityOf(code)];
+}
+
+export function omittedText(omitted: number): string | null {
+  return omitted > 0 ? `${plural(omitted, 'more finding')} omitted (the stored result is kept under 9 KB).` : null;
+}
+
+const REPAIR_LABEL: Readonly<Record<AutoRepairReport['outcome'], string>> = {
+  off: 'off',
+  'not-needed': 'not needed',
+  skipped: 'skipped',
+  applied: 'applied',
+  failed: 'failed',
+};
+
+/** Null when auto-repair is off (nothing to say). */
+export function autoRepairTitle(report: AutoRepairReport): string | null {
+  return report.outcome === 'off' ? null : `Auto-repair: ${REPAIR_LABEL[report.outcome]}.`;
+}
+
+export function checkHeadline(result: CheckResult): string {
+  return `Check finished: ${checkBadge(result.status).text}. ${result.summary.split('\n')[0] ?? ''}`.trim();
+}
+
+// ------------------------------------------------------------------------------------------
+// Union metrics panel.
+
+/** The server's refusal when the five v4.0 columns are not there yet. */
+export function isSchemaBehind(message: string): boolean {
+  return /run "extend schema" first/i.test(message);
+}
+
+export function metricsHeadline(report: UnionMetricsReport): string {
+  switch (report.status) {
+    case 'preview':
+      return report.rowsChanged === 0
+        ? `Union metrics are already correct for all ${count(report.spoolRows)} spool rows: nothing to recompute.`
+        : `${count(report.rowsChanged)} of ${count(report.spoolRows)} spool rows would change. Nothing has been written yet.`;
+    case 'applied':
+      return `Union metrics written: ${count(report.rowsChanged)} spool rows updated.`;
+    case 'unchanged':
+      return 'Union metrics were already correct: nothing was written.';
+  }
+}
+
+export function metricsFacts(report: UnionMetricsReport): string {
+  return `${report.sheet}: ${plural(report.spoolRows, 'spool row')} · ${report.unionSheet}: ${plural(report.unions, 'union')} · ${(report.durationMs / 1000).toFixed(1)} s`;
 }

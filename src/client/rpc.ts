@@ -3,6 +3,9 @@
  * src/shared/rpc.ts (which the server's public module is checked against). `rpc.previewSchem()`
  * or `createRpc` missing a function is a type error. No DOM and no globals here: the runner
  * factory is injected, so this module is unit-tested in Node.
+ *
+ * Functions that are both a menu item and a sidebar target return null in their menu form; the
+ * sidebar always calls their sidebar form, so here they resolve to the JSON result or reject.
  */
 import type { SidebarApi, SidebarFunction } from '../shared/rpc';
 
@@ -12,9 +15,15 @@ export interface ScriptRunner {
   withFailureHandler(handler: (error: unknown) => void): ScriptRunner;
 }
 
+/** What a call resolves to: never null (a null answer rejects, see NULLABLE). */
+export type RpcResult<K extends SidebarFunction> = NonNullable<ReturnType<SidebarApi[K]>>;
+
 export type Rpc = {
-  readonly [K in SidebarFunction]: (...args: Parameters<SidebarApi[K]>) => Promise<ReturnType<SidebarApi[K]>>;
+  readonly [K in SidebarFunction]: (...args: Parameters<SidebarApi[K]>) => Promise<RpcResult<K>>;
 };
+
+/** Calls whose contract allows null (the menu form): from the sidebar, null means something went wrong. */
+const NULLABLE: ReadonlySet<SidebarFunction> = new Set<SidebarFunction>(['installScheduledCheck', 'removeScheduledCheck', 'checkSchemaNow', 'recomputeUnionMetrics']);
 
 /** Message of whatever a failure handler received (google.script.run passes an Error). */
 export function failureMessage(error: unknown): string {
@@ -23,10 +32,13 @@ export function failureMessage(error: unknown): string {
   return String(error);
 }
 
-function invoke<K extends SidebarFunction>(runner: ScriptRunner, name: K, args: Parameters<SidebarApi[K]>): Promise<ReturnType<SidebarApi[K]>> {
+function invoke<K extends SidebarFunction>(runner: ScriptRunner, name: K, args: Parameters<SidebarApi[K]>): Promise<RpcResult<K>> {
   return new Promise((resolve, reject) => {
     const ready = runner
-      .withSuccessHandler((value) => resolve(value as ReturnType<SidebarApi[K]>))
+      .withSuccessHandler((value) => {
+        if ((value === null || value === undefined) && NULLABLE.has(name)) reject(new Error(`${name} returned no result (the server answered as if called from the menu). Nothing more to show.`));
+        else resolve(value as RpcResult<K>);
+      })
       .withFailureHandler((error) => reject(new Error(failureMessage(error))));
     const target = (ready as unknown as Record<string, unknown>)[name];
     if (typeof target !== 'function') {
@@ -47,5 +59,12 @@ export function createRpc(runner: () => ScriptRunner): Rpc {
     previewSchema: call('previewSchema'),
     applySchema: call('applySchema'),
     clearColumnCache: call('clearColumnCache'),
+    getScheduleStatus: call('getScheduleStatus'),
+    installScheduledCheck: call('installScheduledCheck'),
+    removeScheduledCheck: call('removeScheduledCheck'),
+    setAutoRepair: call('setAutoRepair'),
+    checkSchemaNow: call('checkSchemaNow'),
+    previewUnionMetrics: call('previewUnionMetrics'),
+    recomputeUnionMetrics: call('recomputeUnionMetrics'),
   };
 }

@@ -1,16 +1,21 @@
 /**
- * The sidebar's controller: one previewSchema call on load; Apply (with a confirm step that
- * repeats the summary) sends the fingerprint of the plan on screen; Refresh; Clear column cache.
- * States: loading → ready ⇄ confirming → applying → (refresh) → ready.
+ * The sidebar's controller: on load, previewSchema (the one call that loads the plan) and, in
+ * parallel, getScheduleStatus for the hourly check panel; Apply (with a confirm step that repeats
+ * the summary) sends the fingerprint of the plan on screen; Refresh; Clear column cache. The
+ * hourly check and union metrics panels (schedulePanel.ts, metricsPanel.ts) run their calls
+ * through this controller, so only one call runs at a time and every control is disabled meanwhile.
+ * States: loading → ready ⇄ confirming → applying → (refresh) → ready; ready → working → ready
+ * (a panel call); ready ⇄ confirming-metrics → working.
  */
 import { describePlan } from '../core/summary';
 import type { SchemaPlan } from '../shared/payloads';
 import { byId, h, replaceChildren } from './dom';
 import { isStalePlan, planHeadline, planTone, resultDetails, resultHeadline } from './format';
+import { createMetricsPanel } from './metricsPanel';
+import type { PanelHost, State } from './panel';
 import { createRpc, failureMessage } from './rpc';
+import { createSchedulePanel } from './schedulePanel';
 import { renderPlan, renderSummaryLines } from './view';
-
-type State = 'loading' | 'ready' | 'confirming' | 'applying';
 
 const rpc = createRpc(() => google.script.run);
 
@@ -33,6 +38,32 @@ const ui = {
 let plan: SchemaPlan | null = null;
 let state: State = 'loading';
 
+const host: PanelHost = {
+  async run(panel, task) {
+    if (state !== 'ready' && state !== 'confirming-metrics') return;
+    setState('working');
+    panel.setAttribute('aria-busy', 'true');
+    try {
+      await task();
+    } finally {
+      panel.removeAttribute('aria-busy');
+      setState('ready');
+    }
+  },
+  setConfirming(open) {
+    if (open ? state === 'ready' : state === 'confirming-metrics') setState(open ? 'confirming-metrics' : 'ready');
+  },
+  async planChanged() {
+    clearNotice();
+    metrics.schemaChanged();
+    announce('The check applied pending migrations: reloading the preview…');
+    await fetchPlan();
+  },
+};
+
+const schedule = createSchedulePanel(rpc, host);
+const metrics = createMetricsPanel(rpc, host);
+
 function setState(next: State): void {
   state = next;
   ui.app.dataset.state = next;
@@ -46,6 +77,8 @@ function setState(next: State): void {
   ui.progress.hidden = next !== 'applying';
   ui.confirmApply.disabled = next !== 'confirming';
   ui.cancelApply.disabled = next !== 'confirming';
+  schedule.sync(next);
+  metrics.sync(next);
 }
 
 function announce(text: string): void {
@@ -61,9 +94,8 @@ function clearNotice(): void {
   replaceChildren(ui.notice);
 }
 
-async function loadPreview(): Promise<void> {
-  setState('loading');
-  announce('Loading the preview…');
+/** Loads and shows the plan (no state change: the caller's state holds while it runs). */
+async function fetchPlan(): Promise<void> {
   try {
     plan = await rpc.previewSchema();
     replaceChildren(ui.preview, renderPlan(plan));
@@ -76,6 +108,20 @@ async function loadPreview(): Promise<void> {
     replaceChildren(ui.preview, h('p', { className: 'error load-error', attrs: { role: 'alert' } }, failureMessage(error)));
     announce('The preview could not be loaded.');
   }
+}
+
+async function loadPreview(): Promise<void> {
+  setState('loading');
+  announce('Loading the preview…');
+  await fetchPlan();
+  setState('ready');
+}
+
+/** The initial load and Refresh: the plan and the hourly check status, in parallel. */
+async function loadAll(): Promise<void> {
+  setState('loading');
+  announce('Loading the preview…');
+  await Promise.all([fetchPlan(), schedule.load()]);
   setState('ready');
 }
 
@@ -103,6 +149,7 @@ async function applyConfirmed(): Promise<void> {
   try {
     const result = await rpc.applySchema(fingerprint);
     showNotice('success', resultHeadline(result), resultDetails(result));
+    metrics.schemaChanged();
     await loadPreview();
   } catch (error) {
     await applyFailed(failureMessage(error));
@@ -119,7 +166,7 @@ async function applyFailed(message: string): Promise<void> {
 async function refresh(): Promise<void> {
   if (state !== 'ready') return;
   clearNotice();
-  await loadPreview();
+  await loadAll();
 }
 
 async function clearCache(): Promise<void> {
@@ -149,4 +196,4 @@ function wire(): void {
 }
 
 wire();
-void loadPreview();
+void loadAll();

@@ -21,6 +21,12 @@ import type {
 /** Google Sheets' limit on cells per spreadsheet. */
 export const MAX_CELLS = 10_000_000;
 
+/** The spreadsheet's cells now, and those of sheets the apply would create (the history sheet). */
+export interface CellCount {
+  readonly total: number;
+  readonly created: number;
+}
+
 export const SUCCESS_OUTCOME = 'applied';
 
 export function finding(code: string, message: string, location: string | null = null): Finding {
@@ -31,7 +37,7 @@ export function planSheet(
   managed: ManagedSheet,
   snapshot: SheetSnapshot | null,
   history: readonly HistoryEntry[],
-  totalCells: number | null,
+  cells: CellCount | null,
 ): SheetPlan {
   if (snapshot === null) {
     return emptyPlan(managed, null, [
@@ -60,7 +66,7 @@ export function planSheet(
       ),
     ]);
   }
-  return planColumns(managed, snapshot, analysis, history, totalCells);
+  return planColumns(managed, snapshot, analysis, history, cells);
 }
 
 function planColumns(
@@ -68,7 +74,7 @@ function planColumns(
   snapshot: SheetSnapshot,
   analysis: HeaderAnalysis,
   history: readonly HistoryEntry[],
-  totalCells: number | null,
+  cells: CellCount | null,
 ): SheetPlan {
   const dataRows = Math.max(0, snapshot.lastRow - managed.headerRow);
   const columnsToAdd: PlannedColumn[] = [];
@@ -106,16 +112,16 @@ function planColumns(
     }
   }
   const gridColumnsToInsert = Math.max(0, nextColumn - 1 - snapshot.maxColumns);
+  const hasWork = columnsToAdd.length > 0 || blanksToFill.length > 0;
   const errors = [
     ...duplicateFindings(managed, analysis),
     ...nearDuplicateFindings(managed, analysis),
     ...dataRightOfHeaders(managed, snapshot, analysis),
-    ...limitFindings(managed, snapshot, gridColumnsToInsert, totalCells),
+    ...(hasWork ? limitFindings(managed, snapshot, gridColumnsToInsert, cells) : []),
   ];
   const writeRects = plannedWriteRects(managed, snapshot, columnsToAdd, blanksToFill);
   const protection = protectionFindings(managed, snapshot.protections, writeRects, gridColumnsToInsert > 0);
   const allErrors = [...errors, ...protection.errors];
-  const hasWork = columnsToAdd.length > 0 || blanksToFill.length > 0;
   return {
     sheet: managed.sheet,
     status: statusOf(allErrors.length > 0, hasWork),
@@ -217,13 +223,7 @@ function firstNonEmptyCell(block: CellBlock | null): { row: number; column: numb
   return null;
 }
 
-function limitFindings(
-  managed: ManagedSheet,
-  snapshot: SheetSnapshot,
-  gridColumnsToInsert: number,
-  totalCells: number | null,
-): Finding[] {
-  if (gridColumnsToInsert === 0) return [];
+function limitFindings(managed: ManagedSheet, snapshot: SheetSnapshot, gridColumnsToInsert: number, cells: CellCount | null): Finding[] {
   const columnsAfter = snapshot.maxColumns + gridColumnsToInsert;
   if (columnsAfter > MAX_COLUMNS) {
     return [
@@ -234,17 +234,17 @@ function limitFindings(
       ),
     ];
   }
-  const cellsAfter = (totalCells ?? 0) + gridColumnsToInsert * snapshot.maxRows;
-  if (cellsAfter > MAX_CELLS) {
-    return [
-      finding(
-        'CELL_LIMIT',
-        `Adding ${gridColumnsToInsert} columns to "${managed.sheet}" (${snapshot.maxRows.toLocaleString('en-US')} rows) would bring the spreadsheet to ${cellsAfter.toLocaleString('en-US')} cells, over Google Sheets' limit of ${MAX_CELLS.toLocaleString('en-US')}. Delete unused rows, columns or sheets first.`,
-        managed.sheet,
-      ),
-    ];
-  }
-  return [];
+  if (cells === null) return [];
+  const cellsAfter = cells.total + cells.created + gridColumnsToInsert * snapshot.maxRows;
+  if (cellsAfter <= MAX_CELLS) return [];
+  const created = cells.created > 0 ? ` (including ${cells.created.toLocaleString('en-US')} cells of the history sheet the first apply creates)` : '';
+  return [
+    finding(
+      'CELL_LIMIT',
+      `Adding ${gridColumnsToInsert} columns to "${managed.sheet}" (${snapshot.maxRows.toLocaleString('en-US')} rows) would bring the spreadsheet to ${cellsAfter.toLocaleString('en-US')} cells${created}, over Google Sheets' limit of ${MAX_CELLS.toLocaleString('en-US')}. Delete unused rows, columns or sheets first.`,
+      managed.sheet,
+    ),
+  ];
 }
 
 /** Every rectangle the apply will write to (values or formats). */
@@ -347,7 +347,7 @@ export function buildPlan(
   generatedAt: string,
 ): Omit<SchemaPlan, 'cost'> {
   const sheets = declaration.managedSheets.map((managed, i) =>
-    planSheet(managed, workbook.sheets[i] ?? null, workbook.history, workbook.totalCells),
+    planSheet(managed, workbook.sheets[i] ?? null, workbook.history, workbook.cells),
   );
   const status: PlanStatus = sheets.some((s) => s.status === 'blocked')
     ? 'blocked'

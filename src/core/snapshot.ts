@@ -52,8 +52,11 @@ export interface ReadCost {
 
 export interface WorkbookSnapshot {
   readonly spreadsheetName: string;
-  /** Cells in the whole spreadsheet (every sheet's grid); null when no grid grows, so unread. */
-  readonly totalCells: number | null;
+  /**
+   * Cells in the whole spreadsheet (every sheet's grid) and in sheets the apply would create;
+   * null when neither a grid grows nor a sheet is created (so unread), and in the apply's re-read.
+   */
+  readonly cells: { readonly total: number; readonly created: number } | null;
   /** One entry per managed sheet, in declaration order; null when the sheet is missing. */
   readonly sheets: readonly (SheetSnapshot | null)[];
   readonly history: readonly HistoryEntry[];

@@ -45,7 +45,8 @@ export class ExecutionContext {
       this.services.cacheService,
       this.spreadsheet().getId(),
       (sheet) => this.declaration.managedSheets.find((m) => m.sheet === sheet)?.headerRow ?? 1,
-      this.declaration.managedSheets.map((m) => m.sheet),
+      // Every sheet whose map is cached: managed sheets and the union metrics' source sheets.
+      this.declaration.managedSheets.flatMap((m) => (m.unionMetrics === undefined ? [m.sheet] : [m.sheet, m.unionMetrics.sheet])),
     );
     return this.maps;
   }

@@ -12,7 +12,7 @@ import { installSchedule, invalidateForChange, invalidateForEdit, removeSchedule
 import { buildMenu, extendSchemaFromMenu, recomputeUnionMetricsFromMenu } from './menu';
 import { applySchema as apply, previewSchema as preview } from './schemaService';
 import { previewUnionMetrics as previewMetrics, recomputeUnionMetrics as recomputeMetrics } from './unionMetricsService';
-import { expectBoolean, expectFingerprint, expectNoArguments, isConfirmedRequest, isSidebarRequest } from './validate';
+import { expectAtMostArguments, expectBoolean, expectFingerprint, expectNoArguments, isConfirmedRequest, isSidebarRequest } from './validate';
 
 let execution: ExecutionContext | null = null;
 
@@ -46,12 +46,14 @@ export function onInstall(event?: GoogleAppsScript.Events.AddonOnInstall): void 
 }
 
 /** Menu "Extend schema": preview, confirm Yes/No, apply, report. */
-export function extendSchema(): void {
+export function extendSchema(...args: unknown[]): void {
+  expectNoArguments('extendSchema', args);
   extendSchemaFromMenu(context());
 }
 
 /** Menu "Preview changes…": opens the sidebar (dist/Sidebar.html); it loads the plan with one server call. */
-export function showSidebar(): void {
+export function showSidebar(...args: unknown[]): void {
+  expectNoArguments('showSidebar', args);
   const html = HtmlService.createHtmlOutputFromFile('Sidebar').setTitle('Sheet Schema');
   SpreadsheetApp.getUi().showSidebar(html);
 }
@@ -67,6 +69,7 @@ export function previewSchema(...args: unknown[]): SchemaPlan {
 
 /** Applies the plan the sidebar showed; refuses if the sheet changed since (different fingerprint). */
 export function applySchema(fingerprint: unknown): ApplyResult {
+  expectAtMostArguments('applySchema', arguments, 1);
   return apply(context(), expectFingerprint('applySchema', fingerprint));
 }
 
@@ -95,6 +98,7 @@ export function previewUnionMetrics(...args: unknown[]): UnionMetricsReport {
  * after showing previewUnionMetrics): fills the five v4.0 columns from Uniones in one bulk write.
  */
 export function recomputeUnionMetrics(options?: unknown): UnionMetricsReport | null {
+  expectAtMostArguments('recomputeUnionMetrics', arguments, 1);
   if (isConfirmedRequest(options)) return recomputeMetrics(context());
   recomputeUnionMetricsFromMenu(context());
   return null;
@@ -106,12 +110,14 @@ export function recomputeUnionMetrics(options?: unknown): UnionMetricsReport | n
  * spreadsheet; a first check runs at once. Refused from a trigger (V8 disables such triggers).
  */
 export function installScheduledCheck(options?: unknown): ScheduleStatus | null {
+  expectAtMostArguments('installScheduledCheck', arguments, 1);
   if (isSidebarRequest('installScheduledCheck', options)) return installSchedule(context()).status;
   return installFromMenu(context());
 }
 
 /** Menu "Turn off hourly check" and sidebar toggle (`{ sidebar: true }`): removes this user's check triggers. */
 export function removeScheduledCheck(options?: unknown): ScheduleStatus | null {
+  expectAtMostArguments('removeScheduledCheck', arguments, 1);
   if (isSidebarRequest('removeScheduledCheck', options)) return removeSchedule(context()).status;
   return removeFromMenu(context());
 }
@@ -124,11 +130,13 @@ export function getScheduleStatus(...args: unknown[]): ScheduleStatus {
 
 /** Sidebar: turns auto-repair (pending migrations applied by the check) on or off for this user. */
 export function setAutoRepair(enabled: unknown): ScheduleStatus {
+  expectAtMostArguments('setAutoRepair', arguments, 1);
   return saveAutoRepair(context(), expectBoolean('setAutoRepair', enabled));
 }
 
 /** Menu "Check schema now" (alert) and sidebar (`{ sidebar: true }`, returns the result): the hourly check, now. */
 export function checkSchemaNow(options?: unknown): CheckResult | null {
+  expectAtMostArguments('checkSchemaNow', arguments, 1);
   if (isSidebarRequest('checkSchemaNow', options)) return runCheck(context(), 'manual');
   return checkNowFromMenu(context());
 }

@@ -65,6 +65,18 @@ export function isSidebarRequest(functionName: string, value: unknown): boolean 
   throw new SchemaError('BAD_ARGUMENT', `${functionName} expects no argument (menu) or { sidebar: true } (sidebar); got ${describe(value)}. Nothing was done.`);
 }
 
+/**
+ * google.script.run passes every argument the client sent, and the bundle's stubs forward them
+ * all: arguments past the ones a function declares are a shape it does not have, not something
+ * to ignore silently.
+ */
+export function expectAtMostArguments(functionName: string, args: ArrayLike<unknown>, max: number): void {
+  const extra = Array.from(args).slice(max).filter((arg) => arg !== undefined).length;
+  if (extra > 0) {
+    throw new SchemaError('BAD_ARGUMENT', `${functionName} takes at most ${max} argument${max === 1 ? '' : 's'}; got ${extra} more. Nothing was done.`);
+  }
+}
+
 export function expectBoolean(functionName: string, value: unknown): boolean {
   if (typeof value === 'boolean') return value;
   throw new SchemaError('BAD_ARGUMENT', `${functionName} expects true or false; got ${describe(value)}. Nothing was changed.`);

@@ -5,7 +5,7 @@
  * from it — so a misspelt server name or a changed signature fails type checking on both sides.
  * Kept free of Apps Script and DOM types: both programs include it.
  */
-import type { ApplyResult, SchemaPlan } from './payloads';
+import type { ApplyResult, CheckResult, SchemaPlan, ScheduleStatus, UnionMetricsReport } from './payloads';
 
 export interface ClearCacheResult {
   /** Managed sheets whose cached column map was dropped. */
@@ -16,6 +16,16 @@ export interface SidebarApi {
   previewSchema(): SchemaPlan;
   applySchema(fingerprint: string): ApplyResult;
   clearColumnCache(): ClearCacheResult;
+  // Hourly check panel. The menu form of install/remove/checkNow (no argument) shows an alert and
+  // returns null; the sidebar passes `{ sidebar: true }` and gets JSON back.
+  getScheduleStatus(): ScheduleStatus;
+  installScheduledCheck(options: { sidebar: true }): ScheduleStatus | null;
+  removeScheduledCheck(options: { sidebar: true }): ScheduleStatus | null;
+  setAutoRepair(enabled: boolean): ScheduleStatus;
+  checkSchemaNow(options: { sidebar: true }): CheckResult | null;
+  // Union metrics panel. Without `{ confirmed: true }` the recompute is the menu's dialog flow (null).
+  previewUnionMetrics(): UnionMetricsReport;
+  recomputeUnionMetrics(options: { confirmed: true }): UnionMetricsReport | null;
 }
 
 export type SidebarFunction = keyof SidebarApi;

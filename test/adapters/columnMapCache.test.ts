@@ -7,13 +7,14 @@ import { newExecution, v3Workbook, V4_HEADERS } from '../support/emulated';
 const operaciones = (emu: ReturnType<typeof v3Workbook>['emu']) => emu.spreadsheet.getSheetByName('Operaciones')!;
 
 describe('ColumnMapCache', () => {
-  it('builds on a miss with one getLastColumn and one header read, then stores it in the document cache', () => {
+  it('builds on a miss with one read of the header row, then stores it in the document cache', () => {
     const { emu } = v3Workbook();
     const map = newExecution(emu).columnMaps().getOrBuild(operaciones(emu));
     expect(map.columns.TAG_SPOOL).toBe(1);
     expect(map.columns.Estado_Detalle).toBe(67);
     const stats = emu.stats.snapshot();
-    expect(stats.spreadsheetDataCalls).toBe(2);
+    expect(stats.spreadsheetDataCalls).toBe(1);
+    expect(stats.byMethod['Range.getValues']).toBe(1);
     expect(stats.cellsRead).toBe(67);
     const stored = Object.values(emu.cacheContents('document'));
     expect(stored).toHaveLength(1);
@@ -70,7 +71,17 @@ describe('ColumnMapCache', () => {
     expect(emu.cacheContents('document')).toEqual({});
     emu.stats.reset();
     maps.getOrBuild(operaciones(emu));
-    expect(emu.stats.snapshot().spreadsheetDataCalls).toBe(2);
+    expect(emu.stats.snapshot().spreadsheetDataCalls).toBe(1);
+  });
+
+  it('invalidateAll also drops the map of the union metrics source sheet (Uniones)', () => {
+    const { emu } = v3Workbook({ withUniones: true });
+    const maps = newExecution(emu).columnMaps();
+    maps.getOrBuild(operaciones(emu));
+    maps.getOrBuild(emu.spreadsheet.getSheetByName('Uniones')!);
+    expect(Object.keys(emu.cacheContents('document'))).toHaveLength(2);
+    maps.invalidateAll();
+    expect(emu.cacheContents('document')).toEqual({});
   });
 
   it('verified() catches a map gone stale after a column insert with one cheap call', () => {

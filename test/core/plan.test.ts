@@ -7,7 +7,7 @@ import { block, protection, snapshot, v3Headers, V4_COLUMNS } from '../support/s
 const OPERACIONES: ManagedSheet = SCHEMA.managedSheets[0];
 
 describe('planSheet on a v3.0 sheet', () => {
-  const plan = planSheet(OPERACIONES, snapshot({ headers: v3Headers() }), [], 2001 * 67);
+  const plan = planSheet(OPERACIONES, snapshot({ headers: v3Headers() }), [], { total: 2001 * 67, created: 0 });
 
   it('adds the five v4.0 columns at BP..BT in declared order with their types and defaults', () => {
     expect(plan.status).toBe('changes');
@@ -23,8 +23,8 @@ describe('planSheet on a v3.0 sheet', () => {
 
   it('widens the grid by exactly the missing columns', () => {
     expect(plan.gridColumnsToInsert).toBe(5);
-    expect(planSheet(OPERACIONES, snapshot({ headers: v3Headers(), maxColumns: 70 }), [], 0).gridColumnsToInsert).toBe(2);
-    expect(planSheet(OPERACIONES, snapshot({ headers: v3Headers(), maxColumns: 100 }), [], 0).gridColumnsToInsert).toBe(0);
+    expect(planSheet(OPERACIONES, snapshot({ headers: v3Headers(), maxColumns: 70 }), [], { total: 0, created: 0 }).gridColumnsToInsert).toBe(2);
+    expect(planSheet(OPERACIONES, snapshot({ headers: v3Headers(), maxColumns: 100 }), [], { total: 0, created: 0 }).gridColumnsToInsert).toBe(0);
   });
 
   it('marks the migration pending with no errors', () => {
@@ -37,7 +37,7 @@ describe('planSheet on partially migrated sheets', () => {
   it('adds only the missing columns, after the last header', () => {
     const headers = [...v3Headers(), 'Total_Uniones', 'Uniones_ARM_Completadas'];
     const values = Array.from({ length: 2000 }, () => [3, 1]);
-    const plan = planSheet(OPERACIONES, snapshot({ headers, managedBlock: block(2, 68, values), maxColumns: 80 }), [], 0);
+    const plan = planSheet(OPERACIONES, snapshot({ headers, managedBlock: block(2, 68, values), maxColumns: 80 }), [], { total: 0, created: 0 });
     expect(plan.columnsToAdd.map((c) => `${c.letter}:${c.header}`)).toEqual(['BR:Uniones_SOLD_Completadas', 'BS:Pulgadas_ARM', 'BT:Pulgadas_SOLD']);
     expect(plan.blanksToFill).toEqual([]);
     expect(plan.migrations[0].state).toBe('partial');
@@ -47,7 +47,7 @@ describe('planSheet on partially migrated sheets', () => {
     const values = [[5, ''], ['', ''], ['', 7], [0, '']];
     const formulas = [['', ''], ['', ''], ['', ''], ['', '=A5*0']];
     const headers = [...v3Headers(), 'Total_Uniones', 'Uniones_ARM_Completadas'];
-    const plan = planSheet(OPERACIONES, snapshot({ headers, lastRow: 5, managedBlock: { firstRow: 2, firstColumn: 68, values, formulas } }), [], 0);
+    const plan = planSheet(OPERACIONES, snapshot({ headers, lastRow: 5, managedBlock: { firstRow: 2, firstColumn: 68, values, formulas } }), [], { total: 0, created: 0 });
     expect(plan.blanksToFill.map((f) => [f.letter, f.cells, f.rowRuns])).toEqual([
       ['BP', 2, [[3, 4]]],
       ['BQ', 2, [[2, 3]]],
@@ -57,14 +57,14 @@ describe('planSheet on partially migrated sheets', () => {
   it('is up to date when every column exists and no blank is left', () => {
     const headers = [...v3Headers(), ...V4_COLUMNS];
     const done: HistoryEntry = { time: '2026-11-20T10:00:00.000Z', migrationId: '4.0-union-metrics', sheet: 'Operaciones', description: '', columnsAdded: '', cellsWritten: 0, user: '', durationMs: 0, outcome: 'applied' };
-    const plan = planSheet(OPERACIONES, snapshot({ headers, managedBlock: block(2, 68, [[0, 0, 0, 0, 0]]), lastRow: 2 }), [done], 0);
+    const plan = planSheet(OPERACIONES, snapshot({ headers, managedBlock: block(2, 68, [[0, 0, 0, 0, 0]]), lastRow: 2 }), [done], { total: 0, created: 0 });
     expect(plan.status).toBe('up-to-date');
     expect(plan.migrations[0]).toMatchObject({ state: 'applied', appliedAt: '2026-11-20T10:00:00.000Z' });
   });
 
   it('tells columns added by hand from applied migrations', () => {
     const headers = [...v3Headers(), ...V4_COLUMNS];
-    const plan = planSheet(OPERACIONES, snapshot({ headers, lastRow: 1 }), [], 0);
+    const plan = planSheet(OPERACIONES, snapshot({ headers, lastRow: 1 }), [], { total: 0, created: 0 });
     expect(plan.migrations[0].state).toBe('applied-outside');
   });
 });
@@ -120,19 +120,19 @@ describe('planSheet refuses bad input with findings naming the sheet, cell or co
 
   it('a protected sheet blocks growing its grid', () => {
     const sheetWide = protection({ rows: 2001, columns: 67, wholeSheet: true });
-    expect(codes(planSheet(OPERACIONES, snapshot({ headers: v3Headers(), protections: [sheetWide] }), [], 0))).toEqual(['PROTECTED_RANGE']);
-    expect(planSheet(OPERACIONES, snapshot({ headers: v3Headers(), protections: [{ ...sheetWide, canEdit: true }] }), [], 0).status).toBe('changes');
+    expect(codes(planSheet(OPERACIONES, snapshot({ headers: v3Headers(), protections: [sheetWide] }), [], { total: 0, created: 0 }))).toEqual(['PROTECTED_RANGE']);
+    expect(planSheet(OPERACIONES, snapshot({ headers: v3Headers(), protections: [{ ...sheetWide, canEdit: true }] }), [], { total: 0, created: 0 }).status).toBe('changes');
   });
 
   it('the 10,000,000-cell limit', () => {
     const justFits = MAX_CELLS - 5 * 2001;
-    expect(planSheet(OPERACIONES, snapshot({ headers: v3Headers() }), [], justFits).errors).toEqual([]);
-    expect(codes(planSheet(OPERACIONES, snapshot({ headers: v3Headers() }), [], justFits + 1))).toEqual(['CELL_LIMIT']);
+    expect(planSheet(OPERACIONES, snapshot({ headers: v3Headers() }), [], { total: justFits, created: 0 }).errors).toEqual([]);
+    expect(codes(planSheet(OPERACIONES, snapshot({ headers: v3Headers() }), [], { total: justFits + 1, created: 0 }))).toEqual(['CELL_LIMIT']);
   });
 
   it('the 18,278-column limit', () => {
     const headers = v3Headers(18_276);
-    const plan = planSheet(OPERACIONES, snapshot({ headers, lastRow: 1, maxRows: 1 }), [], 18_276);
+    const plan = planSheet(OPERACIONES, snapshot({ headers, lastRow: 1, maxRows: 1 }), [], { total: 18_276, created: 0 });
     expect(codes(plan)).toEqual(['COLUMN_LIMIT']);
   });
 
@@ -141,14 +141,14 @@ describe('planSheet refuses bad input with findings naming the sheet, cell or co
     headers[4] = '';
     headers[5] = 42;
     headers[6] = '#REF!';
-    const plan = planSheet(OPERACIONES, snapshot({ headers }), [], 0);
+    const plan = planSheet(OPERACIONES, snapshot({ headers }), [], { total: 0, created: 0 });
     expect(plan.status).toBe('changes');
     expect(plan.warnings.map((w) => `${w.code}@${w.location}`)).toEqual(['BLANK_HEADER@Operaciones!E1', 'NON_TEXT_HEADER@Operaciones!F1', 'ERROR_HEADER@Operaciones!G1']);
     expect(plan.columnsToAdd[0].index).toBe(68);
   });
 
   it('a header-only sheet gets headers and no data rows', () => {
-    const plan = planSheet(OPERACIONES, snapshot({ headers: v3Headers(), lastRow: 1, maxRows: 1000 }), [], 0);
+    const plan = planSheet(OPERACIONES, snapshot({ headers: v3Headers(), lastRow: 1, maxRows: 1000 }), [], { total: 0, created: 0 });
     expect(plan.dataRows).toBe(0);
     expect(plan.columnsToAdd.every((c) => c.rowsInitialised === 0)).toBe(true);
   });
@@ -162,7 +162,7 @@ describe('blankRuns', () => {
 });
 
 describe('buildPlan', () => {
-  const workbook = (sheets: Parameters<typeof planSheet>[1][]) => ({ spreadsheetName: 'Shop', totalCells: 0, sheets, history: [], readCost: { spreadsheetCalls: 0, cellsRead: 0 } });
+  const workbook = (sheets: Parameters<typeof planSheet>[1][]) => ({ spreadsheetName: 'Shop', cells: null, sheets, history: [], readCost: { spreadsheetCalls: 0, cellsRead: 0 } });
 
   it('keeps its fingerprint when nothing relevant changed and changes it when the plan would', () => {
     const base = buildPlan(SCHEMA, workbook([snapshot({ headers: v3Headers() })]), 't1');

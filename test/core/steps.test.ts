@@ -7,7 +7,7 @@ import { block, snapshot, v3Headers } from '../support/snapshots';
 const OPERACIONES: ManagedSheet = SCHEMA.managedSheets[0];
 
 describe('writeSteps for a fresh v3.0 sheet', () => {
-  const plan = planSheet(OPERACIONES, snapshot({ headers: v3Headers(), lastRow: 2001, maxRows: 2500 }), [], 0);
+  const plan = planSheet(OPERACIONES, snapshot({ headers: v3Headers(), lastRow: 2001, maxRows: 2500 }), [], { total: 0, created: 0 });
   const steps = writeSteps(plan, 1);
 
   it('widens the grid, formats per type, writes headers, then fills defaults in one rectangle', () => {
@@ -22,7 +22,7 @@ describe('writeSteps for a fresh v3.0 sheet', () => {
   });
 
   it('costs a constant number of calls whatever the row count, and values sent do not grow with rows', () => {
-    const costFor = (rows: number) => stepsCost(writeSteps(planSheet(OPERACIONES, snapshot({ headers: v3Headers(), lastRow: rows + 1, maxRows: rows + 1 }), [], 0), 1));
+    const costFor = (rows: number) => stepsCost(writeSteps(planSheet(OPERACIONES, snapshot({ headers: v3Headers(), lastRow: rows + 1, maxRows: rows + 1 }), [], { total: 0, created: 0 }), 1));
     const small = costFor(1000);
     const large = costFor(100_000);
     expect(large.spreadsheetCalls).toBe(small.spreadsheetCalls);
@@ -34,12 +34,12 @@ describe('writeSteps for a fresh v3.0 sheet', () => {
 
 describe('writeSteps for other shapes', () => {
   it('header-only sheet: formats and headers, no fill', () => {
-    const plan = planSheet(OPERACIONES, snapshot({ headers: v3Headers(), lastRow: 1, maxRows: 1000, maxColumns: 100 }), [], 0);
+    const plan = planSheet(OPERACIONES, snapshot({ headers: v3Headers(), lastRow: 1, maxRows: 1000, maxColumns: 100 }), [], { total: 0, created: 0 });
     expect(writeSteps(plan, 1).map((s) => s.kind)).toEqual(['numberFormat', 'numberFormat', 'setHeaders']);
   });
 
   it('a one-row grid has no data rows to format', () => {
-    const plan = planSheet(OPERACIONES, snapshot({ headers: v3Headers(), lastRow: 1, maxRows: 1, maxColumns: 100 }), [], 0);
+    const plan = planSheet(OPERACIONES, snapshot({ headers: v3Headers(), lastRow: 1, maxRows: 1, maxColumns: 100 }), [], { total: 0, created: 0 });
     expect(writeSteps(plan, 1).map((s) => s.kind)).toEqual(['setHeaders']);
   });
 
@@ -51,7 +51,7 @@ describe('writeSteps for other shapes', () => {
       ['', '', '', '', ''],
       [2, 2, 2, 2, 2],
     ];
-    const plan = planSheet(OPERACIONES, snapshot({ headers, lastRow: 5, managedBlock: block(2, 68, values) }), [], 0);
+    const plan = planSheet(OPERACIONES, snapshot({ headers, lastRow: 5, managedBlock: block(2, 68, values) }), [], { total: 0, created: 0 });
     expect(writeSteps(plan, 1)).toEqual([
       { kind: 'fill', rect: { row: 3, column: 68, rows: 2, columns: 4 }, value: 0 },
       { kind: 'fill', rect: { row: 4, column: 72, rows: 1, columns: 1 }, value: 0 },
@@ -60,7 +60,7 @@ describe('writeSteps for other shapes', () => {
 
   it('a null default initialises nothing', () => {
     const managed: ManagedSheet = { ...OPERACIONES, migrations: [{ id: 'x', description: 'x', addColumns: [{ name: 'Notas', type: 'text', default: null }] }] };
-    const plan = planSheet(managed, snapshot({ headers: v3Headers(), maxColumns: 80 }), [], 0);
+    const plan = planSheet(managed, snapshot({ headers: v3Headers(), maxColumns: 80 }), [], { total: 0, created: 0 });
     expect(writeSteps(plan, 1).map((s) => s.kind)).toEqual(['numberFormat', 'setHeaders']);
     expect(plan.columnsToAdd[0]).toMatchObject({ numberFormat: '@', rowsInitialised: 0 });
   });

@@ -62,7 +62,7 @@ describe('adding v4.1 is a data change', () => {
   it('is sound and plans only the new migration on a v4.0 sheet', () => {
     expect(declarationProblems(declaration, headerLookalikeKey)).toEqual([]);
     const headers = [...v3Headers(), ...V4_COLUMNS];
-    const plan = planSheet(v41, snapshot({ headers, lastRow: 3, managedBlock: block(2, 68, [[1, 1, 1, 1, 1], [0, 0, 0, 0, 0]]) }), [], 0);
+    const plan = planSheet(v41, snapshot({ headers, lastRow: 3, managedBlock: block(2, 68, [[1, 1, 1, 1, 1], [0, 0, 0, 0, 0]]) }), [], { total: 0, created: 0 });
     expect(plan.columnsToAdd.map((c) => `${c.letter}:${c.header}:${c.numberFormat}`)).toEqual(['BU:Fecha_Inspeccion_NDT:yyyy-mm-dd', 'BV:Estado_NDT:@']);
     expect(plan.migrations.map((m) => m.state)).toEqual(['applied-outside', 'pending']);
   });

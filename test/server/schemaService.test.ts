@@ -215,6 +215,18 @@ describe('applySchema refuses, writing nothing', () => {
   });
 });
 
+describe('the 10,000,000-cell limit counts the history sheet the first apply creates', () => {
+  it('blocks when only the new history sheet would pass the limit, naming it', () => {
+    const { emu } = v3Workbook({ spools: 10, maxColumns: 80 });
+    const used = emu.sheetNames().reduce((sum, name) => sum + emu.sheetInfo(name)!.maxRows * emu.sheetInfo(name)!.maxColumns, 0);
+    emu.seedSheet('Big', [['x']], { maxRows: 10_000_000 - used - 1000, maxColumns: 1 });
+    const plan = previewSchema(newExecution(emu));
+    expect(plan.sheets[0].gridColumnsToInsert).toBe(0);
+    expect(plan.sheets[0].errors.map((e) => e.code)).toEqual(['CELL_LIMIT']);
+    expect(plan.sheets[0].errors[0].message).toContain('cells of the history sheet the first apply creates');
+  });
+});
+
 describe('header-only sheet', () => {
   it('gets headers only', () => {
     const { emu } = v3Workbook({ spools: 0, maxRows: 1 });

@@ -1,0 +1,98 @@
+/**
+ * `npm run reliability`: the reliability proof as a table, from the same scenarios the jest tests
+ * run (test/reliability/faultSweep.ts, test/reliability/hostileCases.ts).
+ *
+ * Faults: for every scenario, a fault at every call of a clean run, then a re-run without it;
+ * fault points injected / converged / cells lost / false success rows / history gaps.
+ * Hostile sheets: cases tried / clear messages / correct applies / unexpected writes.
+ *
+ * Exits 1 on any cell lost, false success row, unexpected write, unclear or wrong outcome, or a
+ * point that did not converge outside the listed known issues.
+ */
+import { isHistoryGap, KNOWN_ISSUES, knownIssueOf, sweep, sweepSpecs, violations, type SweepReport } from '../test/reliability/faultSweep';
+import { HOSTILE_CASES, runHostileCase, type HostileResult } from '../test/reliability/hostileCases';
+import { SPOOLS } from '../test/reliability/workbooks';
+
+const started = Date.now();
+const count = (n: number) => n.toLocaleString('en-US');
+
+function table(headers: readonly string[], rows: ReadonlyArray<readonly string[]>, numeric: ReadonlySet<number>): string {
+  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells: readonly string[]) => cells.map((c, i) => (numeric.has(i) ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ');
+  return [line(headers), widths.map((w) => '─'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+}
+
+// ── Faults ──────────────────────────────────────────────────────────────────────────────────
+
+const reports: SweepReport[] = sweepSpecs().map((spec) => sweep(spec.scenario, spec.kind, spec.service));
+const sum = (list: readonly SweepReport[], f: (r: SweepReport) => number) => list.reduce((total, r) => total + f(r), 0);
+const points = (r: SweepReport) => r.points.length;
+const converged = (r: SweepReport) => r.points.filter((p) => p.converged).length;
+const lost = (r: SweepReport) => r.points.reduce((total, p) => total + p.cellsLost, 0);
+const falseSuccess = (r: SweepReport) => r.points.reduce((total, p) => total + p.falseSuccessRows, 0);
+const gaps = (r: SweepReport) => r.points.filter(isHistoryGap).length;
+const failing = reports.flatMap((r) => r.points.flatMap((p) => violations(r, p).map((v) => `${r.scenario} — ${r.kind} (${r.service}) k=${p.k}${p.j === null ? '' : `+${p.j}`}: ${v}`)));
+
+const faultRows = reports.map((r) => [
+  `${r.scenario}${knownIssueOf(r) !== null && converged(r) < points(r) ? ' *' : ''}`,
+  `${r.kind} (${r.service})`,
+  count(points(r)),
+  count(converged(r)),
+  count(lost(r)),
+  count(falseSuccess(r)),
+  count(gaps(r)),
+]);
+faultRows.push(['total', '', count(sum(reports, points)), count(sum(reports, converged)), count(sum(reports, lost)), count(sum(reports, falseSuccess)), count(sum(reports, gaps))]);
+
+console.log(`Sheet Schema — reliability report (emulated workbook: Operaciones v3.0, ${SPOOLS} spools × 67 columns)\n`);
+console.log('FAULTS — a fault at every call k = 1..N of a clean run, then a re-run without it');
+console.log('  fault: the k-th call throws once ("Service Spreadsheets timed out…" / "Exceeded maximum execution time", alternating); the rollback runs');
+console.log('  fault+rollback: the k-th call throws and so does one of the next four (the rollback interrupted)');
+console.log('  kill: the execution dies at the k-th call (6-minute limit): no later call, no rollback\n');
+console.log(
+  table(['scenario', 'interrupted by', 'fault points', 'converged', 'cells lost', 'false success', 'history gaps'], faultRows, new Set([2, 3, 4, 5, 6]))
+    .split('\n')
+    .map((l) => `  ${l}`)
+    .join('\n'),
+);
+console.log('\n  converged: after the re-run every sheet equals the uninterrupted result cell for cell (values, formulas, grid, number formats of the new');
+console.log('  columns), no duplicate header, and a further dry run finds nothing to do. cells lost: cells of the data that existed before the');
+console.log('  attempt that differ from the uninterrupted result. false success: history rows recording success for writes not in the sheet.');
+console.log('  history gaps: the data is complete but _schema_history lacks the success row (or the sheet itself), only when the rollback could');
+console.log('  not run; never an extra success row.');
+const affected = KNOWN_ISSUES.map((k) => ({ ...k, points: reports.filter((r) => r.scenario === k.scenario && k.kinds.includes(r.kind)).reduce((t, r) => t + points(r) - converged(r), 0) })).filter((k) => k.points > 0);
+for (const k of affected) console.log(`\n  * KNOWN ISSUE (${count(k.points)} points, not counted as failures; no cell lost): ${k.issue}`);
+
+// ── Hostile sheets ──────────────────────────────────────────────────────────────────────────
+
+const hostile: HostileResult[] = HOSTILE_CASES.map(runHostileCase);
+const blocked = hostile.filter((h) => h.expected === 'blocked');
+const applied = hostile.filter((h) => h.expected !== 'blocked');
+const unexpectedWrites = hostile.reduce((t, h) => t + h.unexpectedWrites, 0);
+console.log('\nHOSTILE SHEETS — each: a clear refusal naming the sheet/cell/column with nothing written, or a correct apply\n');
+console.log(
+  table(
+    ['cases tried', 'refused, clear message', 'applied correctly', 'unexpected writes'],
+    [[count(hostile.length), `${count(blocked.filter((h) => h.clear).length)} of ${count(blocked.length)}`, `${count(applied.filter((h) => h.clear).length)} of ${count(applied.length)}`, count(unexpectedWrites)]],
+    new Set([0, 1, 2, 3]),
+  )
+    .split('\n')
+    .map((l) => `  ${l}`)
+    .join('\n'),
+);
+console.log('');
+for (const h of hostile) console.log(`  ${h.clear && h.unexpectedWrites === 0 ? 'ok  ' : 'FAIL'} ${h.expected === 'blocked' ? 'refused' : h.outcome === 'up-to-date' ? 'no-op  ' : 'applied'}  ${h.name}`);
+
+// ── Verdict ─────────────────────────────────────────────────────────────────────────────────
+
+const hostileFailures = hostile.filter((h) => !h.clear || h.unexpectedWrites > 0);
+console.log(`\n${count(sum(reports, points))} fault points, ${count(hostile.length)} hostile cases in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+if (failing.length > 0 || hostileFailures.length > 0) {
+  console.log('\nFAILED:');
+  for (const line of failing.slice(0, 50)) console.log(`  ${line}`);
+  if (failing.length > 50) console.log(`  … and ${failing.length - 50} more`);
+  for (const h of hostileFailures) console.log(`  ${h.name}: ${h.problems.join('; ')}`);
+  process.exitCode = 1;
+} else {
+  console.log('OK: no cell lost, no false success, no unexpected write; every point converged outside the known issues listed.');
+}

@@ -1,0 +1,41 @@
+/**
+ * The rollback interrupted (test/reliability/faultSweep.ts, kind 'fault+rollback'): a fault at
+ * every Spreadsheet call, and a second one at each of the next four calls — the rollback's own.
+ * Whatever the rollback leaves is a prefix of the change, which the re-run completes. Kept apart
+ * from faults.test.ts so jest runs the two on separate workers.
+ */
+import { knownIssueOf, sweep, sweepSpecs, sweepViolations, type SweepReport, type SweepSpec } from './faultSweep';
+
+// Sweeps are synchronous and take seconds each on a loaded machine.
+jest.setTimeout(120_000);
+
+const specs = sweepSpecs().filter((spec) => spec.kind === 'fault+rollback');
+const reports = new Map<SweepSpec, SweepReport>();
+const reportOf = (spec: SweepSpec): SweepReport => {
+  const report = reports.get(spec) ?? sweep(spec.scenario, spec.kind, spec.service);
+  reports.set(spec, report);
+  return report;
+};
+
+describe('fault sweeps with the rollback interrupted: converged, no cell lost, no false success', () => {
+  it.each(specs.map((spec) => [spec.scenario.name, spec] as const))('%s', (_name, spec) => {
+    const report = reportOf(spec);
+    // Every call got a first fault; wherever the attempt went on (a rollback), second faults at k+1..k+4.
+    expect(new Set(report.points.map((p) => p.k)).size).toBe(report.calls);
+    const secondFaults = report.points.filter((p) => p.j !== null && p.callsMade >= p.k + p.j).length;
+    if (spec.scenario.name.startsWith('recomputeUnionMetrics')) expect(secondFaults).toBe(0); // one write, nothing to roll back
+    else expect(secondFaults).toBeGreaterThan(report.calls);
+    expect(sweepViolations(report)).toEqual([]);
+  });
+
+  it('the metrics write stays all or nothing', () => {
+    const report = reportOf(specs.find((s) => s.scenario.name === 'recomputeUnionMetrics (the metrics write)')!);
+    expect(report.points.filter((p) => !p.dataUnchanged && !p.dataLandedAnyway).map((p) => `${p.k}+${p.j}`)).toEqual([]);
+  });
+
+  const known = specs.filter((spec) => knownIssueOf({ scenario: spec.scenario.name, kind: spec.kind }) !== null);
+  // KNOWN ISSUE (see KNOWN_ISSUES in faultSweep.ts): passes while the defect is there, fails the day it is fixed.
+  it.failing.each(known.map((spec) => [spec.scenario.name, spec] as const))('KNOWN ISSUE — %s: every point converges', (_name, spec) => {
+    expect(reportOf(spec).points.filter((p) => !p.converged).map((p) => p.k)).toEqual([]);
+  });
+});

@@ -25,13 +25,22 @@ export const HISTORY_HEADERS = [
   'Outcome',
 ] as const;
 
-export function readHistory(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, meter: CallMeter): { exists: boolean; entries: HistoryEntry[] } {
+export interface HistoryRead {
+  readonly exists: boolean;
+  readonly entries: HistoryEntry[];
+  /** Only with `checkShape`: an interrupted first apply may have left the sheet empty or visible. */
+  readonly shape: { readonly empty: boolean; readonly hidden: boolean } | null;
+}
+
+/** `previewOnly`: the apply does not repeat these reads (see CallMeter). */
+export function readHistory(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, meter: CallMeter, options: { previewOnly: boolean; checkShape: boolean }): HistoryRead {
   const sheet = spreadsheet.getSheetByName(HISTORY_SHEET);
-  if (sheet === null) return { exists: false, entries: [] };
-  const lastRow = meter.call(() => sheet.getLastRow(), true);
-  if (lastRow < 2) return { exists: true, entries: [] };
-  const rows = meter.read(() => sheet.getRange(2, 1, lastRow - 1, HISTORY_HEADERS.length).getValues(), true);
-  return { exists: true, entries: rows.filter((row) => row[1] !== '').map(toEntry) };
+  if (sheet === null) return { exists: false, entries: [], shape: null };
+  const lastRow = meter.call(() => sheet.getLastRow(), options.previewOnly);
+  const shape = options.checkShape ? { empty: lastRow === 0, hidden: meter.call(() => sheet.isSheetHidden(), options.previewOnly) } : null;
+  if (lastRow < 2) return { exists: true, entries: [], shape };
+  const rows = meter.read(() => sheet.getRange(2, 1, lastRow - 1, HISTORY_HEADERS.length).getValues(), options.previewOnly);
+  return { exists: true, entries: rows.filter((row) => row[1] !== '').map(toEntry), shape };
 }
 
 function toEntry(row: readonly unknown[]): HistoryEntry {
@@ -71,10 +80,25 @@ export function createHistorySheet(
   const previous = activeSheetOrNull(spreadsheet);
   const sheet = meter.call(() => spreadsheet.insertSheet(HISTORY_SHEET, spreadsheet.getNumSheets()));
   undo.record(() => spreadsheet.deleteSheet(sheet));
-  meter.call(() => sheet.getRange('A:I').setNumberFormat('@'));
-  meter.call(() => sheet.getRange(1, 1, entries.length + 1, HISTORY_HEADERS.length).setValues([[...HISTORY_HEADERS], ...entries.map(toRow)]));
+  writeHeaderAnd(sheet, entries, meter);
   meter.call(() => sheet.hideSheet());
   if (previous !== null) meter.call(() => spreadsheet.setActiveSheet(previous));
+}
+
+/** Text format first so Sheets keeps ISO times and ids as typed; then the header and the entries in one write. */
+function writeHeaderAnd(sheet: GoogleAppsScript.Spreadsheet.Sheet, entries: readonly HistoryEntry[], meter: CallMeter): void {
+  meter.call(() => sheet.getRange('A:I').setNumberFormat('@'));
+  meter.call(() => sheet.getRange(1, 1, entries.length + 1, HISTORY_HEADERS.length).setValues([[...HISTORY_HEADERS], ...entries.map(toRow)]));
+}
+
+/**
+ * Finishes a history sheet an interrupted first apply left behind: writes the header (with the
+ * entries) into an empty one, hides a visible one. Returns whether the entries were written.
+ */
+export function repairHistorySheet(sheet: GoogleAppsScript.Spreadsheet.Sheet, repair: { writeHeader: boolean; hide: boolean }, entries: readonly HistoryEntry[], meter: CallMeter): boolean {
+  if (repair.writeHeader) writeHeaderAnd(sheet, entries, meter);
+  if (repair.hide) meter.call(() => sheet.hideSheet());
+  return repair.writeHeader;
 }
 
 /** Executions without a UI (time-driven) may have no active sheet; then there is nothing to restore. */
@@ -84,6 +108,10 @@ function activeSheetOrNull(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet
   } catch {
     return null;
   }
+}
+
+export function hasHistoryHeader(sheet: GoogleAppsScript.Spreadsheet.Sheet): boolean {
+  return sheet.getRange(1, 1).getValues()[0][0] === HISTORY_HEADERS[0];
 }
 
 /**

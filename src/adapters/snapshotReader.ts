@@ -12,6 +12,7 @@ import { analyseHeaders } from '../core/headers';
 import { planSheet } from '../core/plan';
 import type { ManagedSheet, SchemaDeclaration } from '../core/schema';
 import type { CellBlock, ProtectionInfo, SheetSnapshot, WorkbookSnapshot } from '../core/snapshot';
+import type { InterruptedApply } from '../shared/payloads';
 import { HISTORY_SHEET, NEW_HISTORY_SHEET_CELLS, readHistory } from './history';
 import { CallMeter } from './meter';
 
@@ -23,6 +24,8 @@ export type ReadMode = 'preview' | 'apply';
 export interface ReadOptions {
   readonly protectionType: typeof GoogleAppsScript.Spreadsheet.ProtectionType;
   readonly mode: ReadMode;
+  /** The in-progress marker of an apply that never finished: then history is read in both modes. */
+  readonly interrupted: InterruptedApply | null;
 }
 
 export type Workbook = WorkbookSnapshot & { readonly historyExists: boolean };
@@ -35,7 +38,11 @@ export function readWorkbook(spreadsheet: Spreadsheet, declaration: SchemaDeclar
     return sheet === null ? null : readSheet(sheet, managed, meter, options);
   });
   const growsGrid = sheets.some((snapshot, i) => snapshot !== null && needsWiderGrid(snapshot, declaration.managedSheets[i]));
-  const history = preview ? readHistory(spreadsheet, meter) : { exists: spreadsheet.getSheetByName(HISTORY_SHEET) !== null, entries: [] };
+  const interrupted = options.interrupted;
+  const history =
+    preview || interrupted !== null
+      ? readHistory(spreadsheet, meter, { previewOnly: interrupted === null, checkShape: interrupted !== null })
+      : { exists: spreadsheet.getSheetByName(HISTORY_SHEET) !== null, entries: [], shape: null };
   const created = history.exists ? 0 : NEW_HISTORY_SHEET_CELLS;
   const cells = preview && (growsGrid || created > 0) ? { total: countCells(spreadsheet, meter), created } : null;
   return {
@@ -44,6 +51,8 @@ export function readWorkbook(spreadsheet: Spreadsheet, declaration: SchemaDeclar
     sheets,
     history: history.entries,
     historyExists: history.exists,
+    interrupted,
+    historyShape: history.shape,
     readCost: meter.applyReadCost(),
   };
 }

@@ -16,6 +16,8 @@ import type {
   PlannedColumn,
   SchemaPlan,
   SheetPlan,
+  InterruptedApply,
+  UnfinishedApply,
 } from '../shared/payloads';
 
 /** Google Sheets' limit on cells per spreadsheet. */
@@ -346,22 +348,48 @@ export function buildPlan(
   workbook: WorkbookSnapshot,
   generatedAt: string,
 ): Omit<SchemaPlan, 'cost'> {
-  const sheets = declaration.managedSheets.map((managed, i) =>
-    planSheet(managed, workbook.sheets[i] ?? null, workbook.history, workbook.cells),
-  );
-  const status: PlanStatus = sheets.some((s) => s.status === 'blocked')
-    ? 'blocked'
-    : sheets.some((s) => s.status === 'changes')
-      ? 'changes'
-      : 'up-to-date';
+  const interrupted = unfinishedApply(workbook);
+  const sheets = declaration.managedSheets.map((managed, i) => {
+    const plan = planSheet(managed, workbook.sheets[i] ?? null, workbook.history, workbook.cells);
+    return interrupted?.migrations.some((m) => m.sheet === managed.sheet) ? { ...plan, warnings: [interruptedFinding(interrupted, managed.sheet), ...plan.warnings] } : plan;
+  });
+  const blocked = sheets.some((s) => s.status === 'blocked');
+  const changes = sheets.some((s) => s.status === 'changes') || interrupted !== null;
+  const status: PlanStatus = blocked ? 'blocked' : changes ? 'changes' : 'up-to-date';
   return {
-    fingerprint: planFingerprint(sheets),
+    fingerprint: planFingerprint(sheets, interrupted),
     generatedAt,
     spreadsheetName: workbook.spreadsheetName,
     status,
     sheets,
     history: [...workbook.history].reverse().slice(0, 10),
+    interrupted,
   };
+}
+
+/**
+ * What an apply stopped mid-way (its in-progress marker still set) left undone besides columns
+ * and blanks, which the sheet plans list anyway: success rows missing from history, and a
+ * half-created history sheet. Null when there is nothing left, the marker being merely stale
+ * (the run finished but was stopped before clearing it).
+ */
+export function unfinishedApply(workbook: Pick<WorkbookSnapshot, 'interrupted' | 'history' | 'historyShape'>): UnfinishedApply | null {
+  const journal = workbook.interrupted;
+  if (journal === null) return null;
+  const recorded = (m: { sheet: string; migrationId: string }) =>
+    workbook.history.some((h) => h.migrationId === m.migrationId && h.sheet === m.sheet && h.outcome === SUCCESS_OUTCOME && h.time >= journal.startedAt);
+  const unrecorded = journal.migrations.filter((m) => !recorded(m));
+  const shape = workbook.historyShape;
+  const historyRepair = shape !== null && (shape.empty || !shape.hidden) ? { writeHeader: shape.empty, hide: !shape.hidden } : null;
+  return unrecorded.length === 0 && historyRepair === null ? null : { ...journal, unrecorded, historyRepair };
+}
+
+export function interruptedFinding(interrupted: InterruptedApply, sheet: string): Finding {
+  return finding(
+    'INTERRUPTED_APPLY',
+    `An apply started ${interrupted.startedAt.slice(0, 16).replace('T', ' ')} UTC by ${interrupted.user} was stopped before it finished (for example by Apps Script's 6-minute limit). Applying completes it: only missing columns and blank cells are written, and history records it.`,
+    sheet,
+  );
 }
 
 /**
@@ -369,9 +397,9 @@ export function buildPlan(
  * cells. Edits that do not change the plan (a value in column C) keep it; any that do (a new
  * row, a renamed header, a filled blank) change it.
  */
-export function planFingerprint(sheets: readonly SheetPlan[]): string {
-  return hashJson(
-    sheets.map((s) => ({
+export function planFingerprint(sheets: readonly SheetPlan[], interrupted: UnfinishedApply | null): string {
+  return hashJson({
+    sheets: sheets.map((s) => ({
       sheet: s.sheet,
       status: s.status,
       lastRow: s.lastRow,
@@ -381,7 +409,8 @@ export function planFingerprint(sheets: readonly SheetPlan[]): string {
       fill: s.blanksToFill,
       errors: s.errors.map((e) => [e.code, e.location]),
     })),
-  );
+    interrupted,
+  });
 }
 
 export function describeColumns(columns: readonly PlannedColumn[]): string {

@@ -4,7 +4,7 @@
  * columns that already exist, and — only when getLastColumn() says something lies right of the
  * headers — that region, to name the offending cell.
  */
-import type { HistoryEntry } from '../shared/payloads';
+import type { HistoryEntry, InterruptedApply } from '../shared/payloads';
 
 export interface Rect {
   readonly row: number;
@@ -60,5 +60,9 @@ export interface WorkbookSnapshot {
   /** One entry per managed sheet, in declaration order; null when the sheet is missing. */
   readonly sheets: readonly (SheetSnapshot | null)[];
   readonly history: readonly HistoryEntry[];
+  /** The in-progress marker of an apply that never finished (src/adapters/applyJournal.ts), if any. */
+  readonly interrupted: InterruptedApply | null;
+  /** Read only when `interrupted`: whether `_schema_history` was left without header or visible. */
+  readonly historyShape: { readonly empty: boolean; readonly hidden: boolean } | null;
   readonly readCost: ReadCost;
 }

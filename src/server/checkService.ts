@@ -13,9 +13,11 @@ import { describeSheetCheck } from '../core/checkResult';
 import { headerFingerprint } from '../core/columnMap';
 import { detectDrift, missingSheetDrift, worstStatus, type SheetBaseline, type SheetDrift } from '../core/drift';
 import { errorMessage, SchemaError } from '../core/errors';
-import { finding } from '../core/plan';
+import { finding, interruptedFinding, unfinishedApply } from '../core/plan';
 import type { ManagedSheet, SchemaDeclaration } from '../core/schema';
+import { ApplyJournal } from '../adapters/applyJournal';
 import { CheckStateStore, readAutoRepair, writeAutoRepair } from '../adapters/checkState';
+import { readHistory } from '../adapters/history';
 import { CallMeter } from '../adapters/meter';
 import {
   CHECK_EVERY_HOURS,
@@ -44,7 +46,7 @@ export function runCheck(context: ExecutionContext, trigger: CheckResult['trigge
   const started = context.services.now();
   const spreadsheetId = context.spreadsheet().getId();
   const store = new CheckStateStore(context.services.propertiesService, spreadsheetId);
-  const first = checkSheets(context, store.read()?.baselines ?? {});
+  const first = withUnfinishedApply(context, checkSheets(context, store.read()?.baselines ?? {}));
   const repair = autoRepair(context, first.sheets, readAutoRepair(context.services.propertiesService, spreadsheetId));
   // After a repair, check again so the recorded result and baseline show the repaired sheet.
   const final = repair.outcome === 'applied' ? mergeInvalidations(checkSheets(context, first.baselines), first) : first;
@@ -62,6 +64,27 @@ export function runCheck(context: ExecutionContext, trigger: CheckResult['trigge
   const scheduled = new ScheduleRecords(context.services.propertiesService.getUserProperties()).get(spreadsheetId) !== null;
   store.write({ result, baselines: final.baselines }, scheduled || trigger === 'schedule');
   return result;
+}
+
+/**
+ * Headers alone cannot show an apply stopped mid-way (headers written, defaults not; or every
+ * write done but no history row): its in-progress marker does. When one is set, history is read
+ * (only then: a few more calls) to tell a finished run from an unfinished one, and the sheets it
+ * touched are reported pending — which auto-repair completes like any pending migration.
+ */
+function withUnfinishedApply(context: ExecutionContext, checked: SheetsChecked): SheetsChecked {
+  const journal = new ApplyJournal(context.services.propertiesService, context.spreadsheet().getId()).read();
+  if (journal === null) return checked;
+  const meter = new CallMeter();
+  const history = readHistory(context.spreadsheet(), meter, { previewOnly: false, checkShape: true });
+  const unfinished = unfinishedApply({ interrupted: journal, history: history.entries, historyShape: history.shape });
+  if (unfinished === null) return { ...checked, calls: checked.calls + meter.calls };
+  const sheets = checked.sheets.map((sheet) =>
+    unfinished.migrations.some((m) => m.sheet === sheet.sheet)
+      ? { ...sheet, status: worstStatus([sheet.status, 'pending']), findings: [interruptedFinding(unfinished, sheet.sheet), ...sheet.findings] }
+      : sheet,
+  );
+  return { ...checked, sheets, calls: checked.calls + meter.calls };
 }
 
 function checkSheets(context: ExecutionContext, previous: Readonly<Record<string, SheetBaseline>>): SheetsChecked {

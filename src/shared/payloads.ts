@@ -90,6 +90,21 @@ export interface HistoryEntry {
   readonly outcome: string;
 }
 
+/** An apply that started and was stopped before it finished (see src/adapters/applyJournal.ts). */
+export interface InterruptedApply {
+  readonly startedAt: string;
+  readonly user: string;
+  readonly migrations: ReadonlyArray<{ readonly sheet: string; readonly migrationId: string }>;
+}
+
+/** What an interrupted apply left undone beyond missing columns and blanks (which the plan lists anyway). */
+export interface UnfinishedApply extends InterruptedApply {
+  /** Migrations it changed whose success row is not in history. */
+  readonly unrecorded: InterruptedApply['migrations'];
+  /** `_schema_history` left half-created by an interrupted first apply; null when it is fine. */
+  readonly historyRepair: { readonly writeHeader: boolean; readonly hide: boolean } | null;
+}
+
 export interface SchemaPlan {
   readonly fingerprint: string;
   readonly generatedAt: string;
@@ -100,6 +115,11 @@ export interface SchemaPlan {
   readonly cost: Cost;
   /** Most recent history rows, newest first. */
   readonly history: readonly HistoryEntry[];
+  /**
+   * An earlier apply stopped before it finished and not yet completed: applying this plan
+   * completes it (only what is missing is written) and records its history row.
+   */
+  readonly interrupted: UnfinishedApply | null;
 }
 
 export interface ApplyResult {
@@ -136,7 +156,7 @@ export interface SheetCheck {
   /**
    * Most important first. Codes: MISSING_SHEET, EMPTY_SHEET, NO_HEADER_ROW, CHECK_FAILED (error);
    * COLUMN_DELETED, COLUMN_RENAMED, COLUMN_MOVED, DUPLICATE_HEADER, NEAR_DUPLICATE_HEADER (drift);
-   * PENDING_MIGRATION (pending); UNKNOWN_COLUMNS (informational). `location` is e.g. `Operaciones!BR1`.
+   * PENDING_MIGRATION, INTERRUPTED_APPLY (pending); UNKNOWN_COLUMNS (informational). `location` is e.g. `Operaciones!BR1`.
    */
   readonly findings: readonly Finding[];
   /** Whether the header row differs from the previous check's; null on the first check or when unreadable. */

@@ -51,6 +51,7 @@ const plan = (sheets: SheetPlan[], status: SchemaPlan['status']): SchemaPlan => 
   sheets,
   cost: { spreadsheetCalls: 27, cellsRead: 68, cellsWritten: 27, cellsChanged: 12023 },
   history: [],
+  interrupted: null,
 });
 
 describe('badges and headlines', () => {

@@ -162,7 +162,7 @@ describe('blankRuns', () => {
 });
 
 describe('buildPlan', () => {
-  const workbook = (sheets: Parameters<typeof planSheet>[1][]) => ({ spreadsheetName: 'Shop', cells: null, sheets, history: [], readCost: { spreadsheetCalls: 0, cellsRead: 0 } });
+  const workbook = (sheets: Parameters<typeof planSheet>[1][]) => ({ spreadsheetName: 'Shop', cells: null, sheets, history: [], interrupted: null, historyShape: null, readCost: { spreadsheetCalls: 0, cellsRead: 0 } });
 
   it('keeps its fingerprint when nothing relevant changed and changes it when the plan would', () => {
     const base = buildPlan(SCHEMA, workbook([snapshot({ headers: v3Headers() })]), 't1');

@@ -13,7 +13,6 @@ import {
   cleanRun,
   FAULT_SCENARIOS,
   interruptedAttempt,
-  knownIssueOf,
   sweep,
   sweepSpecs,
   sweepViolations,
@@ -53,11 +52,6 @@ describe('fault sweeps: converged, no cell lost, no false success', () => {
     expect(report.points.reduce((sum, p) => sum + p.cellsLost, 0)).toBe(0);
   });
 
-  const known = swept.filter((spec) => knownIssueOf({ scenario: spec.scenario.name, kind: spec.kind }) !== null);
-  // KNOWN ISSUE (see KNOWN_ISSUES): `it.failing` passes while the defect is there and fails the day it is fixed.
-  it.failing.each(known.map((spec) => [label(spec), spec] as const))('KNOWN ISSUE — %s: every point converges', (_label, spec) => {
-    expect(reportOf(spec).points.filter((p) => !p.converged).map((p) => p.k)).toEqual([]);
-  });
 });
 
 describe('what the sweeps exercise', () => {

@@ -4,7 +4,7 @@
  * Whatever the rollback leaves is a prefix of the change, which the re-run completes. Kept apart
  * from faults.test.ts so jest runs the two on separate workers.
  */
-import { knownIssueOf, sweep, sweepSpecs, sweepViolations, type SweepReport, type SweepSpec } from './faultSweep';
+import { sweep, sweepSpecs, sweepViolations, type SweepReport, type SweepSpec } from './faultSweep';
 
 // Sweeps are synchronous and take seconds each on a loaded machine.
 jest.setTimeout(120_000);
@@ -33,9 +33,4 @@ describe('fault sweeps with the rollback interrupted: converged, no cell lost, n
     expect(report.points.filter((p) => !p.dataUnchanged && !p.dataLandedAnyway).map((p) => `${p.k}+${p.j}`)).toEqual([]);
   });
 
-  const known = specs.filter((spec) => knownIssueOf({ scenario: spec.scenario.name, kind: spec.kind }) !== null);
-  // KNOWN ISSUE (see KNOWN_ISSUES in faultSweep.ts): passes while the defect is there, fails the day it is fixed.
-  it.failing.each(known.map((spec) => [spec.scenario.name, spec] as const))('KNOWN ISSUE — %s: every point converges', (_name, spec) => {
-    expect(reportOf(spec).points.filter((p) => !p.converged).map((p) => p.k)).toEqual([]);
-  });
 });

@@ -49,6 +49,7 @@ export function planHeadline(plan: SchemaPlan): string {
     return `Blocked: ${plural(problems, 'problem')} to fix before anything can change.`;
   }
   const changes = plan.sheets.reduce((n, s) => n + changeCount(s), 0);
+  if (changes === 0 && plan.interrupted !== null) return 'An earlier apply was stopped before it finished: Apply records it in history. No cell of the sheet changes.';
   return `${plural(changes, 'change')} ready to apply. Nothing has been written yet.`;
 }
 

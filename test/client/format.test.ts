@@ -64,6 +64,12 @@ describe('badges and headlines', () => {
     const error = { code: 'MISSING_SHEET', message: 'x', location: null };
     expect(planHeadline(plan([sheet({ status: 'blocked', errors: [error, error] })], 'blocked'))).toBe('Blocked: 2 problems to fix before anything can change.');
   });
+
+  it('says what applying does when only an interrupted apply is left to record', () => {
+    const interrupted = { startedAt: '2026-11-21T08:00:00.000Z', user: 'a@example.com', migrations: [], unrecorded: [], historyRepair: null };
+    const onlyRecord = { ...plan([sheet({ status: 'up-to-date', columnsToAdd: [] })], 'changes'), interrupted };
+    expect(planHeadline(onlyRecord)).toBe('An earlier apply was stopped before it finished: Apply records it in history. No cell of the sheet changes.');
+  });
 });
 
 describe('columnStrip', () => {

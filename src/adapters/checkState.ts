@@ -6,7 +6,7 @@
  *   (UNCONFIRMED, docs/platform.md).
  * - User properties, keyed by spreadsheet id: the same record for the user who owns the hourly
  *   trigger (readable in any context, so the hourly run always has its baseline), and that user's
- *   auto-repair setting, which the hourly run must read.
+ *   check settings (auto-repair, metrics), which the hourly run must read.
  * Script properties are avoided: an add-on's script store is shared by every installation (500 KB).
  * Readers take the newer of the two records. Each value stays under the 9 KB property limit.
  */
@@ -109,14 +109,24 @@ function parseJson<T>(text: string | undefined): T | null {
   }
 }
 
-/** Auto-repair is this user's setting for this spreadsheet: the hourly run (maybe without a document) reads it. */
-export function readAutoRepair(propertiesService: GoogleAppsScript.Properties.PropertiesService, spreadsheetId: string): boolean {
-  const settings = parseJson<{ autoRepair?: unknown }>(propertiesService.getUserProperties().getProperty(SETTINGS_PREFIX + spreadsheetId) ?? undefined);
-  return settings?.autoRepair === true;
+/** This user's check settings for one spreadsheet: the hourly run (maybe without a document) reads them. */
+export interface CheckSettings {
+  /** Pending additive migrations are applied by the check. */
+  readonly autoRepair: boolean;
+  /** The five v4.0 union metrics are recomputed by the check. */
+  readonly recomputeMetrics: boolean;
 }
 
-export function writeAutoRepair(propertiesService: GoogleAppsScript.Properties.PropertiesService, spreadsheetId: string, enabled: boolean): void {
+export const DEFAULT_CHECK_SETTINGS: CheckSettings = { autoRepair: false, recomputeMetrics: false };
+
+export function readCheckSettings(propertiesService: GoogleAppsScript.Properties.PropertiesService, spreadsheetId: string): CheckSettings {
+  const stored = parseJson<Partial<Record<keyof CheckSettings, unknown>>>(propertiesService.getUserProperties().getProperty(SETTINGS_PREFIX + spreadsheetId) ?? undefined);
+  return { autoRepair: stored?.autoRepair === true, recomputeMetrics: stored?.recomputeMetrics === true };
+}
+
+/** One property per spreadsheet; none at all when every setting is off (the default). */
+export function writeCheckSettings(propertiesService: GoogleAppsScript.Properties.PropertiesService, spreadsheetId: string, settings: CheckSettings): void {
   const store: Properties = propertiesService.getUserProperties();
-  if (enabled) store.setProperty(SETTINGS_PREFIX + spreadsheetId, JSON.stringify({ autoRepair: true }));
+  if (settings.autoRepair || settings.recomputeMetrics) store.setProperty(SETTINGS_PREFIX + spreadsheetId, JSON.stringify(settings));
   else store.deleteProperty(SETTINGS_PREFIX + spreadsheetId);
 }

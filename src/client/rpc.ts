@@ -63,6 +63,7 @@ export function createRpc(runner: () => ScriptRunner): Rpc {
     installScheduledCheck: call('installScheduledCheck'),
     removeScheduledCheck: call('removeScheduledCheck'),
     setAutoRepair: call('setAutoRepair'),
+    setMetricsInCheck: call('setMetricsInCheck'),
     checkSchemaNow: call('checkSchemaNow'),
     previewUnionMetrics: call('previewUnionMetrics'),
     recomputeUnionMetrics: call('recomputeUnionMetrics'),

@@ -1,6 +1,6 @@
 /**
  * The "Hourly check" panel: the user's schedule status (getScheduleStatus on load), the on/off
- * toggle, the auto-repair setting, "Check now", and the last check's findings.
+ * toggle, the auto-repair and union-metrics settings, "Check now", and the last check's findings.
  */
 import type { CheckResult, ScheduleStatus } from '../shared/payloads';
 import { byId, h, replaceChildren } from './dom';
@@ -8,6 +8,15 @@ import { checkBadge, checkHeadline, nextCheckText, toggleLabel, triggersText } f
 import type { Panel, PanelHost, State } from './panel';
 import { renderLastCheck, renderPanelError } from './panelsView';
 import { failureMessage, type Rpc } from './rpc';
+
+interface SettingSwitch {
+  readonly input: HTMLInputElement;
+  /** The panel's data attribute mirroring it (tests wait on it). */
+  readonly dataKey: string;
+  readonly label: string;
+  read(status: ScheduleStatus): boolean;
+  save(enabled: boolean): Promise<ScheduleStatus>;
+}
 
 export interface SchedulePanel extends Panel {
   /** Loads the status (part of the sidebar's initial load and of Refresh; not a panel call). */
@@ -31,8 +40,14 @@ export function createSchedulePanel(rpc: Rpc, host: PanelHost): SchedulePanel {
     toggle: byId('schedule-toggle', HTMLButtonElement),
     checkNow: byId('check-now', HTMLButtonElement),
     autoRepair: byId('auto-repair', HTMLInputElement),
+    metricsInCheck: byId('metrics-in-check', HTMLInputElement),
     lastCheck: byId('last-check', HTMLElement),
   };
+  /** The per-user check settings: one checkbox each, saved by its own server function. */
+  const settings: readonly SettingSwitch[] = [
+    { input: ui.autoRepair, dataKey: 'autoRepair', label: 'Auto-repair', read: (s) => s.autoRepair, save: (on) => rpc.setAutoRepair(on) },
+    { input: ui.metricsInCheck, dataKey: 'metricsInCheck', label: 'Recomputing union metrics in the check', read: (s) => s.recomputeMetrics, save: (on) => rpc.setMetricsInCheck(on) },
+  ];
   let status: ScheduleStatus | null = null;
   let shownCheck: CheckResult | null = null;
   let idle = false;
@@ -45,7 +60,7 @@ export function createSchedulePanel(rpc: Rpc, host: PanelHost): SchedulePanel {
     idle = state === 'ready';
     ui.toggle.disabled = !idle || status === null;
     ui.checkNow.disabled = !idle;
-    ui.autoRepair.disabled = !idle || status === null;
+    for (const setting of settings) setting.input.disabled = !idle || status === null;
   }
 
   function showError(title: string, error: unknown): void {
@@ -61,13 +76,15 @@ export function createSchedulePanel(rpc: Rpc, host: PanelHost): SchedulePanel {
     status = next;
     ui.panel.dataset.state = 'loaded';
     ui.panel.dataset.installed = String(next.installed);
-    ui.panel.dataset.autoRepair = String(next.autoRepair);
+    for (const setting of settings) {
+      ui.panel.dataset[setting.dataKey] = String(setting.read(next));
+      setting.input.checked = setting.read(next);
+    }
     ui.badge.textContent = next.installed ? 'on' : 'off';
     ui.badge.className = `badge ${next.installed ? 'badge-ok' : 'badge-muted'}`;
     ui.message.textContent = next.message;
     ui.toggle.textContent = toggleLabel(next.installed);
     ui.toggle.className = next.installed ? '' : 'action';
-    ui.autoRepair.checked = next.autoRepair;
     const nextCheck = nextCheckText(next);
     replaceChildren(ui.facts, nextCheck === null ? null : h('p', { className: 'next-check' }, nextCheck), h('p', { className: 'triggers' }, triggersText(next)));
     showCheck(newer(check, shownCheck));
@@ -137,31 +154,32 @@ export function createSchedulePanel(rpc: Rpc, host: PanelHost): SchedulePanel {
     ui.checkNow.focus();
   }
 
-  async function setAutoRepair(): Promise<void> {
-    const enabled = ui.autoRepair.checked;
+  async function change(setting: SettingSwitch): Promise<void> {
+    const enabled = setting.input.checked;
+    const current = () => (status === null ? false : setting.read(status));
     if (!idle || status === null) {
-      ui.autoRepair.checked = status?.autoRepair ?? false;
+      setting.input.checked = current();
       return;
     }
     await host.run(ui.panel, async () => {
       replaceChildren(ui.error);
-      say(enabled ? 'Turning auto-repair on…' : 'Turning auto-repair off…');
+      say(`Turning ${setting.label.toLowerCase()} ${enabled ? 'on' : 'off'}…`);
       try {
-        const next = await rpc.setAutoRepair(enabled);
+        const next = await setting.save(enabled);
         show(next);
-        say(`Auto-repair is ${next.autoRepair ? 'on' : 'off'}.`);
+        say(`${setting.label} is ${setting.read(next) ? 'on' : 'off'}.`);
       } catch (error) {
-        ui.autoRepair.checked = status?.autoRepair ?? false;
-        showError('Could not change auto-repair', error);
-        say(`Nothing changed: auto-repair is still ${ui.autoRepair.checked ? 'on' : 'off'}.`);
+        setting.input.checked = current();
+        showError(`Could not change ${setting.label.toLowerCase()}`, error);
+        say(`Nothing changed: ${setting.label.toLowerCase()} is still ${setting.input.checked ? 'on' : 'off'}.`);
       }
     });
-    ui.autoRepair.focus();
+    setting.input.focus();
   }
 
   ui.toggle.addEventListener('click', () => void toggle());
   ui.checkNow.addEventListener('click', () => void checkNow());
-  ui.autoRepair.addEventListener('change', () => void setAutoRepair());
+  for (const setting of settings) setting.input.addEventListener('change', () => void change(setting));
 
   return { sync, load };
 }

@@ -16,7 +16,7 @@ import { errorMessage, SchemaError } from '../core/errors';
 import { finding, interruptedFinding, unfinishedApply } from '../core/plan';
 import type { ManagedSheet, SchemaDeclaration } from '../core/schema';
 import { ApplyJournal } from '../adapters/applyJournal';
-import { CheckStateStore, readAutoRepair, writeAutoRepair } from '../adapters/checkState';
+import { CheckStateStore, DEFAULT_CHECK_SETTINGS, readCheckSettings, writeCheckSettings, type CheckSettings } from '../adapters/checkState';
 import { readHistory } from '../adapters/history';
 import { CallMeter } from '../adapters/meter';
 import {
@@ -29,9 +29,10 @@ import {
   TRIGGERS_PER_USER,
   type ScheduleRecord,
 } from '../adapters/triggers';
-import type { AutoRepairReport, CheckResult, ScheduleStatus, SheetCheck } from '../shared/payloads';
+import type { AutoRepairReport, CheckResult, MetricsInCheckReport, ScheduleStatus, SheetCheck } from '../shared/payloads';
 import { ExecutionContext, type Services } from './context';
 import { applySchema } from './schemaService';
+import { recomputeUnionMetrics } from './unionMetricsService';
 
 const HOUR_MS = 60 * 60 * 1000;
 
@@ -41,23 +42,30 @@ interface SheetsChecked {
   readonly calls: number;
 }
 
-/** Runs one check of every managed sheet, auto-repairs if allowed, records and returns the result. */
+/**
+ * Runs one check of every managed sheet, auto-repairs if allowed, recomputes the union metrics if
+ * asked, records and returns the result.
+ */
 export function runCheck(context: ExecutionContext, trigger: CheckResult['trigger']): CheckResult {
   const started = context.services.now();
   const spreadsheetId = context.spreadsheet().getId();
   const store = new CheckStateStore(context.services.propertiesService, spreadsheetId);
+  const settings = readCheckSettings(context.services.propertiesService, spreadsheetId);
   const first = withUnfinishedApply(context, checkSheets(context, store.read()?.baselines ?? {}));
-  const repair = autoRepair(context, first.sheets, readAutoRepair(context.services.propertiesService, spreadsheetId));
+  const repair = autoRepair(context, first.sheets, settings.autoRepair);
   // After a repair, check again so the recorded result and baseline show the repaired sheet.
   const final = repair.outcome === 'applied' ? mergeInvalidations(checkSheets(context, first.baselines), first) : first;
+  const status = worstStatus(final.sheets.map((s) => s.status));
+  const metrics = metricsInCheck(context, status, settings.recomputeMetrics);
   const result: CheckResult = {
     checkedAt: context.isoNow(),
     trigger,
-    status: worstStatus(final.sheets.map((s) => s.status)),
-    summary: [...final.sheets.map(describeSheetCheck), ...repairLine(repair)].join('\n'),
+    status,
+    summary: [...final.sheets.map(describeSheetCheck), ...repairLine(repair), ...metricsLine(metrics)].join('\n'),
     sheets: final.sheets,
     findingsOmitted: 0,
     autoRepair: repair,
+    metrics,
     spreadsheetCalls: first.calls,
     durationMs: context.services.now() - started,
   };
@@ -151,6 +159,29 @@ function autoRepair(context: ExecutionContext, sheets: readonly SheetCheck[], en
   }
 }
 
+/**
+ * The union metrics, recomputed after the check when the user asked for it — a bulk read of the
+ * columns it needs and one write, under the same lock as any recompute. Skipped when the check
+ * found errors (a missing sheet, no header row): the recompute would only fail on them.
+ */
+function metricsInCheck(context: ExecutionContext, status: CheckResult['status'], enabled: boolean): MetricsInCheckReport {
+  if (!enabled) return { outcome: 'off', message: 'Union metrics are not recomputed by the check.', rowsChanged: 0 };
+  if (status === 'error') return { outcome: 'skipped', message: 'Union metrics not recomputed: the check found errors to fix first.', rowsChanged: 0 };
+  context.actorNote = 'hourly check';
+  try {
+    const report = recomputeUnionMetrics(context);
+    return { outcome: report.status === 'applied' ? 'applied' : 'unchanged', message: report.summary, rowsChanged: report.rowsChanged };
+  } catch (error) {
+    return { outcome: 'failed', message: `Union metrics not recomputed: ${errorMessage(error)}`, rowsChanged: 0 };
+  } finally {
+    context.actorNote = null;
+  }
+}
+
+function metricsLine(metrics: MetricsInCheckReport): string[] {
+  return metrics.outcome === 'off' ? [] : [metrics.outcome === 'applied' || metrics.outcome === 'unchanged' ? metrics.message.split('\n')[0] : metrics.message];
+}
+
 function repairLine(repair: AutoRepairReport): string[] {
   if (repair.outcome === 'applied') return [`Auto-repair: ${repair.message.split('\n').join(' ')}`];
   return repair.outcome === 'failed' || repair.outcome === 'skipped' ? [repair.message] : [];
@@ -190,7 +221,17 @@ export function removeSchedule(context: ExecutionContext): { status: ScheduleSta
 }
 
 export function setAutoRepair(context: ExecutionContext, enabled: boolean): ScheduleStatus {
-  writeAutoRepair(context.services.propertiesService, context.spreadsheet().getId(), enabled);
+  return updateSettings(context, { autoRepair: enabled });
+}
+
+export function setMetricsInCheck(context: ExecutionContext, enabled: boolean): ScheduleStatus {
+  return updateSettings(context, { recomputeMetrics: enabled });
+}
+
+function updateSettings(context: ExecutionContext, change: Partial<CheckSettings>): ScheduleStatus {
+  const spreadsheetId = context.spreadsheet().getId();
+  const current = readCheckSettings(context.services.propertiesService, spreadsheetId);
+  writeCheckSettings(context.services.propertiesService, spreadsheetId, { ...current, ...change });
   return scheduleStatus(context);
 }
 
@@ -199,18 +240,19 @@ export function scheduleStatus(context: ExecutionContext): ScheduleStatus {
   const record = records(context).get(spreadsheet.getId());
   const found = findScheduleTriggers(context.services.scriptApp, spreadsheet, record);
   const installed = record !== null && found.clock.some((t) => t.getUniqueId() === record.clockTriggerId);
-  const autoRepairOn = readAutoRepair(context.services.propertiesService, spreadsheet.getId());
+  const settings = readCheckSettings(context.services.propertiesService, spreadsheet.getId());
   const lastCheck = new CheckStateStore(context.services.propertiesService, spreadsheet.getId()).read()?.result ?? null;
   return {
     installed,
     everyHours: CHECK_EVERY_HOURS,
     installedAt: installed ? record.installedAt : null,
     nextCheckAfter: installed ? nextCheckEstimate(record, lastCheck, context.services.now()) : null,
-    autoRepair: autoRepairOn,
+    autoRepair: settings.autoRepair,
+    recomputeMetrics: settings.recomputeMetrics,
     lastCheck,
     triggersInUse: found.total,
     triggerLimit: TRIGGERS_PER_USER,
-    message: statusMessage(installed, record, autoRepairOn),
+    message: statusMessage(installed, record, settings),
   };
 }
 
@@ -222,8 +264,9 @@ function nextCheckEstimate(record: ScheduleRecord, lastCheck: CheckResult | null
   return new Date(next).toISOString();
 }
 
-function statusMessage(installed: boolean, record: ScheduleRecord | null, autoRepairOn: boolean): string {
-  const repair = `auto-repair is ${autoRepairOn ? 'on (pending migrations are applied by the check)' : 'off'}`;
+function statusMessage(installed: boolean, record: ScheduleRecord | null, settings: CheckSettings): string {
+  const metrics = settings.recomputeMetrics ? '; union metrics are recomputed by the check' : '';
+  const repair = `auto-repair is ${settings.autoRepair ? 'on (pending migrations are applied by the check)' : 'off'}${metrics}`;
   if (installed && record !== null) return `Your hourly check is on (since ${record.installedAt.slice(0, 16).replace('T', ' ')} UTC); ${repair}.`;
   if (record !== null) return `Your hourly check is off: its trigger is gone (the add-on may have been disabled or removed). Turn it on again; ${repair}.`;
   return `Your hourly check is off; ${repair}.`;
@@ -291,7 +334,7 @@ function openRecorded(services: Services, schedule: ScheduleRecords, record: Sch
     deleteTriggersById(services.scriptApp, [record.clockTriggerId, record.changeTriggerId, uid]);
     schedule.remove(record.spreadsheetId);
     new CheckStateStore(services.propertiesService, record.spreadsheetId).forgetUser();
-    writeAutoRepair(services.propertiesService, record.spreadsheetId, false);
+    writeCheckSettings(services.propertiesService, record.spreadsheetId, DEFAULT_CHECK_SETTINGS);
     return null;
   }
 }

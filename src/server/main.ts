@@ -8,7 +8,17 @@ import type { ApplyResult, CheckResult, SchemaPlan, ScheduleStatus, UnionMetrics
 import type { ImplementsSidebarApi } from '../shared/rpc';
 import { ExecutionContext, type Services } from './context';
 import { checkNowFromMenu, installFromMenu, removeFromMenu } from './checkMenu';
-import { installSchedule, invalidateForChange, invalidateForEdit, removeSchedule, runCheck, runScheduledCheck, scheduleStatus, setAutoRepair as saveAutoRepair } from './checkService';
+import {
+  installSchedule,
+  invalidateForChange,
+  invalidateForEdit,
+  removeSchedule,
+  runCheck,
+  runScheduledCheck,
+  scheduleStatus,
+  setAutoRepair as saveAutoRepair,
+  setMetricsInCheck as saveMetricsInCheck,
+} from './checkService';
 import { buildMenu, extendSchemaFromMenu, recomputeUnionMetricsFromMenu } from './menu';
 import { applySchema as apply, previewSchema as preview } from './schemaService';
 import { previewUnionMetrics as previewMetrics, recomputeUnionMetrics as recomputeMetrics } from './unionMetricsService';
@@ -132,6 +142,12 @@ export function getScheduleStatus(...args: unknown[]): ScheduleStatus {
 export function setAutoRepair(enabled: unknown): ScheduleStatus {
   expectAtMostArguments('setAutoRepair', arguments, 1);
   return saveAutoRepair(context(), expectBoolean('setAutoRepair', enabled));
+}
+
+/** Sidebar: whether the hourly check also recomputes the union metrics, for this user. */
+export function setMetricsInCheck(enabled: unknown): ScheduleStatus {
+  expectAtMostArguments('setMetricsInCheck', arguments, 1);
+  return saveMetricsInCheck(context(), expectBoolean('setMetricsInCheck', enabled));
 }
 
 /** Menu "Check schema now" (alert) and sidebar (`{ sidebar: true }`, returns the result): the hourly check, now. */

@@ -187,9 +187,18 @@ export interface CheckResult {
   /** Findings left out (least important first) to keep the stored result under the 9 KB property limit. */
   readonly findingsOmitted: number;
   readonly autoRepair: AutoRepairReport;
-  /** Spreadsheet calls the check itself made (auto-repair not included). */
+  /** The union metrics recomputed by the check, when this user turned that on. */
+  readonly metrics: MetricsInCheckReport;
+  /** Spreadsheet calls the check itself made (auto-repair and metrics not included). */
   readonly spreadsheetCalls: number;
   readonly durationMs: number;
+}
+
+export interface MetricsInCheckReport {
+  /** 'off': not asked for; 'applied'/'unchanged': recomputed; 'skipped': the check found errors; 'failed': see message. */
+  readonly outcome: 'off' | 'applied' | 'unchanged' | 'skipped' | 'failed';
+  readonly message: string;
+  readonly rowsChanged: number;
 }
 
 /** What the sidebar's "Hourly check" panel shows; everything is about the current user (triggers are per user). */
@@ -202,6 +211,8 @@ export interface ScheduleStatus {
   /** Estimate: Apps Script does not expose a trigger's next run. ISO, null when not installed. */
   readonly nextCheckAfter: string | null;
   readonly autoRepair: boolean;
+  /** The check also recomputes the union metrics (this user's setting). */
+  readonly recomputeMetrics: boolean;
   /** Newest check result visible to this user (the document's, or this user's hourly one). */
   readonly lastCheck: CheckResult | null;
   /** This user's installable triggers for the add-on, against the platform's limit. */

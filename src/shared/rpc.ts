@@ -22,6 +22,7 @@ export interface SidebarApi {
   installScheduledCheck(options: { sidebar: true }): ScheduleStatus | null;
   removeScheduledCheck(options: { sidebar: true }): ScheduleStatus | null;
   setAutoRepair(enabled: boolean): ScheduleStatus;
+  setMetricsInCheck(enabled: boolean): ScheduleStatus;
   checkSchemaNow(options: { sidebar: true }): CheckResult | null;
   // Union metrics panel. Without `{ confirmed: true }` the recompute is the menu's dialog flow (null).
   previewUnionMetrics(): UnionMetricsReport;

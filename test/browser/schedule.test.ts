@@ -12,7 +12,7 @@ import { seedDemo } from '../../scripts/playground';
 
 const HTML_HEADER = '<b>x</b>';
 /** Every control of the sidebar (its bottom bar and both panels). */
-const CONTROLS = ['#apply', '#refresh', '#clear-cache', '#schedule-toggle', '#check-now', '#auto-repair', '#metrics-preview', '#metrics-recompute'];
+const CONTROLS = ['#apply', '#refresh', '#clear-cache', '#schedule-toggle', '#check-now', '#auto-repair', '#metrics-in-check', '#metrics-preview', '#metrics-recompute'];
 
 let browser: Browser;
 const sessions: Session[] = [];
@@ -202,6 +202,33 @@ describe('hourly check panel', () => {
     await waitForSidebar(sidebar);
     expect(await sidebar.getByLabel('Auto-repair').isChecked()).toBe(false);
     expect(status(playground.emulator).autoRepair).toBe(false);
+  });
+});
+
+describe('union metrics in the check', () => {
+  it('the checkbox round-trips, and "Check now" then recomputes the metrics and says so', async () => {
+    const { sidebar, playground } = await open({ seed: smallDemo() });
+    applyElsewhere(playground.emulator);
+    await waitForSidebar(sidebar);
+    await sidebar.getByRole('button', { name: 'Refresh' }).click();
+    await waitForSidebar(sidebar, 'up-to-date');
+    const box = sidebar.getByLabel('Recompute union metrics in each check');
+    expect(await box.isChecked()).toBe(false);
+
+    await box.check();
+    await sidebar.locator('#schedule[data-metrics-in-check="true"]').waitFor();
+    await waitForSidebar(sidebar);
+    expect(await text(sidebar, '#schedule-status')).toBe('Recomputing union metrics in the check is on.');
+    expect(await text(sidebar, '#schedule-message')).toContain('union metrics are recomputed by the check');
+    expect(status(playground.emulator).recomputeMetrics).toBe(true);
+
+    await clickAndSettle(sidebar, 'Check now', '.last-check[data-status="ok"]');
+    expect(await text(sidebar, '.last-check .check-summary')).toMatch(/Union metrics: \d+ of \d+ spool rows updated/);
+    expect(playground.emulator.readSheet('Operaciones').slice(1).some((row) => typeof row[67] === 'number' && row[67] > 0)).toBe(true);
+
+    await box.uncheck();
+    await sidebar.locator('#schedule[data-metrics-in-check="false"]').waitFor();
+    expect(status(playground.emulator).recomputeMetrics).toBe(false);
   });
 });
 

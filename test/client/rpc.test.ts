@@ -54,7 +54,7 @@ describe('createRpc', () => {
 
   it('exposes exactly the contract functions', () => {
     const rpc = createRpc(fakeRunner(() => null, []));
-    const names: Array<keyof SidebarApi> = ['applySchema', 'checkSchemaNow', 'clearColumnCache', 'getScheduleStatus', 'installScheduledCheck', 'previewSchema', 'previewUnionMetrics', 'recomputeUnionMetrics', 'removeScheduledCheck', 'setAutoRepair'];
+    const names: Array<keyof SidebarApi> = ['applySchema', 'checkSchemaNow', 'clearColumnCache', 'getScheduleStatus', 'installScheduledCheck', 'previewSchema', 'previewUnionMetrics', 'recomputeUnionMetrics', 'removeScheduledCheck', 'setAutoRepair', 'setMetricsInCheck'];
     expect(Object.keys(rpc).sort()).toEqual(names);
   });
 });

@@ -190,6 +190,7 @@ describe('stored results stay under the 9 KB property limit', () => {
     summary: 'Operaciones: drift.',
     sheets: [{ sheet: 'Operaciones', status: 'drift', findings, headerChanged: true, mapInvalidated: false }],
     findingsOmitted: 0,
+    metrics: { outcome: 'off', message: '', rowsChanged: 0 },
     autoRepair: { outcome: 'off', message: 'Auto-repair is off.', columnsAdded: [] },
     spreadsheetCalls: 2,
     durationMs: 5,

@@ -26,6 +26,7 @@ const TRIGGER_HANDLERS = new Set(['onOpen', 'onInstall', 'onEdit', 'onSchemaChan
 /** Arguments a function legitimately takes (skipped from the hostile shapes). */
 const LEGITIMATE: Readonly<Record<string, readonly unknown[][]>> = {
   setAutoRepair: [[true], [false]],
+  setMetricsInCheck: [[true], [false]],
 };
 
 const HUGE = 'A'.repeat(1_000_000);

@@ -10,6 +10,7 @@ import {
   runScheduledCheck,
   scheduleStatus,
   setAutoRepair,
+  setMetricsInCheck,
 } from '../../src/server/checkService';
 import { ExecutionContext } from '../../src/server/context';
 import { applySchema, previewSchema } from '../../src/server/schemaService';
@@ -219,6 +220,58 @@ describe('auto-repair', () => {
     expect(setAutoRepair(newExecution(emu), true).autoRepair).toBe(true);
     emu.setActiveUser('colleague@example.com');
     expect(scheduleStatus(newExecution(emu)).autoRepair).toBe(false);
+  });
+});
+
+describe('union metrics in the check', () => {
+  const withUniones = () => {
+    const { emu } = v3Workbook({ spools: 40, withUniones: true });
+    migrate(emu);
+    return emu;
+  };
+  const totals = (emu: Emulator) => emu.readSheet('Operaciones').slice(1).map((r) => r[67]);
+
+  it('off by default: the check reads headers only and writes no metric', () => {
+    const emu = withUniones();
+    expect(scheduleStatus(newExecution(emu)).recomputeMetrics).toBe(false);
+    emu.stats.reset();
+    const result = runCheck(newExecution(emu), 'manual');
+    expect(result.metrics.outcome).toBe('off');
+    expect(sheetWrites(emu)).toEqual({});
+    expect(totals(emu).every((v) => v === 0)).toBe(true);
+  });
+
+  it('on: the check recomputes the five columns, reports it, and a second check finds them unchanged', () => {
+    const emu = withUniones();
+    const status = setMetricsInCheck(newExecution(emu), true);
+    expect(status).toMatchObject({ recomputeMetrics: true, autoRepair: false });
+    expect(status.message).toContain('union metrics are recomputed by the check');
+    const first = runCheck(newExecution(emu), 'manual');
+    expect(first.metrics.outcome).toBe('applied');
+    expect(first.metrics.rowsChanged).toBeGreaterThan(0);
+    expect(first.summary).toMatch(/Union metrics: \d+ of 40 spool rows updated/);
+    expect(totals(emu).some((v) => typeof v === 'number' && v > 0)).toBe(true);
+    const again = runCheck(newExecution(emu), 'manual');
+    expect(again.metrics).toMatchObject({ outcome: 'unchanged', rowsChanged: 0 });
+  });
+
+  it('on, before the schema is extended: reported as not recomputed, nothing written', () => {
+    const { emu } = v3Workbook({ spools: 10, withUniones: true });
+    setMetricsInCheck(newExecution(emu), true);
+    emu.stats.reset();
+    const result = runCheck(newExecution(emu), 'manual');
+    expect(result.metrics.outcome).toBe('failed');
+    expect(result.metrics.message).toContain('Run "Extend schema" first');
+    expect(sheetWrites(emu)).toEqual({});
+  });
+
+  it('the two settings are independent and per user', () => {
+    const emu = withUniones();
+    setMetricsInCheck(newExecution(emu), true);
+    expect(setAutoRepair(newExecution(emu), true)).toMatchObject({ autoRepair: true, recomputeMetrics: true });
+    expect(setMetricsInCheck(newExecution(emu), false)).toMatchObject({ autoRepair: true, recomputeMetrics: false });
+    emu.setActiveUser('colleague@example.com');
+    expect(scheduleStatus(newExecution(emu))).toMatchObject({ autoRepair: false, recomputeMetrics: false });
   });
 });
 

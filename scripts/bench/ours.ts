@@ -108,8 +108,14 @@ export interface RefusedAtCeiling {
 /** One row past the ceiling: the plan is blocked with CELL_LIMIT and the apply writes nothing. */
 export function measureRefused(source: OperacionesRows, spools: number): RefusedAtCeiling {
   const emu = freshV3(source, spools, { history: true });
-  const plan = preview(emu);
+  const { plan, applyError, cost } = previewThenApply(emu);
   const findings = plan.sheets.flatMap((s) => s.errors);
+  return { spools, status: plan.status, codes: findings.map((f) => f.code), message: findings[0]?.message ?? '', applyError, applyCost: cost };
+}
+
+/** The preview, then an apply of exactly that plan, measured; an apply that throws is reported, not fatal. */
+function previewThenApply(emu: Emulator): { plan: SchemaPlan; applyError: string; cost: Cost } {
+  const plan = preview(emu);
   let applyError = '';
   const apply = measure(emu, () => {
     try {
@@ -118,7 +124,7 @@ export function measureRefused(source: OperacionesRows, spools: number): Refused
       applyError = error instanceof Error ? error.message : String(error);
     }
   });
-  return { spools, status: plan.status, codes: findings.map((f) => f.code), message: findings[0]?.message ?? '', applyError, applyCost: apply.cost };
+  return { plan, applyError, cost: apply.cost };
 }
 
 export interface FirstApplyOverflow {
@@ -137,15 +143,7 @@ export interface FirstApplyOverflow {
  */
 export function measureFirstApplyOverflow(source: OperacionesRows, spools: number): FirstApplyOverflow {
   const emu = freshV3(source, spools, { history: false });
-  const plan = preview(emu);
-  let applyError = '';
-  const apply = measure(emu, () => {
-    try {
-      applySchema(newExecution(emu), plan.fingerprint);
-    } catch (error) {
-      applyError = error instanceof Error ? error.message : String(error);
-    }
-  });
+  const { plan, applyError, cost } = previewThenApply(emu);
   const info = emu.sheetInfo(SHEET)!;
-  return { spools, planStatus: plan.status, applyError, cost: apply.cost, sheetUnchanged: info.maxColumns === V3_COLUMNS && info.lastColumn === V3_COLUMNS };
+  return { spools, planStatus: plan.status, applyError, cost, sheetUnchanged: info.maxColumns === V3_COLUMNS && info.lastColumn === V3_COLUMNS };
 }

@@ -4,36 +4,17 @@
  * the tests turn the check on and off, run "Check now", and change headers through the emulator.
  * Every wait is on UI state (data-state, data-installed, data-step, elements appearing).
  */
-import type { Browser, Frame } from 'playwright-core';
+import type { Frame } from 'playwright-core';
 import { scriptRun, type Emulator } from '../../emulator';
 import type { SchemaPlan, ScheduleStatus } from '../../src/shared/payloads';
-import { DIST, launchChromium, openPlayground, screenshot, smallDemo, waitForSidebar, type Session } from './support';
+import { browserSessions, DIST, screenshot, smallDemo, waitForSidebar } from './support';
 import { seedDemo } from '../../scripts/playground';
 
 const HTML_HEADER = '<b>x</b>';
 /** Every control of the sidebar (its bottom bar and both panels). */
 const CONTROLS = ['#apply', '#refresh', '#clear-cache', '#schedule-toggle', '#check-now', '#auto-repair', '#metrics-in-check', '#metrics-preview', '#metrics-recompute'];
 
-let browser: Browser;
-const sessions: Session[] = [];
-
-async function open(options: Parameters<typeof openPlayground>[1] = {}): Promise<Session> {
-  const session = await openPlayground(browser, options);
-  sessions.push(session);
-  return session;
-}
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-
-afterEach(async () => {
-  for (const session of sessions.splice(0)) await session.close();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const open = browserSessions();
 
 const status = (emulator: Emulator) => scriptRun(emulator, DIST, 'getScheduleStatus') as ScheduleStatus;
 const operaciones = (emulator: Emulator) => emulator.spreadsheet.getSheetByName('Operaciones')!;

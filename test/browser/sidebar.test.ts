@@ -3,35 +3,15 @@
  * google.script.run answered by the built dist/Code.js on the emulated workbook. Every wait is
  * on UI state (data-state / data-plan, elements appearing), never a fixed sleep.
  */
-import type { Browser } from 'playwright-core';
 import { scriptRun } from '../../emulator';
 import type { SchemaPlan } from '../../src/shared/payloads';
-import { DIST, launchChromium, openPlayground, publishToDocs, screenshot, smallDemo, waitForSidebar, type Session } from './support';
+import { browserSessions, DIST, publishToDocs, screenshot, smallDemo, waitForSidebar } from './support';
 import { seedDemo } from '../../scripts/playground';
 
 const NEW_HEADERS = ['Total_Uniones', 'Uniones_ARM_Completadas', 'Uniones_SOLD_Completadas', 'Pulgadas_ARM', 'Pulgadas_SOLD'];
 const PWN_HEADER = '<img src=x onerror=window.__pwned=1>';
 
-let browser: Browser;
-const sessions: Session[] = [];
-
-async function open(options: Parameters<typeof openPlayground>[1] = {}): Promise<Session> {
-  const session = await openPlayground(browser, options);
-  sessions.push(session);
-  return session;
-}
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-
-afterEach(async () => {
-  for (const session of sessions.splice(0)) await session.close();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const open = browserSessions();
 
 describe('preview', () => {
   it('lists the five new columns BP–BT of the demo workbook, with badge, strip, cost and history', async () => {

@@ -64,6 +64,29 @@ export async function openPlayground(browser: Browser, options: Omit<PlaygroundO
   };
 }
 
+/**
+ * One chromium per test file and a fresh playground per test: registers the jest hooks and
+ * returns `open`, which starts a playground (with its own seeded workbook) closed after the test.
+ */
+export function browserSessions(): (options?: Omit<PlaygroundOptions, 'port' | 'root'>) => Promise<Session> {
+  let browser: Browser;
+  const sessions: Session[] = [];
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterEach(async () => {
+    for (const session of sessions.splice(0)) await session.close();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return async (options = {}) => {
+    const session = await openPlayground(browser, options);
+    sessions.push(session);
+    return session;
+  };
+}
+
 /** Waits until the sidebar is idle (and, if given, shows a plan with that status). */
 export async function waitForSidebar(sidebar: Frame, plan?: 'changes' | 'up-to-date' | 'blocked'): Promise<void> {
   const selector = plan === undefined ? '#app[data-state="ready"]' : `#app[data-state="ready"][data-plan="${plan}"]`;

@@ -37,6 +37,7 @@ import { installSchedule, runScheduledCheck, setAutoRepair } from '../../src/ser
 import { CHECK_HANDLER } from '../../src/adapters/triggers';
 import { servicesOf, V4_HEADERS } from '../support/emulated';
 import { execution, OPERACIONES, SPOOLS, v3 } from './workbooks';
+import { quietly } from '../support/quietly';
 
 export const TIME_LIMIT_MESSAGE = 'Exceeded maximum execution time';
 
@@ -251,18 +252,6 @@ function historyDifferences(emu: Emulator, clean: CleanResult): string[] {
   return problems;
 }
 
-/** Runs `fn` with console.warn/info silenced: the code under test logs every absorbed fault. */
-function quietly<T>(fn: () => T): T {
-  const { warn, info } = console;
-  console.warn = () => undefined;
-  console.info = () => undefined;
-  try {
-    return fn();
-  } finally {
-    console.warn = warn;
-    console.info = info;
-  }
-}
 
 export function cleanRun(scenario: FaultScenario, service: SweptService = 'Spreadsheet'): CleanResult {
   const emu = scenario.build();

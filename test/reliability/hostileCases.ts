@@ -22,6 +22,7 @@ import { previewUnionMetrics, recomputeUnionMetrics } from '../../src/server/uni
 import type { SchemaPlan } from '../../src/shared/payloads';
 import { V4_HEADERS, writeCalls } from '../support/emulated';
 import { execution, OPERACIONES, SPOOLS, v3, V3_COLUMNS } from './workbooks';
+import { quietly } from '../support/quietly';
 
 export type HostileExpectation =
   | {
@@ -421,18 +422,6 @@ function changedCells(a: SheetState | undefined, b: SheetState | undefined): Arr
   return changed;
 }
 
-/** Runs `fn` with console.warn/info silenced (absorbed platform errors are logged). */
-function quietly<T>(fn: () => T): T {
-  const { warn, info } = console;
-  console.warn = () => undefined;
-  console.info = () => undefined;
-  try {
-    return fn();
-  } finally {
-    console.warn = warn;
-    console.info = info;
-  }
-}
 
 function attempt<T>(fn: () => T): { value: T | null; error: unknown } {
   try {

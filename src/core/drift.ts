@@ -34,12 +34,10 @@ export interface SheetDrift {
   readonly baseline: SheetBaseline | null;
 }
 
-/** Codes of findings, by the status they imply. */
+/** Codes of findings, by the status they imply; any other (UNKNOWN_COLUMNS) is informational. */
 export const ERROR_CODES = ['MISSING_SHEET', 'EMPTY_SHEET', 'NO_HEADER_ROW', 'CHECK_FAILED'] as const;
 export const DRIFT_CODES = ['COLUMN_DELETED', 'COLUMN_RENAMED', 'COLUMN_MOVED', 'DUPLICATE_HEADER', 'NEAR_DUPLICATE_HEADER'] as const;
-export const PENDING_CODES = ['PENDING_MIGRATION'] as const;
-/** Informational: never changes the status. */
-export const INFO_CODES = ['UNKNOWN_COLUMNS'] as const;
+export const PENDING_CODES = ['PENDING_MIGRATION', 'INTERRUPTED_APPLY'] as const;
 
 /** Unknown columns named one by one before the rest are summed up in one finding. */
 const UNKNOWN_COLUMNS_NAMED = 10;

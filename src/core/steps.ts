@@ -112,7 +112,3 @@ export function stepsCost(steps: readonly WriteStep[]): WriteCost {
   );
 }
 
-export function isMultiCellFill(step: WriteStep): boolean {
-  return step.kind === 'fill' && step.rect.rows * step.rect.columns > 1;
-}
-

@@ -49,9 +49,6 @@ export interface UnionAggregation {
   blankKeys: { count: number; rows: number[] };
 }
 
-/** Cells per row returned by `metricsRows`, in the v4.0 column order. */
-export const METRIC_COLUMN_COUNT = 5;
-
 /** Maximum examples kept per problem kind: enough to find the pattern, small enough to show. */
 export const MAX_EXAMPLES = 10;
 

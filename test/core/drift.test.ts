@@ -176,6 +176,7 @@ describe('statuses', () => {
   it('the worst finding decides; informational findings never change the status', () => {
     expect(statusOfFindings([])).toBe('ok');
     expect(statusOfFindings([{ code: 'UNKNOWN_COLUMNS', message: '', location: null }])).toBe('ok');
+    expect(statusOfFindings([{ code: 'INTERRUPTED_APPLY', message: '', location: null }])).toBe('pending');
     expect(statusOfFindings([{ code: 'PENDING_MIGRATION', message: '', location: null }, { code: 'COLUMN_MOVED', message: '', location: null }])).toBe('drift');
     expect(worstStatus(['ok', 'pending', 'error', 'drift'])).toBe('error');
     expect(worstStatus([])).toBe('ok');

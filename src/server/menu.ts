@@ -13,10 +13,10 @@ import { previewUnionMetrics, recomputeUnionMetrics } from './unionMetricsServic
 export const MENU_ITEMS: ReadonlyArray<{ readonly caption: string; readonly functionName: string }> = [
   { caption: 'Extend schema', functionName: 'extendSchema' },
   { caption: 'Preview changes…', functionName: 'showSidebar' },
-  { caption: 'Recompute union metrics', functionName: 'recomputeUnionMetrics' },
-  { caption: 'Clear column cache', functionName: 'clearColumnCache' },
-  // Both schedule items always: onOpen may run in AuthMode.NONE, where the state cannot be read.
   { caption: 'Check schema now', functionName: 'checkSchemaNow' },
+  { caption: 'Clear column cache', functionName: 'clearColumnCache' },
+  { caption: 'Recompute union metrics', functionName: 'recomputeUnionMetrics' },
+  // Both schedule items always: onOpen may run in AuthMode.NONE, where the state cannot be read.
   { caption: 'Turn on hourly check', functionName: 'installScheduledCheck' },
   { caption: 'Turn off hourly check', functionName: 'removeScheduledCheck' },
 ];

@@ -55,7 +55,15 @@ describe('onOpen', () => {
     const { emu } = v3Workbook();
     runEntryPoint(emu, DIST, 'onOpen', [{ authMode: 'NONE' }], { authMode: 'NONE', kind: 'simpleTrigger' });
     const menu = emu.ui.menus.find((m) => m.addon);
-    expect(menu?.items.map((i) => i.caption)).toEqual(expect.arrayContaining(['Extend schema', 'Clear column cache']));
+    expect(menu?.items.map((i) => i.caption)).toEqual([
+      'Extend schema',
+      'Preview changes…',
+      'Check schema now',
+      'Clear column cache',
+      'Recompute union metrics',
+      'Turn on hourly check',
+      'Turn off hourly check',
+    ]);
     for (const item of menu?.items ?? []) expect(topLevelFunctionNames(bundleSource())).toContain(item.functionName);
     const stats = emu.stats.snapshot();
     expect(stats.spreadsheetDataCalls).toBe(0);

@@ -86,6 +86,7 @@ function gridSheet(emulator: Emulator, name: string, seededColumns: number): Gri
     lastColumn: info?.lastColumn ?? 0,
     maxRows: info?.maxRows ?? 0,
     maxColumns: info?.maxColumns ?? 0,
+    hidden: info?.hidden ?? false,
     seededColumns,
     rows: rows.map((row) => row.map(displayValue)),
   };

@@ -56,7 +56,7 @@ function renderTabs(view: WorkbookView): void {
   replaceChildren(
     ui.tabs,
     ...view.sheets.map((sheet) => {
-      const tab = h('button', { className: sheet.name === selected ? 'tab selected' : 'tab', attrs: { type: 'button', role: 'tab', 'aria-selected': String(sheet.name === selected) } }, sheet.name);
+      const tab = h('button', { className: sheet.name === selected ? 'tab selected' : 'tab', attrs: { type: 'button', role: 'tab', 'aria-selected': String(sheet.name === selected) } }, sheet.hidden ? `${sheet.name} (hidden)` : sheet.name);
       tab.addEventListener('click', () => {
         selected = sheet.name;
         void refresh();

@@ -15,6 +15,8 @@ export interface GridSheet {
   readonly lastColumn: number;
   readonly maxRows: number;
   readonly maxColumns: number;
+  /** Hidden in the workbook (as `_schema_history` is): the grid still shows it, labelled. */
+  readonly hidden: boolean;
   /** Columns the sheet had when it was seeded: anything right of it appeared since. */
   readonly seededColumns: number;
   /** Row 1 and the first data rows, as display text. */

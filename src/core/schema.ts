@@ -62,6 +62,16 @@ export function numberFormatOf(column: ColumnSpec): string {
   return column.numberFormat ?? DEFAULT_NUMBER_FORMATS[column.type];
 }
 
+/**
+ * Sheets whose header → column map is cached: the managed sheets and the sheets their union
+ * metrics read (whose headers are in row 1). Each listed once.
+ */
+export function mappedSheets(declaration: SchemaDeclaration): Array<{ readonly sheet: string; readonly headerRow: number }> {
+  const sources = declaration.managedSheets.flatMap((m) => (m.unionMetrics === undefined ? [] : [{ sheet: m.unionMetrics.sheet, headerRow: 1 }]));
+  const all = [...declaration.managedSheets.map((m) => ({ sheet: m.sheet, headerRow: m.headerRow })), ...sources];
+  return all.filter((entry, i) => all.findIndex((other) => other.sheet === entry.sheet) === i);
+}
+
 /** Every column a managed sheet ends up with after all its migrations, in declaration order. */
 export function declaredColumns(managed: ManagedSheet): ColumnSpec[] {
   return managed.migrations.flatMap((migration) => [...migration.addColumns]);

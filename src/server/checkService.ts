@@ -14,7 +14,7 @@ import { headerFingerprint } from '../core/columnMap';
 import { detectDrift, missingSheetDrift, worstStatus, type SheetBaseline, type SheetDrift } from '../core/drift';
 import { errorMessage, SchemaError } from '../core/errors';
 import { finding, interruptedFinding, unfinishedApply } from '../core/plan';
-import type { ManagedSheet, SchemaDeclaration } from '../core/schema';
+import { mappedSheets, type ManagedSheet, type SchemaDeclaration } from '../core/schema';
 import { ApplyJournal } from '../adapters/applyJournal';
 import { CheckStateStore, DEFAULT_CHECK_SETTINGS, readCheckSettings, writeCheckSettings, type CheckSettings } from '../adapters/checkState';
 import { readHistory } from '../adapters/history';
@@ -344,30 +344,21 @@ function openRecorded(services: Services, schedule: ScheduleRecords, record: Sch
 /** Change types that can move or rename header cells. Row inserts/deletes are left to the hourly check. */
 const STRUCTURAL_CHANGES: ReadonlySet<string> = new Set(['INSERT_COLUMN', 'REMOVE_COLUMN', 'INSERT_GRID', 'REMOVE_GRID', 'OTHER']);
 
-/** Sheets whose column maps are cached: the managed sheets and the union-metrics sources (header row 1). */
-function sheetsWithMaps(declaration: SchemaDeclaration): Array<{ readonly sheet: string; readonly headerRow: number }> {
-  const sources = declaration.managedSheets.flatMap((m) => (m.unionMetrics === undefined ? [] : [{ sheet: m.unionMetrics.sheet, headerRow: 1 }]));
-  const all = [...declaration.managedSheets.map((m) => ({ sheet: m.sheet, headerRow: m.headerRow })), ...sources];
-  return all.filter((entry, i) => all.findIndex((other) => other.sheet === entry.sheet) === i);
-}
-
 /**
  * Installable onChange: drops column maps without reading any sheet. The event does not say which
  * sheet changed; the active sheet is the usual answer (OBSERVED), and when it has no map — or for
- * sheets added or removed — every map goes (a cache call or two; the next use rebuilds with 2 calls).
+ * sheets added or removed — every map goes (one cache call; the next use rebuilds with one read).
  */
 export function invalidateForChange(context: ExecutionContext, changeType: unknown): string[] {
   if (typeof changeType !== 'string' || !STRUCTURAL_CHANGES.has(changeType)) return [];
-  const mapped = sheetsWithMaps(context.declaration).map((s) => s.sheet);
+  const mapped = mappedSheets(context.declaration).map((s) => s.sheet);
   const active = changeType.endsWith('_GRID') ? null : activeSheetName(context);
   const maps = context.columnMaps();
   if (active !== null && mapped.includes(active)) {
     maps.invalidate(active);
     return [active];
   }
-  maps.invalidateAll(); // the managed sheets, in one call
-  const managed = new Set(context.declaration.managedSheets.map((m) => m.sheet));
-  mapped.filter((sheet) => !managed.has(sheet)).forEach((sheet) => maps.invalidate(sheet));
+  maps.invalidateAll();
   return mapped;
 }
 
@@ -382,7 +373,7 @@ function activeSheetName(context: ExecutionContext): string | null {
 /** Simple onEdit: an edit touching the header row of a sheet with a column map drops that map. Navigation calls only. */
 export function invalidateForEdit(context: ExecutionContext, range: GoogleAppsScript.Spreadsheet.Range): string | null {
   const sheetName = range.getSheet().getName();
-  const mapped = sheetsWithMaps(context.declaration).find((s) => s.sheet === sheetName);
+  const mapped = mappedSheets(context.declaration).find((s) => s.sheet === sheetName);
   if (mapped === undefined || range.getRow() > mapped.headerRow || range.getLastRow() < mapped.headerRow) return null;
   context.columnMaps().invalidate(sheetName);
   return sheetName;

@@ -4,7 +4,7 @@
  * its memos (column maps) live exactly as long as an Apps Script execution does.
  */
 import { SchemaError } from '../core/errors';
-import type { SchemaDeclaration } from '../core/schema';
+import { mappedSheets, type SchemaDeclaration } from '../core/schema';
 import { SCHEMA } from '../schema/managedSheets';
 import { ColumnMapCache } from '../adapters/columnMapCache';
 
@@ -41,13 +41,11 @@ export class ExecutionContext {
   }
 
   columnMaps(): ColumnMapCache {
-    this.maps ??= new ColumnMapCache(
-      this.services.cacheService,
-      this.spreadsheet().getId(),
-      (sheet) => this.declaration.managedSheets.find((m) => m.sheet === sheet)?.headerRow ?? 1,
-      // Every sheet whose map is cached: managed sheets and the union metrics' source sheets.
-      this.declaration.managedSheets.flatMap((m) => (m.unionMetrics === undefined ? [m.sheet] : [m.sheet, m.unionMetrics.sheet])),
-    );
+    if (this.maps === null) {
+      const mapped = mappedSheets(this.declaration);
+      const headerRowOf = (sheet: string) => mapped.find((m) => m.sheet === sheet)?.headerRow ?? 1;
+      this.maps = new ColumnMapCache(this.services.cacheService, this.spreadsheet().getId(), headerRowOf, mapped.map((m) => m.sheet));
+    }
     return this.maps;
   }
 

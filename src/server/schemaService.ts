@@ -70,10 +70,11 @@ function changingSheets(plan: Pick<SchemaPlan, 'sheets'>): SheetPlan[] {
 export function applySchema(context: ExecutionContext, expectedFingerprint: string | null): ApplyResult {
   return withDocumentLock(context.services.lockService, () => {
     const started = context.services.now();
-    const plan = planUnderLock(context, expectedFingerprint);
+    const { plan, markerSet } = planUnderLock(context, expectedFingerprint);
     if (plan.status === 'blocked') throw new SchemaError('BLOCKED', blockedMessage(plan));
     if (plan.status === 'up-to-date') {
-      forgetStaleJournal(context);
+      // Up to date with a marker set: its run finished (history recorded) but was stopped before clearing it.
+      if (markerSet) bestEffort('clear a stale apply-in-progress marker', () => journalOf(context).clear());
       return { status: 'up-to-date', summary: 'Everything is up to date: nothing was written.', columnsAdded: [], cellsChanged: 0, durationMs: context.services.now() - started };
     }
     executeAll(context, plan, started);
@@ -82,22 +83,21 @@ export function applySchema(context: ExecutionContext, expectedFingerprint: stri
   });
 }
 
-/** A marker whose apply finished (history recorded) but was stopped before clearing it. */
-function forgetStaleJournal(context: ExecutionContext): void {
-  const journal = journalOf(context);
-  if (journal.read() !== null) journal.clear();
-}
 /**
  * A confirmed plan was checked in full by its preview, so the lock re-reads only what the writes
  * depend on. Any mismatch gets the full read, to refuse with the real reason: blocked, or stale.
  * Without a confirmed plan (auto-repair) everything is checked here.
  */
-function planUnderLock(context: ExecutionContext, expectedFingerprint: string | null): SchemaPlan {
-  if (expectedFingerprint === null) return planFrom(context, read(context, 'preview'));
-  const plan = planFrom(context, read(context, 'apply'));
-  if (plan.fingerprint === expectedFingerprint) return plan;
-  const full = planFrom(context, read(context, 'preview'));
-  if (full.status === 'blocked') return full;
+function planUnderLock(context: ExecutionContext, expectedFingerprint: string | null): { plan: SchemaPlan; markerSet: boolean } {
+  const planned = (mode: ReadMode) => {
+    const workbook = read(context, mode);
+    return { plan: planFrom(context, workbook), markerSet: workbook.interrupted !== null };
+  };
+  if (expectedFingerprint === null) return planned('preview');
+  const confirmed = planned('apply');
+  if (confirmed.plan.fingerprint === expectedFingerprint) return confirmed;
+  const full = planned('preview');
+  if (full.plan.status === 'blocked') return full;
   throw new SchemaError('STALE_PLAN', STALE_PLAN_MESSAGE);
 }
 

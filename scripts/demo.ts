@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { createEmulator, type Emulator } from '../emulator';
 import { scriptRun } from '../emulator/bundle';
 import { demoWorkbook } from '../emulator/fixtures/workbook';
+import { sheetWrites } from '../test/support/emulated';
 import { describeCost, describePlan } from '../src/core/summary';
 import type { ApplyResult, SchemaPlan, UnionMetricsReport } from '../src/shared/payloads';
 
@@ -27,9 +28,7 @@ function call<T>(emu: Emulator, name: string, ...args: unknown[]): { result: T; 
   emu.stats.reset();
   const result = scriptRun(emu, DIST, name, ...args) as T;
   const s = emu.stats.snapshot();
-  const writes = Object.entries(s.byMethod)
-    .filter(([method]) => /^(Range|Sheet|Spreadsheet|SpreadsheetApp)\.(set|insert|append|hide|clear|delete)/.test(method))
-    .reduce((n, [, c]) => n + c, 0);
+  const writes = Object.values(sheetWrites(emu)).reduce((n, c) => n + c, 0);
   return {
     result,
     measured: `measured: ${s.spreadsheetDataCalls} Spreadsheet calls (${writes} writes), ${s.cellsRead.toLocaleString('en-US')} cells read, ${s.cellsWritten.toLocaleString('en-US')} values sent, ${s.cellsChanged.toLocaleString('en-US')} cells changed, ${s.calls.Cache} cache calls`,

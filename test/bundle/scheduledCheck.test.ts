@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { runEntryPoint, scriptRun, type Emulator, type TriggerRecord } from '../../emulator';
 import { hashString } from '../../src/core/fingerprint';
 import type { CheckResult, ScheduleStatus } from '../../src/shared/payloads';
-import { v3Workbook, V4_HEADERS, writeCalls } from '../support/emulated';
+import { sheetWrites, v3Workbook, V4_HEADERS } from '../support/emulated';
 
 const DIST = join(__dirname, '..', '..', 'dist');
 const ME = 'operator@example.com';
@@ -21,7 +21,6 @@ const mine = (emu: Emulator, handler: string) => emu.triggers.list().filter((t) 
 const mapKey = (sheet: string) => `sheet-schema:colmap:v1:${hashString(`${SPREADSHEET_ID}\u0000${sheet}`)}`;
 /** Which of Operaciones' and Uniones' maps the document cache holds. */
 const mapKeys = (emu: Emulator) => ['Operaciones', 'Uniones'].filter((sheet) => mapKey(sheet) in emu.cacheContents('document'));
-const sheetWrites = (emu: Emulator) => Object.fromEntries(Object.entries(writeCalls(emu)).filter(([method]) => !/^(Properties|Cache)\./.test(method)));
 
 function v4Workbook(spools = 40, withUniones = false): Emulator {
   const { emu } = v3Workbook({ spools, withUniones });

@@ -14,7 +14,7 @@ import {
 } from '../../src/server/checkService';
 import { ExecutionContext } from '../../src/server/context';
 import { applySchema, previewSchema } from '../../src/server/schemaService';
-import { newExecution, servicesOf, v3Workbook, V4_HEADERS, writeCalls } from '../support/emulated';
+import { newExecution, servicesOf, sheetWrites, v3Workbook, V4_HEADERS } from '../support/emulated';
 
 const operaciones = (emu: Emulator) => emu.spreadsheet.getSheetByName('Operaciones')!;
 const migrate = (emu: Emulator) => applySchema(newExecution(emu), previewSchema(newExecution(emu)).fingerprint);
@@ -24,8 +24,6 @@ const v4Workbook = (spools = 30) => {
   emu.stats.reset();
   return emu;
 };
-/** Writes to the spreadsheet (the check records its result in properties, which is not one). */
-const sheetWrites = (emu: Emulator) => Object.fromEntries(Object.entries(writeCalls(emu)).filter(([method]) => !/^(Properties|Cache)\./.test(method)));
 const mapKeys = (emu: Emulator, scope: 'document' | 'script' = 'document') => Object.keys(emu.cacheContents(scope)).filter((k) => k.startsWith('sheet-schema:colmap:'));
 const clockTriggers = (emu: Emulator) => emu.triggers.list().filter((t) => t.handlerFunction === CHECK_HANDLER);
 /** A time-driven execution (no UI, no document) of the recorded hourly trigger. */

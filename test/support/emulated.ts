@@ -59,3 +59,8 @@ export function writeCalls(emu: Emulator): Record<string, number> {
     Object.entries(emu.stats.snapshot().byMethod).filter(([method]) => /\.(set|insert|delete|clear|append|hide|show|move|protect)/.test(method)),
   );
 }
+
+/** Writes to the spreadsheet only: property and cache writes (results, settings, markers, maps) left out. */
+export function sheetWrites(emu: Emulator): Record<string, number> {
+  return Object.fromEntries(Object.entries(writeCalls(emu)).filter(([method]) => !/^(Properties|Cache)\./.test(method)));
+}

@@ -12,6 +12,19 @@ module.exports = {
   testTimeout: 60000,
   maxWorkers: 1,
   transform: {
-    '^.+\\.ts$': ['ts-jest', { tsconfig: { module: 'CommonJS', moduleResolution: 'node', target: 'ES2020', esModuleInterop: true, isolatedModules: true, strict: true }, diagnostics: false }],
+    '^.+\\.ts$': [
+      'ts-jest',
+      {
+        tsconfig: {
+          module: 'CommonJS',
+          moduleResolution: 'node',
+          target: 'ES2020',
+          esModuleInterop: true,
+          isolatedModules: true,
+          strict: true,
+        },
+        diagnostics: false,
+      },
+    ],
   },
 };

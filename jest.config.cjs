@@ -6,6 +6,19 @@ module.exports = {
   testMatch: ['**/*.test.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/test/browser/'],
   transform: {
-    '^.+\\.ts$': ['ts-jest', { tsconfig: { module: 'CommonJS', moduleResolution: 'node', target: 'ES2020', esModuleInterop: true, isolatedModules: true, strict: true }, diagnostics: false }],
+    '^.+\\.ts$': [
+      'ts-jest',
+      {
+        tsconfig: {
+          module: 'CommonJS',
+          moduleResolution: 'node',
+          target: 'ES2020',
+          esModuleInterop: true,
+          isolatedModules: true,
+          strict: true,
+        },
+        diagnostics: false,
+      },
+    ],
   },
 };

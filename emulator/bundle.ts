@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import vm from 'node:vm';
 import gasLocal from 'gas-local';
 import { isDate } from './dates';
-import { Emulator } from './emulator';
+import type { Emulator } from './emulator';
 import { MSG } from './errors';
-import { ExecutionContext } from './types';
+import type { ExecutionContext } from './types';
 
 type Fn = (...args: unknown[]) => unknown;
 
@@ -51,7 +51,13 @@ function resolve(ctx: Record<string, unknown>, name: string): Fn {
 }
 
 /** One execution: begin, fresh load (global statements run), call, end (also on throw). */
-export function runEntryPoint(emu: Emulator, distDir: string, name: string, args: unknown[], context?: ExecutionContext): unknown {
+export function runEntryPoint(
+  emu: Emulator,
+  distDir: string,
+  name: string,
+  args: unknown[],
+  context?: ExecutionContext,
+): unknown {
   emu.beginExecution(context);
   try {
     return resolve(loadContext(emu, distDir), name)(...args);
@@ -75,7 +81,8 @@ function checkArg(value: unknown, key: string, seen: Set<object>): void {
     return;
   }
   if (seen.has(value)) throw new Error('Failed due to circular reference.');
-  if (isDate(value) || (!Array.isArray(value) && !isPlain(value))) throw new TypeError(`Failed due to illegal value in property: ${key}`);
+  if (isDate(value) || (!Array.isArray(value) && !isPlain(value)))
+    throw new TypeError(`Failed due to illegal value in property: ${key}`);
   seen.add(value);
   for (const k of Object.keys(value)) checkArg((value as Record<string, unknown>)[k], k, seen);
   seen.delete(value);
@@ -106,7 +113,9 @@ export function scriptRun(emu: Emulator, distDir: string, name: string, ...args:
   try {
     result = runEntryPoint(emu, distDir, name, sent, { kind: 'scriptRun', authMode: 'FULL' });
   } catch (e) {
-    const err = new Error(e instanceof Error || (typeof e === 'object' && e && 'message' in e) ? String((e as Error).message) : String(e));
+    const err = new Error(
+      e instanceof Error || (typeof e === 'object' && e && 'message' in e) ? String((e as Error).message) : String(e),
+    );
     if (typeof e === 'object' && e && 'name' in e) err.name = String((e as Error).name);
     throw err;
   }
@@ -114,7 +123,9 @@ export function scriptRun(emu: Emulator, distDir: string, name: string, ...args:
 }
 
 function readBundleSource(distDir: string): string {
-  const files = readdirSync(distDir).filter((f) => f.endsWith('.js')).sort();
+  const files = readdirSync(distDir)
+    .filter((f) => f.endsWith('.js'))
+    .sort();
   return files.map((f) => readFileSync(join(distDir, f), 'utf8')).join('\n;\n');
 }
 

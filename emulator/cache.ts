@@ -1,5 +1,5 @@
 import { fail, MSG } from './errors';
-import { HasRuntime, instrumentClass, Runtime } from './runtime';
+import { type HasRuntime, instrumentClass, type Runtime } from './runtime';
 
 export const CACHE_MAX_ITEMS = 1000;
 export const CACHE_EVICT_TO = 900;
@@ -8,7 +8,10 @@ export const CACHE_MAX_VALUE_BYTES = 102_400;
 export const CACHE_DEFAULT_TTL_S = 600;
 export const CACHE_MAX_TTL_S = 21_600;
 
-interface Entry { value: string; expires: number }
+interface Entry {
+  value: string;
+  expires: number;
+}
 
 /** One cache instance; Map order = creation order (a put re-creates the entry). */
 export class CacheStore {
@@ -57,7 +60,10 @@ function ttlMs(seconds: unknown): number {
 }
 
 export class CacheImpl implements HasRuntime {
-  constructor(readonly _rt: Runtime, private readonly _store: CacheStore) {}
+  constructor(
+    readonly _rt: Runtime,
+    private readonly _store: CacheStore,
+  ) {}
 
   get(key: string): string | null {
     const e = this._store.entries.get(checkKey(key));
@@ -107,9 +113,16 @@ export class CacheImpl implements HasRuntime {
 }
 
 export class CacheServiceImpl implements HasRuntime {
-  constructor(readonly _rt: Runtime, private readonly _stores: CacheStores) {}
-  getScriptCache(): CacheImpl { return new CacheImpl(this._rt, this._stores.script); }
-  getUserCache(): CacheImpl { return new CacheImpl(this._rt, userCache(this._stores, this._rt.user)); }
+  constructor(
+    readonly _rt: Runtime,
+    private readonly _stores: CacheStores,
+  ) {}
+  getScriptCache(): CacheImpl {
+    return new CacheImpl(this._rt, this._stores.script);
+  }
+  getUserCache(): CacheImpl {
+    return new CacheImpl(this._rt, userCache(this._stores, this._rt.user));
+  }
   getDocumentCache(): CacheImpl | null {
     return this._rt.execution.documentContext ? new CacheImpl(this._rt, this._stores.document) : null;
   }

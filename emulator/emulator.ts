@@ -1,22 +1,32 @@
-import { CacheServiceImpl, CacheStores, createCacheStores, userCache } from './cache';
+import { CacheServiceImpl, type CacheStores, createCacheStores, userCache } from './cache';
 import { isDate } from './dates';
 import { buildTriggerEvent } from './events';
 import { HtmlServiceImpl } from './html';
-import { LockKind, LockServiceImpl, LockTable } from './lock';
-import { createPropertiesStores, PropertiesServiceImpl, PropertiesStores, userProperties } from './properties';
+import { type LockKind, LockServiceImpl, LockTable } from './lock';
+import { createPropertiesStores, PropertiesServiceImpl, type PropertiesStores, userProperties } from './properties';
 import { Runtime } from './runtime';
 import { ScriptAppImpl, ScriptState, TriggerImpl } from './script';
 import { SessionImpl } from './session';
 import { parseA1 } from './spreadsheet/a1';
 import { SpreadsheetAppImpl } from './spreadsheet/app';
-import { DEFAULT_COLUMNS, DEFAULT_ROWS, SheetModel, SpreadsheetModel } from './spreadsheet/model';
+import { DEFAULT_COLUMNS, DEFAULT_ROWS, type SheetModel, SpreadsheetModel } from './spreadsheet/model';
 import { protectionFacade } from './spreadsheet/protection';
 import { sheetFacade } from './spreadsheet/sheet';
 import { spreadsheetFacade } from './spreadsheet/spreadsheet';
-import { CellValue } from './spreadsheet/values';
-import {
-  CacheScope, CallStats, EmulatorOptions, ExecutionContext, PropertiesScope, ProtectRangeOptions, SeedFormulaCell,
-  SeedOptions, ServiceName, Switches, TriggerRecord, UiRecorder,
+import type { CellValue } from './spreadsheet/values';
+import type {
+  CacheScope,
+  CallStats,
+  EmulatorOptions,
+  ExecutionContext,
+  PropertiesScope,
+  ProtectRangeOptions,
+  SeedFormulaCell,
+  SeedOptions,
+  ServiceName,
+  Switches,
+  TriggerRecord,
+  UiRecorder,
 } from './types';
 import { createConsole, createLogger, createUtilities } from './utilities';
 
@@ -34,7 +44,12 @@ export interface GasGlobals {
 }
 
 export interface SheetInfo {
-  maxRows: number; maxColumns: number; lastRow: number; lastColumn: number; hidden: boolean; frozenRows: number;
+  maxRows: number;
+  maxColumns: number;
+  lastRow: number;
+  lastColumn: number;
+  hidden: boolean;
+  frozenRows: number;
 }
 
 export interface Emulator {
@@ -43,7 +58,10 @@ export interface Emulator {
   readonly switches: Switches;
   readonly clock: { now(): number; advance(ms: number): void };
   readonly stats: { snapshot(): CallStats; reset(): void };
-  readonly faults: { failOnCall(k: number, options?: { message?: string; service?: ServiceName }): void; clear(): void };
+  readonly faults: {
+    failOnCall(k: number, options?: { message?: string; service?: ServiceName }): void;
+    clear(): void;
+  };
   seedSheet(name: string, rows: unknown[][], options?: SeedOptions): GoogleAppsScript.Spreadsheet.Sheet;
   readSheet(name: string): unknown[][];
   readFormulas(name: string): string[][];
@@ -60,11 +78,18 @@ export interface Emulator {
   readonly logs: string[];
   readonly triggers: { list(): TriggerRecord[] };
   // Extensions (backdoors: not counted, not faulted)
-  protectRange(sheetName: string, a1: string | null, options?: ProtectRangeOptions): GoogleAppsScript.Spreadsheet.Protection;
+  protectRange(
+    sheetName: string,
+    a1: string | null,
+    options?: ProtectRangeOptions,
+  ): GoogleAppsScript.Spreadsheet.Protection;
   cacheContents(scope: CacheScope, user?: string): Record<string, string>;
   propertiesContents(scope: PropertiesScope, user?: string): Record<string, string>;
   setAuthorizationRequired(required: boolean): void;
-  triggerEvent(trigger: GoogleAppsScript.Script.Trigger | TriggerRecord | string, extra?: Record<string, unknown>): Record<string, unknown>;
+  triggerEvent(
+    trigger: GoogleAppsScript.Script.Trigger | TriggerRecord | string,
+    extra?: Record<string, unknown>,
+  ): Record<string, unknown>;
   /** Dates returned by getValue(s) are made with this constructor (null = Node's); bundle.ts sets the vm realm's. */
   setDateRealm(DateCtor: DateConstructor | null): void;
   /** The execution currently running (implicit default one if none was begun). */
@@ -141,13 +166,21 @@ class EmulatorImpl implements Emulator {
     return spreadsheetFacade(this.book) as unknown as GoogleAppsScript.Spreadsheet.Spreadsheet;
   }
 
-  get switches(): Switches { return this.rt.switches; }
-  get ui(): UiRecorder { return this.rt.ui; }
-  get logs(): string[] { return this.rt.logs; }
+  get switches(): Switches {
+    return this.rt.switches;
+  }
+  get ui(): UiRecorder {
+    return this.rt.ui;
+  }
+  get logs(): string[] {
+    return this.rt.logs;
+  }
 
   readonly clock = {
     now: (): number => this.rt.now,
-    advance: (ms: number): void => { this.rt.now += ms; },
+    advance: (ms: number): void => {
+      this.rt.now += ms;
+    },
   };
 
   readonly stats = {
@@ -156,7 +189,8 @@ class EmulatorImpl implements Emulator {
   };
 
   readonly faults = {
-    failOnCall: (k: number, options?: { message?: string; service?: ServiceName }): void => this.rt.faults.failOnCall(k, options),
+    failOnCall: (k: number, options?: { message?: string; service?: ServiceName }): void =>
+      this.rt.faults.failOnCall(k, options),
     clear: (): void => this.rt.faults.clear(),
   };
 
@@ -216,8 +250,12 @@ class EmulatorImpl implements Emulator {
     const s = this.book.find(name);
     if (!s) return null;
     return {
-      maxRows: s.maxRows, maxColumns: s.maxCols, lastRow: s.grid.lastRow(), lastColumn: s.grid.lastColumn(),
-      hidden: s.hidden, frozenRows: s.frozenRows,
+      maxRows: s.maxRows,
+      maxColumns: s.maxCols,
+      lastRow: s.grid.lastRow(),
+      lastColumn: s.grid.lastColumn(),
+      hidden: s.hidden,
+      frozenRows: s.frozenRows,
     };
   }
 
@@ -254,11 +292,16 @@ class EmulatorImpl implements Emulator {
     this.rt.knownUsers.add(email);
   }
 
-  protectRange(sheetName: string, a1: string | null, options: ProtectRangeOptions = {}): GoogleAppsScript.Spreadsheet.Protection {
+  protectRange(
+    sheetName: string,
+    a1: string | null,
+    options: ProtectRangeOptions = {},
+  ): GoogleAppsScript.Spreadsheet.Protection {
     const s = this.sheet(sheetName);
-    const p = a1 === null
-      ? s.protections.find((x) => x.type === 'SHEET') ?? this.book.addProtection(s, 'SHEET', null)
-      : this.book.addProtection(s, 'RANGE', parseA1(a1, s.maxRows, s.maxCols));
+    const p =
+      a1 === null
+        ? (s.protections.find((x) => x.type === 'SHEET') ?? this.book.addProtection(s, 'SHEET', null))
+        : this.book.addProtection(s, 'RANGE', parseA1(a1, s.maxRows, s.maxCols));
     p.editors = options.editors ? [...new Set([this.rt.owner, ...options.editors])] : p.editors;
     p.warningOnly = options.warningOnly ?? false;
     p.description = options.description ?? '';
@@ -266,12 +309,22 @@ class EmulatorImpl implements Emulator {
   }
 
   cacheContents(scope: CacheScope, user = this.rt.user): Record<string, string> {
-    const store = scope === 'script' ? this.caches.script : scope === 'document' ? this.caches.document : userCache(this.caches, user);
+    const store =
+      scope === 'script'
+        ? this.caches.script
+        : scope === 'document'
+          ? this.caches.document
+          : userCache(this.caches, user);
     return store.live(this.rt.now);
   }
 
   propertiesContents(scope: PropertiesScope, user = this.rt.user): Record<string, string> {
-    const map = scope === 'script' ? this.props.script : scope === 'document' ? this.props.document : userProperties(this.props, user);
+    const map =
+      scope === 'script'
+        ? this.props.script
+        : scope === 'document'
+          ? this.props.document
+          : userProperties(this.props, user);
     return Object.fromEntries(map);
   }
 
@@ -279,9 +332,16 @@ class EmulatorImpl implements Emulator {
     this.script.authorizationRequired = required;
   }
 
-  triggerEvent(trigger: GoogleAppsScript.Script.Trigger | TriggerRecord | string, extra?: Record<string, unknown>): Record<string, unknown> {
-    const id = typeof trigger === 'string' ? trigger
-      : trigger instanceof TriggerImpl ? trigger._r.uniqueId : (trigger as TriggerRecord).uniqueId;
+  triggerEvent(
+    trigger: GoogleAppsScript.Script.Trigger | TriggerRecord | string,
+    extra?: Record<string, unknown>,
+  ): Record<string, unknown> {
+    const id =
+      typeof trigger === 'string'
+        ? trigger
+        : trigger instanceof TriggerImpl
+          ? trigger._r.uniqueId
+          : (trigger as TriggerRecord).uniqueId;
     const record = this.script.all().find((r) => r.uniqueId === id);
     if (!record) throw new Error(`Emulator: no trigger with id ${id}`);
     return buildTriggerEvent(this.rt, this.book, record, extra);
@@ -293,7 +353,10 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
 }
 
 /** Copies the emulator's globals onto `target` (default globalThis); returns a function that restores it. */
-export function installGlobals(emu: Emulator, target: Record<string, unknown> = globalThis as unknown as Record<string, unknown>): () => void {
+export function installGlobals(
+  emu: Emulator,
+  target: Record<string, unknown> = globalThis as unknown as Record<string, unknown>,
+): () => void {
   const saved = new Map<string, PropertyDescriptor | undefined>();
   for (const [k, v] of Object.entries(emu.globals)) {
     if (k === 'console') continue;

@@ -43,7 +43,8 @@ export const MSG = {
   propertyValueTooLarge: 'Argument too large: value',
   propertyQuota: 'You have exceeded the property storage quota. Please remove some properties and try again.',
   lockTimeout: 'Lock timeout: another process was holding the lock for too long.',
-  tooManyTriggers: 'This script has too many triggers. Triggers must be deleted from the script before more can be added.',
+  tooManyTriggers:
+    'This script has too many triggers. Triggers must be deleted from the script before more can be added.',
   everyMinutes: 'The value passed to everyMinutes() must be 1, 5, 10, 15 or 30.',
   frequencyRequired: 'Frequency is required if you are using atHour() or nearMinute().',
   htmlFileMissing: (name: string) => `No HTML file named ${name} was found.`,

@@ -1,5 +1,5 @@
 import { fail, MSG } from './errors';
-import { HasRuntime, instrumentClass, Runtime } from './runtime';
+import { type HasRuntime, instrumentClass, type Runtime } from './runtime';
 
 export const XFrameOptionsMode = Object.freeze({ ALLOWALL: 'ALLOWALL', DEFAULT: 'DEFAULT' } as const);
 export const SandboxMode = Object.freeze({ EMULATED: 'EMULATED', IFRAME: 'IFRAME', NATIVE: 'NATIVE' } as const);
@@ -13,24 +13,65 @@ export class HtmlOutputImpl implements HasRuntime {
   _height = 0;
   _xFrame = 'DEFAULT';
   readonly _meta: { name: string; content: string }[] = [];
-  constructor(readonly _rt: Runtime, public _content: string) {}
+  constructor(
+    readonly _rt: Runtime,
+    public _content: string,
+  ) {}
 
-  getContent(): string { return this._content; }
-  setContent(content: string): this { this._content = String(content); return this; }
-  append(addedContent: string): this { this._content += String(addedContent); return this; }
-  appendUntrusted(addedContent: string): this { this._content += escapeHtml(String(addedContent)); return this; }
-  getTitle(): string { return this._title; }
-  setTitle(title: string): this { this._title = String(title); return this; }
-  getWidth(): number { return this._width; }
-  setWidth(width: number): this { this._width = width; return this; }
-  getHeight(): number { return this._height; }
-  setHeight(height: number): this { this._height = height; return this; }
-  addMetaTag(name: string, content: string): this { this._meta.push({ name, content }); return this; }
-  getMetaTags(): { name: string; content: string }[] { return [...this._meta]; }
-  setXFrameOptionsMode(mode: string): this { this._xFrame = String(mode); return this; }
+  getContent(): string {
+    return this._content;
+  }
+  setContent(content: string): this {
+    this._content = String(content);
+    return this;
+  }
+  append(addedContent: string): this {
+    this._content += String(addedContent);
+    return this;
+  }
+  appendUntrusted(addedContent: string): this {
+    this._content += escapeHtml(String(addedContent));
+    return this;
+  }
+  getTitle(): string {
+    return this._title;
+  }
+  setTitle(title: string): this {
+    this._title = String(title);
+    return this;
+  }
+  getWidth(): number {
+    return this._width;
+  }
+  setWidth(width: number): this {
+    this._width = width;
+    return this;
+  }
+  getHeight(): number {
+    return this._height;
+  }
+  setHeight(height: number): this {
+    this._height = height;
+    return this;
+  }
+  addMetaTag(name: string, content: string): this {
+    this._meta.push({ name, content });
+    return this;
+  }
+  getMetaTags(): { name: string; content: string }[] {
+    return [...this._meta];
+  }
+  setXFrameOptionsMode(mode: string): this {
+    this._xFrame = String(mode);
+    return this;
+  }
   /** "This method now has no effect." */
-  setSandboxMode(_mode: string): this { return this; }
-  setFaviconUrl(_iconUrl: string): this { return this; }
+  setSandboxMode(_mode: string): this {
+    return this;
+  }
+  setFaviconUrl(_iconUrl: string): this {
+    return this;
+  }
 }
 
 /** Compiles `<? code ?>`, `<?= printed (escaped) ?>`, `<?!= force-printed ?>` into a function body. */
@@ -49,10 +90,17 @@ function compileTemplate(src: string): string {
 
 export class HtmlTemplateImpl implements HasRuntime {
   [property: string]: unknown;
-  constructor(readonly _rt: Runtime, readonly _source: string) {}
+  constructor(
+    readonly _rt: Runtime,
+    readonly _source: string,
+  ) {}
 
-  getRawContent(): string { return this._source; }
-  getCode(): string { return compileTemplate(this._source); }
+  getRawContent(): string {
+    return this._source;
+  }
+  getCode(): string {
+    return compileTemplate(this._source);
+  }
 
   /** Properties set on the template are in scope; the template's globals are the script's globals. */
   evaluate(): HtmlOutputImpl {
@@ -69,10 +117,18 @@ export class HtmlServiceImpl implements HasRuntime {
   readonly SandboxMode = SandboxMode;
   constructor(readonly _rt: Runtime) {}
 
-  createHtmlOutput(html = ''): HtmlOutputImpl { return new HtmlOutputImpl(this._rt, String(html)); }
-  createHtmlOutputFromFile(filename: string): HtmlOutputImpl { return new HtmlOutputImpl(this._rt, this._file(filename)); }
-  createTemplate(html: string): HtmlTemplateImpl { return new HtmlTemplateImpl(this._rt, String(html)); }
-  createTemplateFromFile(filename: string): HtmlTemplateImpl { return new HtmlTemplateImpl(this._rt, this._file(filename)); }
+  createHtmlOutput(html = ''): HtmlOutputImpl {
+    return new HtmlOutputImpl(this._rt, String(html));
+  }
+  createHtmlOutputFromFile(filename: string): HtmlOutputImpl {
+    return new HtmlOutputImpl(this._rt, this._file(filename));
+  }
+  createTemplate(html: string): HtmlTemplateImpl {
+    return new HtmlTemplateImpl(this._rt, String(html));
+  }
+  createTemplateFromFile(filename: string): HtmlTemplateImpl {
+    return new HtmlTemplateImpl(this._rt, this._file(filename));
+  }
 
   private _file(filename: string): string {
     const name = String(filename).replace(/\.html$/, '');

@@ -1,5 +1,5 @@
 import { fail, MSG } from './errors';
-import { HasRuntime, instrumentClass, Runtime } from './runtime';
+import { type HasRuntime, instrumentClass, type Runtime } from './runtime';
 
 export type LockKind = 'document' | 'script' | 'user';
 
@@ -31,7 +31,11 @@ export class LockTable {
 }
 
 export class LockImpl implements HasRuntime {
-  constructor(readonly _rt: Runtime, private readonly _table: LockTable, private readonly _key: string) {}
+  constructor(
+    readonly _rt: Runtime,
+    private readonly _table: LockTable,
+    private readonly _key: string,
+  ) {}
 
   /** No real wait: when another process holds the lock the fake clock advances by the timeout. */
   tryLock(timeoutInMillis: number): boolean {
@@ -60,10 +64,19 @@ export class LockImpl implements HasRuntime {
 }
 
 export class LockServiceImpl implements HasRuntime {
-  constructor(readonly _rt: Runtime, private readonly _table: LockTable) {}
-  getScriptLock(): LockImpl { return this._lock('script'); }
-  getUserLock(): LockImpl { return this._lock('user'); }
-  getDocumentLock(): LockImpl | null { return this._rt.execution.documentContext ? this._lock('document') : null; }
+  constructor(
+    readonly _rt: Runtime,
+    private readonly _table: LockTable,
+  ) {}
+  getScriptLock(): LockImpl {
+    return this._lock('script');
+  }
+  getUserLock(): LockImpl {
+    return this._lock('user');
+  }
+  getDocumentLock(): LockImpl | null {
+    return this._rt.execution.documentContext ? this._lock('document') : null;
+  }
 
   private _lock(kind: LockKind): LockImpl {
     return new LockImpl(this._rt, this._table, LockTable.key(this._rt, kind));

@@ -1,5 +1,5 @@
 import { fail, MSG } from './errors';
-import { HasRuntime, instrumentClass, Runtime } from './runtime';
+import { type HasRuntime, instrumentClass, type Runtime } from './runtime';
 
 export const PROPERTIES_TOTAL_LIMIT_BYTES = 500 * 1024;
 
@@ -27,11 +27,20 @@ function checkKey(key: unknown): string {
 }
 
 export class PropertiesImpl implements HasRuntime {
-  constructor(readonly _rt: Runtime, private readonly _map: Map<string, string>) {}
+  constructor(
+    readonly _rt: Runtime,
+    private readonly _map: Map<string, string>,
+  ) {}
 
-  getProperty(key: string): string | null { return this._map.get(checkKey(key)) ?? null; }
-  getProperties(): Record<string, string> { return Object.fromEntries(this._map); }
-  getKeys(): string[] { return [...this._map.keys()]; }
+  getProperty(key: string): string | null {
+    return this._map.get(checkKey(key)) ?? null;
+  }
+  getProperties(): Record<string, string> {
+    return Object.fromEntries(this._map);
+  }
+  getKeys(): string[] {
+    return [...this._map.keys()];
+  }
 
   setProperty(key: string, value: string): this {
     return this._apply([[checkKey(key), String(value)]], false);
@@ -68,9 +77,16 @@ export class PropertiesImpl implements HasRuntime {
 }
 
 export class PropertiesServiceImpl implements HasRuntime {
-  constructor(readonly _rt: Runtime, private readonly _stores: PropertiesStores) {}
-  getScriptProperties(): PropertiesImpl { return new PropertiesImpl(this._rt, this._stores.script); }
-  getUserProperties(): PropertiesImpl { return new PropertiesImpl(this._rt, userProperties(this._stores, this._rt.user)); }
+  constructor(
+    readonly _rt: Runtime,
+    private readonly _stores: PropertiesStores,
+  ) {}
+  getScriptProperties(): PropertiesImpl {
+    return new PropertiesImpl(this._rt, this._stores.script);
+  }
+  getUserProperties(): PropertiesImpl {
+    return new PropertiesImpl(this._rt, userProperties(this._stores, this._rt.user));
+  }
   getDocumentProperties(): PropertiesImpl | null {
     return this._rt.execution.documentContext ? new PropertiesImpl(this._rt, this._stores.document) : null;
   }

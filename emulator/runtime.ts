@@ -1,7 +1,14 @@
 import { MSG } from './errors';
-import { CellCounter, FaultInjector, StatsRecorder } from './stats';
+import { type CellCounter, FaultInjector, StatsRecorder } from './stats';
+import {
+  DEFAULT_SWITCHES,
+  type EmulatorOptions,
+  type ExecutionContext,
+  type ExecutionKind,
+  type ServiceName,
+  type Switches,
+} from './types';
 import { UiState } from './ui-state';
-import { DEFAULT_SWITCHES, EmulatorOptions, ExecutionContext, ExecutionKind, ServiceName, Switches } from './types';
 
 export interface Execution {
   id: number;
@@ -70,7 +77,8 @@ export class Runtime {
     if (this.depth > 0) return;
     this.stats.count(service, className, method);
     this.faults.check(service, () =>
-      service === 'Spreadsheet' ? MSG.spreadsheetTimeout(this.spreadsheetId) : MSG.serverError);
+      service === 'Spreadsheet' ? MSG.spreadsheetTimeout(this.spreadsheetId) : MSG.serverError,
+    );
   }
 
   /** Adds to a cell counter, only for the outermost (counted) call. */
@@ -94,7 +102,9 @@ export class Runtime {
 }
 
 /** Objects of instrumented classes carry their runtime. */
-export interface HasRuntime { readonly _rt: Runtime }
+export interface HasRuntime {
+  readonly _rt: Runtime;
+}
 
 type AnyFn = (this: HasRuntime, ...args: unknown[]) => unknown;
 
@@ -102,11 +112,16 @@ type AnyFn = (this: HasRuntime, ...args: unknown[]) => unknown;
  * The one place where calls are counted and faults injected: every public prototype method (name not starting
  * with '_') of `ctor` is wrapped once. Internal calls made while a counted call runs are not counted again.
  */
-export function instrumentClass(ctor: { prototype: object; name: string }, className: string, service: ServiceName): void {
+export function instrumentClass(
+  ctor: { prototype: object; name: string },
+  className: string,
+  service: ServiceName,
+): void {
   const proto = ctor.prototype as Record<string, unknown>;
   for (const method of Object.getOwnPropertyNames(proto)) {
     const fn = proto[method];
-    if (method === 'constructor' || method === 'toString' || method.startsWith('_') || typeof fn !== 'function') continue;
+    if (method === 'constructor' || method === 'toString' || method.startsWith('_') || typeof fn !== 'function')
+      continue;
     proto[method] = wrapMethod(fn as AnyFn, className, method, service);
   }
 }

@@ -1,7 +1,7 @@
 import { fail, MSG } from './errors';
-import { HasRuntime, instrumentClass, Runtime } from './runtime';
-import { SpreadsheetImpl } from './spreadsheet/spreadsheet';
-import { ClockSchedule, TriggerEventTypeName, TriggerRecord } from './types';
+import { type HasRuntime, instrumentClass, type Runtime } from './runtime';
+import type { SpreadsheetImpl } from './spreadsheet/spreadsheet';
+import type { ClockSchedule, TriggerEventTypeName, TriggerRecord } from './types';
 
 const enumOf = <K extends string>(...names: K[]): Readonly<Record<K, K>> =>
   Object.freeze(Object.fromEntries(names.map((n) => [n, n])) as Record<K, K>);
@@ -47,40 +47,81 @@ function requireScope(rt: Runtime, method: string): void {
 }
 
 export class TriggerImpl implements HasRuntime {
-  constructor(readonly _rt: Runtime, readonly _r: TriggerRecord) {}
-  getHandlerFunction(): string { return this._r.handlerFunction; }
-  getUniqueId(): string { return this._r.uniqueId; }
-  getEventType(): TriggerEventTypeName { return this._r.eventType; }
-  getTriggerSource(): string { return this._r.triggerSource; }
-  getTriggerSourceId(): string | null { return this._r.triggerSourceId; }
+  constructor(
+    readonly _rt: Runtime,
+    readonly _r: TriggerRecord,
+  ) {}
+  getHandlerFunction(): string {
+    return this._r.handlerFunction;
+  }
+  getUniqueId(): string {
+    return this._r.uniqueId;
+  }
+  getEventType(): TriggerEventTypeName {
+    return this._r.eventType;
+  }
+  getTriggerSource(): string {
+    return this._r.triggerSource;
+  }
+  getTriggerSourceId(): string | null {
+    return this._r.triggerSourceId;
+  }
 }
 
 export class ClockTriggerBuilderImpl implements HasRuntime {
   private readonly _s: ClockSchedule = {};
-  constructor(readonly _rt: Runtime, private readonly _state: ScriptState, private readonly _fn: string) {}
+  constructor(
+    readonly _rt: Runtime,
+    private readonly _state: ScriptState,
+    private readonly _fn: string,
+  ) {}
 
   everyMinutes(n: number): this {
     if (!VALID_MINUTES.includes(n)) fail(MSG.everyMinutes);
     return this._set({ everyMinutes: n });
   }
 
-  everyHours(n: number): this { return this._set({ everyHours: n }); }
-  everyDays(n: number): this { return this._set({ everyDays: n }); }
-  everyWeeks(n: number): this { return this._set({ everyWeeks: n }); }
-  atHour(hour: number): this { return this._set({ atHour: hour }); }
-  nearMinute(minute: number): this { return this._set({ nearMinute: minute }); }
-  onWeekDay(day: string): this { return this._set({ onWeekDay: String(day) }); }
-  onMonthDay(day: number): this { return this._set({ onMonthDay: day }); }
-  after(durationMilliseconds: number): this { return this._set({ after: durationMilliseconds }); }
-  at(date: Date): this { return this._set({ at: new Date(date).getTime() }); }
-  inTimezone(timezone: string): this { return this._set({ timezone: String(timezone) }); }
+  everyHours(n: number): this {
+    return this._set({ everyHours: n });
+  }
+  everyDays(n: number): this {
+    return this._set({ everyDays: n });
+  }
+  everyWeeks(n: number): this {
+    return this._set({ everyWeeks: n });
+  }
+  atHour(hour: number): this {
+    return this._set({ atHour: hour });
+  }
+  nearMinute(minute: number): this {
+    return this._set({ nearMinute: minute });
+  }
+  onWeekDay(day: string): this {
+    return this._set({ onWeekDay: String(day) });
+  }
+  onMonthDay(day: number): this {
+    return this._set({ onMonthDay: day });
+  }
+  after(durationMilliseconds: number): this {
+    return this._set({ after: durationMilliseconds });
+  }
+  at(date: Date): this {
+    return this._set({ at: new Date(date).getTime() });
+  }
+  inTimezone(timezone: string): this {
+    return this._set({ timezone: String(timezone) });
+  }
 
   create(): TriggerImpl {
     const s = this._s;
     const hasFrequency = s.everyDays !== undefined || s.everyWeeks !== undefined || s.onMonthDay !== undefined;
     if ((s.atHour !== undefined || s.nearMinute !== undefined) && !hasFrequency) fail(MSG.frequencyRequired);
     const r = this._state.add(this._rt, {
-      handlerFunction: this._fn, eventType: 'CLOCK', triggerSource: 'CLOCK', triggerSourceId: null, schedule: { ...s },
+      handlerFunction: this._fn,
+      eventType: 'CLOCK',
+      triggerSource: 'CLOCK',
+      triggerSourceId: null,
+      schedule: { ...s },
     });
     return new TriggerImpl(this._rt, r);
   }
@@ -93,17 +134,32 @@ export class ClockTriggerBuilderImpl implements HasRuntime {
 
 export class SpreadsheetTriggerBuilderImpl implements HasRuntime {
   private _event: TriggerEventTypeName | null = null;
-  constructor(readonly _rt: Runtime, private readonly _state: ScriptState, private readonly _fn: string,
-    private readonly _sourceId: string) {}
+  constructor(
+    readonly _rt: Runtime,
+    private readonly _state: ScriptState,
+    private readonly _fn: string,
+    private readonly _sourceId: string,
+  ) {}
 
-  onOpen(): this { return this._on('ON_OPEN'); }
-  onEdit(): this { return this._on('ON_EDIT'); }
-  onChange(): this { return this._on('ON_CHANGE'); }
-  onFormSubmit(): this { return this._on('ON_FORM_SUBMIT'); }
+  onOpen(): this {
+    return this._on('ON_OPEN');
+  }
+  onEdit(): this {
+    return this._on('ON_EDIT');
+  }
+  onChange(): this {
+    return this._on('ON_CHANGE');
+  }
+  onFormSubmit(): this {
+    return this._on('ON_FORM_SUBMIT');
+  }
 
   create(): TriggerImpl {
     const r = this._state.add(this._rt, {
-      handlerFunction: this._fn, eventType: this._event ?? 'ON_OPEN', triggerSource: 'SPREADSHEETS', triggerSourceId: this._sourceId,
+      handlerFunction: this._fn,
+      eventType: this._event ?? 'ON_OPEN',
+      triggerSource: 'SPREADSHEETS',
+      triggerSourceId: this._sourceId,
     });
     return new TriggerImpl(this._rt, r);
   }
@@ -115,8 +171,14 @@ export class SpreadsheetTriggerBuilderImpl implements HasRuntime {
 }
 
 export class TriggerBuilderImpl implements HasRuntime {
-  constructor(readonly _rt: Runtime, private readonly _state: ScriptState, private readonly _fn: string) {}
-  timeBased(): ClockTriggerBuilderImpl { return new ClockTriggerBuilderImpl(this._rt, this._state, this._fn); }
+  constructor(
+    readonly _rt: Runtime,
+    private readonly _state: ScriptState,
+    private readonly _fn: string,
+  ) {}
+  timeBased(): ClockTriggerBuilderImpl {
+    return new ClockTriggerBuilderImpl(this._rt, this._state, this._fn);
+  }
   forSpreadsheet(sheet: SpreadsheetImpl | string): SpreadsheetTriggerBuilderImpl {
     const id = typeof sheet === 'string' ? sheet : sheet._m.id;
     return new SpreadsheetTriggerBuilderImpl(this._rt, this._state, this._fn, id);
@@ -124,12 +186,19 @@ export class TriggerBuilderImpl implements HasRuntime {
 }
 
 export class AuthorizationInfoImpl implements HasRuntime {
-  constructor(readonly _rt: Runtime, private readonly _required: boolean) {}
-  getAuthorizationStatus(): string { return this._required ? 'REQUIRED' : 'NOT_REQUIRED'; }
+  constructor(
+    readonly _rt: Runtime,
+    private readonly _required: boolean,
+  ) {}
+  getAuthorizationStatus(): string {
+    return this._required ? 'REQUIRED' : 'NOT_REQUIRED';
+  }
   getAuthorizationUrl(): string | null {
     return this._required ? `https://script.google.com/macros/d/${this._rt.scriptId}/authorize` : null;
   }
-  getAuthorizedScopes(): string[] { return []; }
+  getAuthorizedScopes(): string[] {
+    return [];
+  }
 }
 
 export class ScriptAppImpl implements HasRuntime {
@@ -138,9 +207,14 @@ export class ScriptAppImpl implements HasRuntime {
   readonly EventType = EventType;
   readonly TriggerSource = TriggerSource;
   readonly WeekDay = WeekDay;
-  constructor(readonly _rt: Runtime, private readonly _state: ScriptState) {}
+  constructor(
+    readonly _rt: Runtime,
+    private readonly _state: ScriptState,
+  ) {}
 
-  getScriptId(): string { return this._rt.scriptId; }
+  getScriptId(): string {
+    return this._rt.scriptId;
+  }
   getAuthorizationInfo(_authMode: string): AuthorizationInfoImpl {
     return new AuthorizationInfoImpl(this._rt, this._state.authorizationRequired);
   }
@@ -158,7 +232,8 @@ export class ScriptAppImpl implements HasRuntime {
   getUserTriggers(spreadsheet: SpreadsheetImpl): TriggerImpl[] {
     requireScope(this._rt, 'getUserTriggers');
     const id = spreadsheet._m.id;
-    return this._state.list(this._rt.user)
+    return this._state
+      .list(this._rt.user)
       .filter((r) => r.triggerSourceId === id || r.documentId === id)
       .map((r) => new TriggerImpl(this._rt, r));
   }
@@ -172,7 +247,11 @@ export class ScriptAppImpl implements HasRuntime {
 }
 
 for (const [cls, name] of [
-  [TriggerImpl, 'Trigger'], [ClockTriggerBuilderImpl, 'ClockTriggerBuilder'],
-  [SpreadsheetTriggerBuilderImpl, 'SpreadsheetTriggerBuilder'], [TriggerBuilderImpl, 'TriggerBuilder'],
-  [AuthorizationInfoImpl, 'AuthorizationInfo'], [ScriptAppImpl, 'ScriptApp'],
-] as const) instrumentClass(cls, name, 'Script');
+  [TriggerImpl, 'Trigger'],
+  [ClockTriggerBuilderImpl, 'ClockTriggerBuilder'],
+  [SpreadsheetTriggerBuilderImpl, 'SpreadsheetTriggerBuilder'],
+  [TriggerBuilderImpl, 'TriggerBuilder'],
+  [AuthorizationInfoImpl, 'AuthorizationInfo'],
+  [ScriptAppImpl, 'ScriptApp'],
+] as const)
+  instrumentClass(cls, name, 'Script');

@@ -1,25 +1,44 @@
 import { createHash } from 'node:crypto';
-import { HasRuntime, instrumentClass, Runtime } from './runtime';
+import { type HasRuntime, instrumentClass, type Runtime } from './runtime';
 
 export class UserImpl implements HasRuntime {
-  constructor(readonly _rt: Runtime, private readonly _email: string) {}
-  getEmail(): string { return this._email; }
-  getNickname(): string { return this._email.split('@')[0]; }
-  toString(): string { return this._email; }
+  constructor(
+    readonly _rt: Runtime,
+    private readonly _email: string,
+  ) {}
+  getEmail(): string {
+    return this._email;
+  }
+  getNickname(): string {
+    return this._email.split('@')[0];
+  }
+  toString(): string {
+    return this._email;
+  }
 }
 
 export class SessionImpl implements HasRuntime {
   constructor(readonly _rt: Runtime) {}
-  getActiveUser(): UserImpl { return new UserImpl(this._rt, this._rt.user); }
+  getActiveUser(): UserImpl {
+    return new UserImpl(this._rt, this._rt.user);
+  }
   /** The emulator runs every execution as the active user (no "execute as me" deployments). */
-  getEffectiveUser(): UserImpl { return new UserImpl(this._rt, this._rt.user); }
+  getEffectiveUser(): UserImpl {
+    return new UserImpl(this._rt, this._rt.user);
+  }
   /** Stable per user and script, opaque. */
   getTemporaryActiveUserKey(): string {
     return createHash('sha256').update(`${this._rt.scriptId}\u0000${this._rt.user}`).digest('base64url').slice(0, 43);
   }
-  getScriptTimeZone(): string { return this._rt.timeZone; }
-  getTimeZone(): string { return this._rt.timeZone; }
-  getActiveUserLocale(): string { return this._rt.locale; }
+  getScriptTimeZone(): string {
+    return this._rt.timeZone;
+  }
+  getTimeZone(): string {
+    return this._rt.timeZone;
+  }
+  getActiveUserLocale(): string {
+    return this._rt.locale;
+  }
 }
 
 instrumentClass(UserImpl, 'User', 'Session');

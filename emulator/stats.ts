@@ -1,16 +1,36 @@
 import { GasException } from './errors';
-import { CallStats, SERVICE_NAMES, ServiceName } from './types';
+import { type CallStats, SERVICE_NAMES, type ServiceName } from './types';
 
 /**
  * Spreadsheet-service methods that are pure navigation (no content, format or structure is read or written).
  * An entry is either a method name (any class) or 'Class.method'. Every other Spreadsheet call is a data call.
  */
 export const NAVIGATION_METHODS: ReadonlySet<string> = new Set([
-  'getActiveSpreadsheet', 'getActive', 'getActiveSheet', 'getUi',
-  'getId', 'getName', 'getUrl', 'getSheetByName', 'getSheets', 'getNumSheets',
-  'getSheetId', 'getIndex', 'getParent', 'getSheet', 'getSheetName', 'getRange',
-  'Range.getRow', 'Range.getColumn', 'Range.getNumRows', 'Range.getNumColumns',
-  'Range.getLastRow', 'Range.getLastColumn', 'Range.getA1Notation', 'Range.offset', 'Range.getCell',
+  'getActiveSpreadsheet',
+  'getActive',
+  'getActiveSheet',
+  'getUi',
+  'getId',
+  'getName',
+  'getUrl',
+  'getSheetByName',
+  'getSheets',
+  'getNumSheets',
+  'getSheetId',
+  'getIndex',
+  'getParent',
+  'getSheet',
+  'getSheetName',
+  'getRange',
+  'Range.getRow',
+  'Range.getColumn',
+  'Range.getNumRows',
+  'Range.getNumColumns',
+  'Range.getLastRow',
+  'Range.getLastColumn',
+  'Range.getA1Notation',
+  'Range.offset',
+  'Range.getCell',
   'Range.getGridId',
 ]);
 
@@ -51,7 +71,11 @@ export class StatsRecorder {
   }
 }
 
-interface ArmedFault { service: ServiceName; remaining: number; message?: string }
+interface ArmedFault {
+  service: ServiceName;
+  remaining: number;
+  message?: string;
+}
 
 /** One-shot faults: the k-th call of a service (counted from arming) throws before it has any effect. */
 export class FaultInjector {

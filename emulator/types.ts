@@ -1,7 +1,16 @@
 /** Public types of the in-memory Apps Script emulator (see docs/emulator.md). */
 
 export type ServiceName = 'Spreadsheet' | 'Cache' | 'Lock' | 'Properties' | 'Script' | 'Session' | 'Html' | 'Ui';
-export const SERVICE_NAMES: readonly ServiceName[] = ['Spreadsheet', 'Cache', 'Lock', 'Properties', 'Script', 'Session', 'Html', 'Ui'];
+export const SERVICE_NAMES: readonly ServiceName[] = [
+  'Spreadsheet',
+  'Cache',
+  'Lock',
+  'Properties',
+  'Script',
+  'Session',
+  'Html',
+  'Ui',
+];
 
 /** Every UNCONFIRMED platform fact the emulator depends on is one switch. */
 export interface Switches {
@@ -75,7 +84,10 @@ export interface AlertRecord {
   responseText?: string;
 }
 
-export interface MenuItemRecord { caption: string; functionName: string }
+export interface MenuItemRecord {
+  caption: string;
+  functionName: string;
+}
 export type MenuEntry = MenuItemRecord | { separator: true } | { caption: string; submenu: MenuRecord };
 export interface MenuRecord {
   caption: string;
@@ -140,7 +152,10 @@ export interface SeedOptions {
   numberFormats?: Record<string, string>;
 }
 
-export interface SeedFormulaCell { formula: string; value?: unknown }
+export interface SeedFormulaCell {
+  formula: string;
+  value?: unknown;
+}
 
 export type CacheScope = 'script' | 'user' | 'document';
 export type PropertiesScope = CacheScope;

@@ -1,6 +1,9 @@
-import { AlertRecord, ButtonName, MenuRecord, UiRecorder } from './types';
+import type { AlertRecord, ButtonName, MenuRecord, UiRecorder } from './types';
 
-interface QueuedAnswer { button: ButtonName; text?: string }
+interface QueuedAnswer {
+  button: ButtonName;
+  text?: string;
+}
 
 /** What the user "sees" and how they answer dialogs. Shared by the Ui service and Spreadsheet.toast(). */
 export class UiState implements UiRecorder {

@@ -1,23 +1,43 @@
-import { HtmlOutputImpl } from './html';
-import { HasRuntime, instrumentClass, Runtime } from './runtime';
-import { ButtonName, ButtonSetName, MenuEntry, MenuItemRecord, MenuRecord } from './types';
+import type { HtmlOutputImpl } from './html';
+import { type HasRuntime, instrumentClass, type Runtime } from './runtime';
+import type { ButtonName, ButtonSetName, MenuEntry, MenuItemRecord, MenuRecord } from './types';
 
 export const Button = Object.freeze({ CLOSE: 'CLOSE', OK: 'OK', CANCEL: 'CANCEL', YES: 'YES', NO: 'NO' } as const);
-export const ButtonSet = Object.freeze({ OK: 'OK', OK_CANCEL: 'OK_CANCEL', YES_NO: 'YES_NO', YES_NO_CANCEL: 'YES_NO_CANCEL' } as const);
+export const ButtonSet = Object.freeze({
+  OK: 'OK',
+  OK_CANCEL: 'OK_CANCEL',
+  YES_NO: 'YES_NO',
+  YES_NO_CANCEL: 'YES_NO_CANCEL',
+} as const);
 
 const ALLOWED: Record<ButtonSetName, ButtonName[]> = {
-  OK: ['OK'], OK_CANCEL: ['OK', 'CANCEL'], YES_NO: ['YES', 'NO'], YES_NO_CANCEL: ['YES', 'NO', 'CANCEL'],
+  OK: ['OK'],
+  OK_CANCEL: ['OK', 'CANCEL'],
+  YES_NO: ['YES', 'NO'],
+  YES_NO_CANCEL: ['YES', 'NO', 'CANCEL'],
 };
 
 export class PromptResponseImpl implements HasRuntime {
-  constructor(readonly _rt: Runtime, private readonly _button: ButtonName, private readonly _text: string) {}
-  getResponseText(): string { return this._text; }
-  getSelectedButton(): ButtonName { return this._button; }
+  constructor(
+    readonly _rt: Runtime,
+    private readonly _button: ButtonName,
+    private readonly _text: string,
+  ) {}
+  getResponseText(): string {
+    return this._text;
+  }
+  getSelectedButton(): ButtonName {
+    return this._button;
+  }
 }
 
 export class MenuImpl implements HasRuntime {
   private readonly _entries: MenuEntry[] = [];
-  constructor(readonly _rt: Runtime, private readonly _caption: string, private readonly _addon: boolean) {}
+  constructor(
+    readonly _rt: Runtime,
+    private readonly _caption: string,
+    private readonly _addon: boolean,
+  ) {}
 
   addItem(caption: string, functionName: string): this {
     this._entries.push({ caption: String(caption), functionName: String(functionName) });
@@ -56,8 +76,12 @@ export class UiImpl implements HasRuntime {
   readonly ButtonSet = ButtonSet;
   constructor(readonly _rt: Runtime) {}
 
-  createMenu(caption: string): MenuImpl { return new MenuImpl(this._rt, String(caption), false); }
-  createAddonMenu(): MenuImpl { return new MenuImpl(this._rt, '', true); }
+  createMenu(caption: string): MenuImpl {
+    return new MenuImpl(this._rt, String(caption), false);
+  }
+  createAddonMenu(): MenuImpl {
+    return new MenuImpl(this._rt, '', true);
+  }
 
   alert(...args: unknown[]): ButtonName {
     const d = dialogArgs(args);

@@ -2,13 +2,26 @@ import { createHash, randomUUID } from 'node:crypto';
 import { format } from 'node:util';
 import { formatDate, isDate } from './dates';
 import { fail, MSG } from './errors';
-import { Runtime } from './runtime';
+import type { Runtime } from './runtime';
 
 /** Utilities, Logger and console: not counted (no ServiceName), never faulted. */
 
-export const DigestAlgorithm = Object.freeze({ MD2: 'MD2', MD5: 'MD5', SHA_1: 'SHA_1', SHA_256: 'SHA_256', SHA_384: 'SHA_384', SHA_512: 'SHA_512' } as const);
+export const DigestAlgorithm = Object.freeze({
+  MD2: 'MD2',
+  MD5: 'MD5',
+  SHA_1: 'SHA_1',
+  SHA_256: 'SHA_256',
+  SHA_384: 'SHA_384',
+  SHA_512: 'SHA_512',
+} as const);
 export const Charset = Object.freeze({ US_ASCII: 'US_ASCII', UTF_8: 'UTF_8' } as const);
-const NODE_DIGEST: Record<string, string> = { MD5: 'md5', SHA_1: 'sha1', SHA_256: 'sha256', SHA_384: 'sha384', SHA_512: 'sha512' };
+const NODE_DIGEST: Record<string, string> = {
+  MD5: 'md5',
+  SHA_1: 'sha1',
+  SHA_256: 'sha256',
+  SHA_384: 'sha384',
+  SHA_512: 'sha512',
+};
 
 /** Java bytes are signed. */
 const signed = (buf: Buffer): number[] => [...buf].map((b) => (b > 127 ? b - 256 : b));
@@ -25,7 +38,10 @@ export function createUtilities(rt: Runtime) {
       rt.now += Math.max(0, Number(milliseconds) || 0);
     },
     formatDate(date: Date, timeZone: string, formatString: string): string {
-      if (!isDate(date)) fail(`The parameters (${typeof date},String,String) don't match the method signature for Utilities.formatDate.`);
+      if (!isDate(date))
+        fail(
+          `The parameters (${typeof date},String,String) don't match the method signature for Utilities.formatDate.`,
+        );
       return formatDate(date.getTime(), timeZone, formatString);
     },
     formatString(template: string, ...args: unknown[]): string {
@@ -72,9 +88,11 @@ export function createLogger(rt: Runtime) {
 
 /** console.* lines go to emu.logs; warn/error are prefixed with their level. */
 export function createConsole(rt: Runtime): Console {
-  const line = (prefix: string) => (...args: unknown[]) => {
-    rt.logs.push(prefix + format(...args));
-  };
+  const line =
+    (prefix: string) =>
+    (...args: unknown[]) => {
+      rt.logs.push(prefix + format(...args));
+    };
   const c = { log: line(''), info: line(''), debug: line(''), warn: line('WARN: '), error: line('ERROR: ') };
   return c as unknown as Console;
 }

@@ -6,10 +6,11 @@
  * is bundled as one IIFE (nothing leaks), and one stub per export of src/server/main.ts — the
  * public surface — is appended. Unminified, so Apps Script stack traces stay readable.
  */
-import { build } from 'esbuild';
+
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const DIST = join(root, 'dist');
@@ -18,8 +19,18 @@ const GLOBAL_NAME = 'SheetSchema';
 
 /** Export names of the public module, from an ESM pass (esbuild fills `exports` only for esm). */
 async function publicExports(): Promise<string[]> {
-  const result = await build({ entryPoints: [SERVER_ENTRY], bundle: true, format: 'esm', write: false, metafile: true, outdir: 'out', logLevel: 'silent' });
-  return Object.values(result.metafile.outputs).flatMap((output) => output.exports).sort();
+  const result = await build({
+    entryPoints: [SERVER_ENTRY],
+    bundle: true,
+    format: 'esm',
+    write: false,
+    metafile: true,
+    outdir: 'out',
+    logLevel: 'silent',
+  });
+  return Object.values(result.metafile.outputs)
+    .flatMap((output) => output.exports)
+    .sort();
 }
 
 async function serverBundle(): Promise<string> {
@@ -46,9 +57,22 @@ const CLIENT_DIR = join(root, 'src/client');
 
 /** The sidebar: src/client/sidebar.ts (iife, minified) and sidebar.css inlined into one HTML file. */
 export async function sidebarHtml(): Promise<string> {
-  const common = { bundle: true, minify: true, write: false, charset: 'utf8', legalComments: 'none', logLevel: 'warning' } as const;
+  const common = {
+    bundle: true,
+    minify: true,
+    write: false,
+    charset: 'utf8',
+    legalComments: 'none',
+    logLevel: 'warning',
+  } as const;
   const [script, style] = await Promise.all([
-    build({ ...common, entryPoints: [join(CLIENT_DIR, 'sidebar.ts')], format: 'iife', platform: 'browser', target: 'es2020' }),
+    build({
+      ...common,
+      entryPoints: [join(CLIENT_DIR, 'sidebar.ts')],
+      format: 'iife',
+      platform: 'browser',
+      target: 'es2020',
+    }),
     build({ ...common, entryPoints: [join(CLIENT_DIR, 'sidebar.css')] }),
   ]);
   const template = readFileSync(join(CLIENT_DIR, 'sidebar.html'), 'utf8');
@@ -59,7 +83,8 @@ export async function sidebarHtml(): Promise<string> {
 /** A function replacement: minified code may hold `$&`-like sequences that a string replacement would expand. */
 function inline(template: string, marker: string, code: string, closingTag: string): string {
   if (!template.includes(marker)) throw new Error(`src/client/sidebar.html lacks the marker ${marker}`);
-  if (code.toLowerCase().includes(closingTag)) throw new Error(`Inlined code contains ${closingTag}, which would end its element early`);
+  if (code.toLowerCase().includes(closingTag))
+    throw new Error(`Inlined code contains ${closingTag}, which would end its element early`);
   return template.replace(marker, () => code);
 }
 

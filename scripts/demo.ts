@@ -9,9 +9,9 @@ import { fileURLToPath } from 'node:url';
 import { createEmulator, type Emulator } from '../emulator';
 import { scriptRun } from '../emulator/bundle';
 import { demoWorkbook } from '../emulator/fixtures/workbook';
-import { sheetWrites } from '../test/support/emulated';
 import { describeCost, describePlan } from '../src/core/summary';
 import type { ApplyResult, SchemaPlan, UnionMetricsReport } from '../src/shared/payloads';
+import { sheetWrites } from '../test/support/emulated';
 
 const DIST = join(resolve(dirname(fileURLToPath(import.meta.url)), '..'), 'dist');
 
@@ -43,12 +43,17 @@ function main(): void {
   const emu = seed();
   const info = emu.sheetInfo('Operaciones')!;
   section('Emulated workbook');
-  console.log(`Operaciones: ${info.lastRow - 1} spools × ${info.lastColumn} columns (last: ${String(emu.readSheet('Operaciones')[0][info.lastColumn - 1])}); Uniones: ${emu.sheetInfo('Uniones')!.lastRow - 1} unions`);
+  console.log(
+    `Operaciones: ${info.lastRow - 1} spools × ${info.lastColumn} columns (last: ${String(emu.readSheet('Operaciones')[0][info.lastColumn - 1])}); Uniones: ${emu.sheetInfo('Uniones')!.lastRow - 1} unions`,
+  );
 
   section('1. Dry run — previewSchema()');
   const preview = call<SchemaPlan>(emu, 'previewSchema');
   console.log(describePlan(preview.result));
-  for (const c of preview.result.sheets[0].columnsToAdd) console.log(`  ${c.letter.padEnd(3)} #${c.index}  ${c.header.padEnd(26)} ${c.type.padEnd(8)} default ${JSON.stringify(c.default)}  rows ${c.rowsInitialised}`);
+  for (const c of preview.result.sheets[0].columnsToAdd)
+    console.log(
+      `  ${c.letter.padEnd(3)} #${c.index}  ${c.header.padEnd(26)} ${c.type.padEnd(8)} default ${JSON.stringify(c.default)}  rows ${c.rowsInitialised}`,
+    );
   console.log(`fingerprint ${preview.result.fingerprint}; the dry run ${preview.measured}`);
 
   section('2. Apply — applySchema(fingerprint)');
@@ -57,7 +62,9 @@ function main(): void {
   console.log(`predicted: ${describeCost(preview.result.cost)}`);
   console.log(applied.measured);
   const after = emu.sheetInfo('Operaciones')!;
-  console.log(`Operaciones is now ${after.lastColumn} columns; row 1 ends with: ${emu.readSheet('Operaciones')[0].slice(-6).join(' | ')}`);
+  console.log(
+    `Operaciones is now ${after.lastColumn} columns; row 1 ends with: ${emu.readSheet('Operaciones')[0].slice(-6).join(' | ')}`,
+  );
   console.log(`_schema_history: ${JSON.stringify(emu.readSheet('_schema_history')[1])}`);
 
   section('3. Second run — idempotent');
@@ -70,7 +77,10 @@ function main(): void {
   const metrics = call<UnionMetricsReport>(emu, 'recomputeUnionMetrics', { confirmed: true });
   console.log(metrics.result.summary);
   console.log(metrics.measured);
-  const sample = emu.readSheet('Operaciones').slice(1, 4).map((r) => `${String(r[0])}: ${r.slice(67).join(', ')}`);
+  const sample = emu
+    .readSheet('Operaciones')
+    .slice(1, 4)
+    .map((r) => `${String(r[0])}: ${r.slice(67).join(', ')}`);
   console.log(`first spools (Total, ARM, SOLD, in ARM, in SOLD):\n  ${sample.join('\n  ')}`);
 }
 

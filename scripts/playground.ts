@@ -9,12 +9,13 @@
  *
  * Browser tests reuse it: startPlayground({ port: 0, seed }) with their own workbook.
  */
-import { build } from 'esbuild';
+
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
-import { createEmulator, scriptRun, topLevelFunctionNames, type Emulator } from '../emulator';
+import { build } from 'esbuild';
+import { createEmulator, type Emulator, scriptRun, topLevelFunctionNames } from '../emulator';
 import { demoWorkbook } from '../emulator/fixtures/workbook';
 import type { GridSheet, RpcRequest, RpcResponse, WorkbookView } from '../src/client/playground/protocol';
 
@@ -141,7 +142,9 @@ async function loadAssets(root: string): Promise<Assets> {
 /** dist/Sidebar.html as Apps Script would serve it, with the google.script.run shim in front. */
 function sidebarPage(distDir: string, shim: string): string {
   const html = readFileSync(join(distDir, 'Sidebar.html'), 'utf8');
-  const functions = topLevelFunctionNames(readFileSync(join(distDir, 'Code.js'), 'utf8')).filter((name) => !name.endsWith('_'));
+  const functions = topLevelFunctionNames(readFileSync(join(distDir, 'Code.js'), 'utf8')).filter(
+    (name) => !name.endsWith('_'),
+  );
   const script = `<script>${shim}\nPlaygroundShim.install(${JSON.stringify(functions)});</script>`;
   if (!/<head>/i.test(html)) throw new Error('dist/Sidebar.html has no <head>');
   return html.replace(/<head>/i, (head) => `${head}\n${script}`);
@@ -151,11 +154,16 @@ function sidebarPage(distDir: string, shim: string): string {
 // HTTP
 
 function send(res: ServerResponse, status: number, type: string, body: string): void {
-  res.writeHead(status, { 'Content-Type': `${type}; charset=utf-8`, 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' });
+  res.writeHead(status, {
+    'Content-Type': `${type}; charset=utf-8`,
+    'Cache-Control': 'no-store',
+    'X-Content-Type-Options': 'nosniff',
+  });
   res.end(body);
 }
 
-const sendJson = (res: ServerResponse, status: number, value: unknown): void => send(res, status, 'application/json', JSON.stringify(value));
+const sendJson = (res: ServerResponse, status: number, value: unknown): void =>
+  send(res, status, 'application/json', JSON.stringify(value));
 
 function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolveBody, reject) => {
@@ -175,7 +183,8 @@ function readBody(req: IncomingMessage): Promise<string> {
 
 function parseRpc(body: string): RpcRequest {
   const value = JSON.parse(body) as Partial<RpcRequest> | null;
-  if (value === null || typeof value.name !== 'string' || !Array.isArray(value.args)) throw new Error('expected {"name": string, "args": []}');
+  if (value === null || typeof value.name !== 'string' || !Array.isArray(value.args))
+    throw new Error('expected {"name": string, "args": []}');
   return { name: value.name, args: value.args };
 }
 

@@ -3,5 +3,7 @@ const { execFileSync } = require('node:child_process');
 const path = require('node:path');
 
 module.exports = () => {
-  execFileSync(process.execPath, [require.resolve('tsx/cli'), path.join(__dirname, '..', 'scripts', 'build.ts')], { stdio: 'inherit' });
+  execFileSync(process.execPath, [require.resolve('tsx/cli'), path.join(__dirname, '..', 'scripts', 'build.ts')], {
+    stdio: 'inherit',
+  });
 };

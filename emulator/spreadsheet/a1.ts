@@ -1,6 +1,11 @@
 import { fail, MSG } from '../errors';
 
-export interface Rect { row: number; col: number; numRows: number; numCols: number }
+export interface Rect {
+  row: number;
+  col: number;
+  numRows: number;
+  numCols: number;
+}
 
 export function columnLetters(col: number): string {
   let s = '';
@@ -29,7 +34,10 @@ export function splitSheetPrefix(ref: string): { sheet?: string; a1: string } {
   return { sheet, a1: ref.slice(bang + 1) };
 }
 
-interface Ref { col?: number; row?: number }
+interface Ref {
+  col?: number;
+  row?: number;
+}
 
 function parseRef(s: string): Ref | null {
   const m = /^\$?([A-Za-z]{0,3})\$?(\d*)$/.exec(s.trim());
@@ -55,5 +63,7 @@ export function parseA1(a1: string, maxRows: number, maxCols: number): Rect {
 }
 
 export function intersects(a: Rect, b: Rect): boolean {
-  return a.row < b.row + b.numRows && b.row < a.row + a.numRows && a.col < b.col + b.numCols && b.col < a.col + a.numCols;
+  return (
+    a.row < b.row + b.numRows && b.row < a.row + a.numRows && a.col < b.col + b.numCols && b.col < a.col + a.numCols
+  );
 }

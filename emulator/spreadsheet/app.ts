@@ -1,9 +1,9 @@
 import { fail, MSG } from '../errors';
-import { HasRuntime, instrumentClass, Runtime } from '../runtime';
+import { type HasRuntime, instrumentClass, type Runtime } from '../runtime';
 import { UiImpl } from '../ui';
-import { SpreadsheetModel } from './model';
-import { SheetImpl } from './sheet';
-import { spreadsheetFacade, SpreadsheetImpl } from './spreadsheet';
+import type { SpreadsheetModel } from './model';
+import type { SheetImpl } from './sheet';
+import { type SpreadsheetImpl, spreadsheetFacade } from './spreadsheet';
 
 export const ProtectionType = Object.freeze({ RANGE: 'RANGE', SHEET: 'SHEET' } as const);
 
@@ -13,7 +13,10 @@ export class SpreadsheetAppImpl implements HasRuntime {
   readonly ProtectionType = ProtectionType;
   private readonly _ui: UiImpl;
 
-  constructor(readonly _rt: Runtime, private readonly _book: SpreadsheetModel) {
+  constructor(
+    readonly _rt: Runtime,
+    private readonly _book: SpreadsheetModel,
+  ) {
     this._ui = new UiImpl(_rt);
   }
 
@@ -36,13 +39,15 @@ export class SpreadsheetAppImpl implements HasRuntime {
   }
 
   openById(id: string): SpreadsheetImpl {
-    if (this._rt.execution.kind === 'simpleTrigger') fail(MSG.permission('SpreadsheetApp.openById', SPREADSHEETS_SCOPE));
+    if (this._rt.execution.kind === 'simpleTrigger')
+      fail(MSG.permission('SpreadsheetApp.openById', SPREADSHEETS_SCOPE));
     if (String(id) !== this._book.id || this._book.deleted) fail(MSG.documentMissing(String(id)));
     return spreadsheetFacade(this._book);
   }
 
   openByUrl(url: string): SpreadsheetImpl {
-    if (this._rt.execution.kind === 'simpleTrigger') fail(MSG.permission('SpreadsheetApp.openByUrl', SPREADSHEETS_SCOPE));
+    if (this._rt.execution.kind === 'simpleTrigger')
+      fail(MSG.permission('SpreadsheetApp.openByUrl', SPREADSHEETS_SCOPE));
     const id = /\/d\/([^/]+)/.exec(String(url))?.[1] ?? String(url);
     if (id !== this._book.id || this._book.deleted) fail(MSG.documentMissing(id));
     return spreadsheetFacade(this._book);

@@ -1,8 +1,14 @@
-import { intersects, Rect } from './a1';
-import { mapSpan, Span, spanAfterDelete, spanAfterInsert } from './spans';
+import { intersects, type Rect } from './a1';
+import { mapSpan, type Span, spanAfterDelete, spanAfterInsert } from './spans';
 
 /** A number format applied to a rectangle; null = back to the default format. */
-interface FormatRect { r1: number; c1: number; r2: number; c2: number; fmt: string | null }
+interface FormatRect {
+  r1: number;
+  c1: number;
+  r2: number;
+  c2: number;
+  fmt: string | null;
+}
 
 const toRect = (f: FormatRect): Rect => ({ row: f.r1, col: f.c1, numRows: f.r2 - f.r1 + 1, numCols: f.c2 - f.c1 + 1 });
 
@@ -56,7 +62,10 @@ export class FormatStore {
   }
 
   deleteRows(at: number, n: number): void {
-    this.mapRows((a, b) => { const s = spanAfterDelete(a, b, at, n); return s ? [s] : []; });
+    this.mapRows((a, b) => {
+      const s = spanAfterDelete(a, b, at, n);
+      return s ? [s] : [];
+    });
   }
 
   insertColumns(at: number, n: number): void {
@@ -64,7 +73,10 @@ export class FormatStore {
   }
 
   deleteColumns(at: number, n: number): void {
-    this.mapCols((a, b) => { const s = spanAfterDelete(a, b, at, n); return s ? [s] : []; });
+    this.mapCols((a, b) => {
+      const s = spanAfterDelete(a, b, at, n);
+      return s ? [s] : [];
+    });
   }
 
   remapColumns(map: (c: number) => number): void {

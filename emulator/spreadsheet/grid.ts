@@ -1,6 +1,6 @@
-import { Rect } from './a1';
+import type { Rect } from './a1';
 import { insertHoles } from './spans';
-import { CellValue, sameValue } from './values';
+import { type CellValue, sameValue } from './values';
 
 /** Makes the Date objects handed to scripts (a bundle loaded in a vm context gets its own realm's Dates). */
 export type DateFactory = (epochMs: number) => Date;

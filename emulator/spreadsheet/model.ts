@@ -1,10 +1,10 @@
 import { fail, MSG } from '../errors';
-import { Runtime } from '../runtime';
-import { intersects, Rect } from './a1';
+import type { Runtime } from '../runtime';
+import { intersects, type Rect } from './a1';
 import { FormatStore } from './formats';
 import { Grid } from './grid';
-import { moveMap, Span, spanAfterDelete, spanAfterInsert } from './spans';
-import { interpret, interpretFormula, Interpreted } from './values';
+import { moveMap, type Span, spanAfterDelete, spanAfterInsert } from './spans';
+import { type Interpreted, interpret, interpretFormula } from './values';
 
 export const MAX_CELLS = 10_000_000;
 export const MAX_COLUMNS = 18_278;
@@ -41,15 +41,29 @@ export class SheetModel {
   /** Public Sheet object (one per sheet, created lazily by the facade layer). */
   facade: unknown = null;
 
-  constructor(readonly book: SpreadsheetModel, readonly id: number, public name: string,
-    public maxRows: number, public maxCols: number) {}
+  constructor(
+    readonly book: SpreadsheetModel,
+    readonly id: number,
+    public name: string,
+    public maxRows: number,
+    public maxCols: number,
+  ) {}
 
-  get rt(): Runtime { return this.book.rt; }
+  get rt(): Runtime {
+    return this.book.rt;
+  }
 
   /** Backdoor: empties the sheet in place (facades stay valid) and resizes it. */
   reset(rows: number, cols: number): void {
     this.book.checkCells(rows * cols - this.maxRows * this.maxCols);
-    Object.assign(this, { grid: new Grid(), formats: new FormatStore(), protections: [], hidden: false, frozenRows: 0, frozenColumns: 0 });
+    Object.assign(this, {
+      grid: new Grid(),
+      formats: new FormatStore(),
+      protections: [],
+      hidden: false,
+      frozenRows: 0,
+      frozenColumns: 0,
+    });
     this.maxRows = rows;
     this.maxCols = cols;
   }
@@ -72,7 +86,10 @@ export class SheetModel {
   }
 
   /** Throws the protected-edit message when the active user may not edit some cell of `x`. */
-  checkEditable(x: Rect, touches: (p: ProtectionModel) => boolean = (p) => intersects(this.protectionRect(p), x)): void {
+  checkEditable(
+    x: Rect,
+    touches: (p: ProtectionModel) => boolean = (p) => intersects(this.protectionRect(p), x),
+  ): void {
     const user = this.rt.user;
     const blocked = this.protections.some((p) => !p.warningOnly && !canEdit(p, user, this.rt.owner) && touches(p));
     if (blocked) fail(this.rt.switches.protectedEditMessage);
@@ -131,7 +148,10 @@ export class SheetModel {
     if (!Number.isInteger(n) || n < 1 || at < 1 || at > this.size(axis) + 1) {
       fail(axis === 'rows' ? MSG.rowsOutOfBounds : MSG.columnsOutOfBounds);
     }
-    this.checkEditable(this.whole(), (p) => p.type === 'SHEET' || strictlyInside(spanOf(this.protectionRect(p), axis), at));
+    this.checkEditable(
+      this.whole(),
+      (p) => p.type === 'SHEET' || strictlyInside(spanOf(this.protectionRect(p), axis), at),
+    );
     if (axis === 'cols' && this.maxCols + n > MAX_COLUMNS) fail(MSG.columnLimit);
     this.book.checkCells(n * (axis === 'rows' ? this.maxCols : this.maxRows));
     if (axis === 'rows') this.grid.insertRows(at, n);
@@ -198,7 +218,11 @@ export class SpreadsheetModel {
   private sheetSeq = 0;
   private protectionSeq = 0;
 
-  constructor(readonly rt: Runtime, readonly id: string, public name: string) {}
+  constructor(
+    readonly rt: Runtime,
+    readonly id: string,
+    public name: string,
+  ) {}
 
   totalCells(): number {
     return this.sheets.reduce((n, s) => n + s.maxRows * s.maxCols, 0);
@@ -237,7 +261,15 @@ export class SpreadsheetModel {
   }
 
   addProtection(sheet: SheetModel, type: 'RANGE' | 'SHEET', rect: Rect | null): ProtectionModel {
-    const p: ProtectionModel = { id: this.protectionSeq++, sheet, type, rect, description: '', warningOnly: false, editors: null };
+    const p: ProtectionModel = {
+      id: this.protectionSeq++,
+      sheet,
+      type,
+      rect,
+      description: '',
+      warningOnly: false,
+      editors: null,
+    };
     sheet.protections.push(p);
     return p;
   }

@@ -1,7 +1,7 @@
-import { HasRuntime, instrumentClass, Runtime } from '../runtime';
+import { type HasRuntime, instrumentClass, type Runtime } from '../runtime';
 import { UserImpl } from '../session';
-import { canEdit, ProtectionModel } from './model';
-import { makeRange, RangeImpl } from './range';
+import { canEdit, type ProtectionModel } from './model';
+import { makeRange, type RangeImpl } from './range';
 
 const facades = new WeakMap<ProtectionModel, ProtectionImpl>();
 
@@ -12,7 +12,9 @@ export function protectionFacade(p: ProtectionModel): ProtectionImpl {
 }
 
 const emailOf = (u: unknown): string =>
-  typeof u === 'object' && u !== null && typeof (u as UserImpl).getEmail === 'function' ? (u as UserImpl).getEmail() : String(u);
+  typeof u === 'object' && u !== null && typeof (u as UserImpl).getEmail === 'function'
+    ? (u as UserImpl).getEmail()
+    : String(u);
 
 export class ProtectionImpl implements HasRuntime {
   readonly _rt: Runtime;
@@ -26,13 +28,29 @@ export class ProtectionImpl implements HasRuntime {
     return makeRange(this._p.sheet, x.row, x.col, x.numRows, x.numCols);
   }
 
-  getProtectionType(): string { return this._p.type; }
-  getDescription(): string { return this._p.description; }
-  setDescription(description: string): this { this._p.description = String(description); return this; }
-  isWarningOnly(): boolean { return this._p.warningOnly; }
-  setWarningOnly(warningOnly: boolean): this { this._p.warningOnly = Boolean(warningOnly); return this; }
-  canDomainEdit(): boolean { return false; }
-  setDomainEdit(_editable: boolean): this { return this; }
+  getProtectionType(): string {
+    return this._p.type;
+  }
+  getDescription(): string {
+    return this._p.description;
+  }
+  setDescription(description: string): this {
+    this._p.description = String(description);
+    return this;
+  }
+  isWarningOnly(): boolean {
+    return this._p.warningOnly;
+  }
+  setWarningOnly(warningOnly: boolean): this {
+    this._p.warningOnly = Boolean(warningOnly);
+    return this;
+  }
+  canDomainEdit(): boolean {
+    return false;
+  }
+  setDomainEdit(_editable: boolean): this {
+    return this;
+  }
 
   /** The owner always can; otherwise the user must be in the editor list (when the script has set one). */
   canEdit(): boolean {
@@ -43,10 +61,18 @@ export class ProtectionImpl implements HasRuntime {
     return this._list().map((e) => new UserImpl(this._rt, e));
   }
 
-  addEditor(emailAddress: unknown): this { return this._setEditors([...this._list(), emailOf(emailAddress)]); }
-  addEditors(emailAddresses: unknown[]): this { return this._setEditors([...this._list(), ...emailAddresses.map(emailOf)]); }
-  removeEditor(emailAddress: unknown): this { return this._remove([emailOf(emailAddress)]); }
-  removeEditors(emailAddresses: unknown[]): this { return this._remove(emailAddresses.map(emailOf)); }
+  addEditor(emailAddress: unknown): this {
+    return this._setEditors([...this._list(), emailOf(emailAddress)]);
+  }
+  addEditors(emailAddresses: unknown[]): this {
+    return this._setEditors([...this._list(), ...emailAddresses.map(emailOf)]);
+  }
+  removeEditor(emailAddress: unknown): this {
+    return this._remove([emailOf(emailAddress)]);
+  }
+  removeEditors(emailAddresses: unknown[]): this {
+    return this._remove(emailAddresses.map(emailOf));
+  }
 
   remove(): void {
     this._p.sheet.protections = this._p.sheet.protections.filter((p) => p !== this._p);

@@ -1,16 +1,16 @@
 import { fail, MSG } from '../errors';
-import { HasRuntime, instrumentClass, Runtime } from '../runtime';
-import { formatA1, parseA1, Rect } from './a1';
-import { SheetModel } from './model';
-import { protectionFacade, ProtectionImpl } from './protection';
-import { sheetFacade, SheetImpl } from './sheet';
-import { CellValue, displayValue } from './values';
+import { type HasRuntime, instrumentClass, type Runtime } from '../runtime';
+import { formatA1, parseA1, type Rect } from './a1';
+import type { SheetModel } from './model';
+import { type ProtectionImpl, protectionFacade } from './protection';
+import { type SheetImpl, sheetFacade } from './sheet';
+import { type CellValue, displayValue } from './values';
 
 const JAVA_TYPE: Record<string, string> = { string: 'String', number: 'number', boolean: 'Boolean', object: 'Object' };
 
 /** `The parameters (…) don't match the method signature for SpreadsheetApp.<Class>.<method>.` */
 export function signatureError(owner: string, args: unknown[]): never {
-  const types = args.map((a) => (a === null ? 'null' : JAVA_TYPE[typeof a] ?? typeof a)).join(',');
+  const types = args.map((a) => (a === null ? 'null' : (JAVA_TYPE[typeof a] ?? typeof a))).join(',');
   return fail(`The parameters (${types}) don't match the method signature for SpreadsheetApp.${owner}.`);
 }
 
@@ -42,23 +42,50 @@ function checkMatrix(owner: string, data: unknown, x: Rect): unknown[][] {
 export class RangeImpl implements HasRuntime {
   readonly _rt: Runtime;
 
-  constructor(readonly _sheet: SheetModel, readonly _rect: Rect) {
+  constructor(
+    readonly _sheet: SheetModel,
+    readonly _rect: Rect,
+  ) {
     this._rt = _sheet.rt;
   }
 
-  getRow(): number { return this._rect.row; }
-  getColumn(): number { return this._rect.col; }
-  getNumRows(): number { return this._rect.numRows; }
-  getNumColumns(): number { return this._rect.numCols; }
-  getLastRow(): number { return this._rect.row + this._rect.numRows - 1; }
-  getLastColumn(): number { return this._rect.col + this._rect.numCols - 1; }
-  getA1Notation(): string { return formatA1(this._rect); }
-  getSheet(): SheetImpl { return sheetFacade(this._sheet); }
-  getGridId(): number { return this._sheet.id; }
+  getRow(): number {
+    return this._rect.row;
+  }
+  getColumn(): number {
+    return this._rect.col;
+  }
+  getNumRows(): number {
+    return this._rect.numRows;
+  }
+  getNumColumns(): number {
+    return this._rect.numCols;
+  }
+  getLastRow(): number {
+    return this._rect.row + this._rect.numRows - 1;
+  }
+  getLastColumn(): number {
+    return this._rect.col + this._rect.numCols - 1;
+  }
+  getA1Notation(): string {
+    return formatA1(this._rect);
+  }
+  getSheet(): SheetImpl {
+    return sheetFacade(this._sheet);
+  }
+  getGridId(): number {
+    return this._sheet.id;
+  }
 
   offset(rowOffset: number, columnOffset: number, numRows?: number, numColumns?: number): RangeImpl {
     const x = this._rect;
-    return makeRange(this._sheet, x.row + rowOffset, x.col + columnOffset, numRows ?? x.numRows, numColumns ?? x.numCols);
+    return makeRange(
+      this._sheet,
+      x.row + rowOffset,
+      x.col + columnOffset,
+      numRows ?? x.numRows,
+      numColumns ?? x.numCols,
+    );
   }
 
   getCell(row: number, column: number): RangeImpl {

@@ -1,9 +1,9 @@
 import { fail, MSG } from '../errors';
-import { HasRuntime, instrumentClass, Runtime } from '../runtime';
-import { Axis, SheetModel } from './model';
-import { protectionFacade, ProtectionImpl } from './protection';
-import { makeRange, rangeFromA1, RangeImpl, signatureError } from './range';
-import { spreadsheetFacade, SpreadsheetImpl } from './spreadsheet';
+import { type HasRuntime, instrumentClass, type Runtime } from '../runtime';
+import type { Axis, SheetModel } from './model';
+import { type ProtectionImpl, protectionFacade } from './protection';
+import { makeRange, RangeImpl, rangeFromA1, signatureError } from './range';
+import { type SpreadsheetImpl, spreadsheetFacade } from './spreadsheet';
 
 export function sheetFacade(m: SheetModel): SheetImpl {
   return (m.facade ??= new SheetImpl(m)) as SheetImpl;
@@ -16,11 +16,21 @@ export class SheetImpl implements HasRuntime {
     this._rt = _m.rt;
   }
 
-  getName(): string { return this._m.name; }
-  getSheetName(): string { return this._m.name; }
-  getSheetId(): number { return this._m.id; }
-  getIndex(): number { return this._m.book.sheets.indexOf(this._m) + 1; }
-  getParent(): SpreadsheetImpl { return spreadsheetFacade(this._m.book); }
+  getName(): string {
+    return this._m.name;
+  }
+  getSheetName(): string {
+    return this._m.name;
+  }
+  getSheetId(): number {
+    return this._m.id;
+  }
+  getIndex(): number {
+    return this._m.book.sheets.indexOf(this._m) + 1;
+  }
+  getParent(): SpreadsheetImpl {
+    return spreadsheetFacade(this._m.book);
+  }
 
   setName(name: string): this {
     if (name !== this._m.name) this._m.book.checkName(String(name), this._m);
@@ -28,10 +38,18 @@ export class SheetImpl implements HasRuntime {
     return this;
   }
 
-  getLastRow(): number { return this._m.grid.lastRow(); }
-  getLastColumn(): number { return this._m.grid.lastColumn(); }
-  getMaxRows(): number { return this._m.maxRows; }
-  getMaxColumns(): number { return this._m.maxCols; }
+  getLastRow(): number {
+    return this._m.grid.lastRow();
+  }
+  getLastColumn(): number {
+    return this._m.grid.lastColumn();
+  }
+  getMaxRows(): number {
+    return this._m.maxRows;
+  }
+  getMaxColumns(): number {
+    return this._m.maxCols;
+  }
 
   getRange(a: number | string, column?: number, numRows?: number, numColumns?: number): RangeImpl {
     const args = [a, column, numRows, numColumns].filter((x) => x !== undefined);
@@ -49,21 +67,51 @@ export class SheetImpl implements HasRuntime {
     return this;
   }
 
-  insertColumnsAfter(afterPosition: number, howMany: number): this { return this._insert('cols', afterPosition + 1, howMany); }
-  insertColumnsBefore(beforePosition: number, howMany: number): this { return this._insert('cols', beforePosition, howMany); }
-  insertColumnAfter(afterPosition: number): this { return this._insert('cols', afterPosition + 1, 1); }
-  insertColumnBefore(beforePosition: number): this { return this._insert('cols', beforePosition, 1); }
-  insertColumns(columnIndex: number, numColumns = 1): void { this._insert('cols', columnIndex, numColumns); }
-  insertRowsAfter(afterPosition: number, howMany: number): this { return this._insert('rows', afterPosition + 1, howMany); }
-  insertRowsBefore(beforePosition: number, howMany: number): this { return this._insert('rows', beforePosition, howMany); }
-  insertRowAfter(afterPosition: number): this { return this._insert('rows', afterPosition + 1, 1); }
-  insertRowBefore(beforePosition: number): this { return this._insert('rows', beforePosition, 1); }
-  insertRows(rowIndex: number, numRows = 1): void { this._insert('rows', rowIndex, numRows); }
+  insertColumnsAfter(afterPosition: number, howMany: number): this {
+    return this._insert('cols', afterPosition + 1, howMany);
+  }
+  insertColumnsBefore(beforePosition: number, howMany: number): this {
+    return this._insert('cols', beforePosition, howMany);
+  }
+  insertColumnAfter(afterPosition: number): this {
+    return this._insert('cols', afterPosition + 1, 1);
+  }
+  insertColumnBefore(beforePosition: number): this {
+    return this._insert('cols', beforePosition, 1);
+  }
+  insertColumns(columnIndex: number, numColumns = 1): void {
+    this._insert('cols', columnIndex, numColumns);
+  }
+  insertRowsAfter(afterPosition: number, howMany: number): this {
+    return this._insert('rows', afterPosition + 1, howMany);
+  }
+  insertRowsBefore(beforePosition: number, howMany: number): this {
+    return this._insert('rows', beforePosition, howMany);
+  }
+  insertRowAfter(afterPosition: number): this {
+    return this._insert('rows', afterPosition + 1, 1);
+  }
+  insertRowBefore(beforePosition: number): this {
+    return this._insert('rows', beforePosition, 1);
+  }
+  insertRows(rowIndex: number, numRows = 1): void {
+    this._insert('rows', rowIndex, numRows);
+  }
 
-  deleteColumns(columnPosition: number, howMany: number): void { this._m.delete('cols', columnPosition, howMany); }
-  deleteColumn(columnPosition: number): this { this._m.delete('cols', columnPosition, 1); return this; }
-  deleteRows(rowPosition: number, howMany: number): void { this._m.delete('rows', rowPosition, howMany); }
-  deleteRow(rowPosition: number): this { this._m.delete('rows', rowPosition, 1); return this; }
+  deleteColumns(columnPosition: number, howMany: number): void {
+    this._m.delete('cols', columnPosition, howMany);
+  }
+  deleteColumn(columnPosition: number): this {
+    this._m.delete('cols', columnPosition, 1);
+    return this;
+  }
+  deleteRows(rowPosition: number, howMany: number): void {
+    this._m.delete('rows', rowPosition, howMany);
+  }
+  deleteRow(rowPosition: number): this {
+    this._m.delete('rows', rowPosition, 1);
+    return this;
+  }
 
   /** Writes below the last row with content; grows the grid when needed (always, like Sheets). */
   appendRow(rowContents: unknown[]): this {
@@ -72,12 +120,16 @@ export class SheetImpl implements HasRuntime {
     this._m.checkEditable(x);
     this._m.grow(x.row, x.numCols);
     this._rt.cells('cellsWritten', rowContents.length);
-    this._rt.cells('cellsChanged', this._m.write(x, (_i, j) => rowContents[j], 'value'));
+    this._rt.cells(
+      'cellsChanged',
+      this._m.write(x, (_i, j) => rowContents[j], 'value'),
+    );
     return this;
   }
 
   moveColumns(columnSpec: RangeImpl, destinationIndex: number): void {
-    if (!(columnSpec instanceof RangeImpl) || columnSpec._sheet !== this._m) signatureError('Sheet.moveColumns', [columnSpec, destinationIndex]);
+    if (!(columnSpec instanceof RangeImpl) || columnSpec._sheet !== this._m)
+      signatureError('Sheet.moveColumns', [columnSpec, destinationIndex]);
     this._m.moveColumns(columnSpec._rect.col, columnSpec._rect.numCols, destinationIndex);
   }
 
@@ -90,12 +142,25 @@ export class SheetImpl implements HasRuntime {
     return this;
   }
 
-  showSheet(): this { this._m.hidden = false; return this; }
-  isSheetHidden(): boolean { return this._m.hidden; }
-  getFrozenRows(): number { return this._m.frozenRows; }
-  setFrozenRows(rows: number): void { this._m.frozenRows = rows; }
-  getFrozenColumns(): number { return this._m.frozenColumns; }
-  setFrozenColumns(columns: number): void { this._m.frozenColumns = columns; }
+  showSheet(): this {
+    this._m.hidden = false;
+    return this;
+  }
+  isSheetHidden(): boolean {
+    return this._m.hidden;
+  }
+  getFrozenRows(): number {
+    return this._m.frozenRows;
+  }
+  setFrozenRows(rows: number): void {
+    this._m.frozenRows = rows;
+  }
+  getFrozenColumns(): number {
+    return this._m.frozenColumns;
+  }
+  setFrozenColumns(columns: number): void {
+    this._m.frozenColumns = columns;
+  }
 
   activate(): this {
     this._m.hidden = false;
@@ -116,8 +181,12 @@ export class SheetImpl implements HasRuntime {
     return this._clear(options);
   }
 
-  clearContents(): this { return this._clear({ contentsOnly: true }); }
-  clearFormats(): this { return this._clear({ formatOnly: true }); }
+  clearContents(): this {
+    return this._clear({ contentsOnly: true });
+  }
+  clearFormats(): this {
+    return this._clear({ formatOnly: true });
+  }
 
   private _clear(options?: { contentsOnly?: boolean; formatOnly?: boolean }): this {
     const whole = this._m.whole();

@@ -1,10 +1,10 @@
 import { fail, MSG } from '../errors';
-import { HasRuntime, instrumentClass, Runtime } from '../runtime';
+import { type HasRuntime, instrumentClass, type Runtime } from '../runtime';
 import { UserImpl } from '../session';
 import { splitSheetPrefix } from './a1';
-import { SheetModel, SpreadsheetModel } from './model';
-import { rangeFromA1, RangeImpl, signatureError } from './range';
-import { sheetFacade, SheetImpl } from './sheet';
+import type { SheetModel, SpreadsheetModel } from './model';
+import { type RangeImpl, rangeFromA1, signatureError } from './range';
+import { SheetImpl, sheetFacade } from './sheet';
 
 const facades = new WeakMap<SpreadsheetModel, SpreadsheetImpl>();
 
@@ -14,7 +14,11 @@ export function spreadsheetFacade(m: SpreadsheetModel): SpreadsheetImpl {
   return f;
 }
 
-interface InsertArgs { name?: string; index?: number; template?: SheetImpl }
+interface InsertArgs {
+  name?: string;
+  index?: number;
+  template?: SheetImpl;
+}
 
 /** insertSheet's eight overloads: ([name], [index], [options]) in that order, each optional. */
 function insertArgs(args: unknown[]): InsertArgs {
@@ -49,15 +53,33 @@ export class SpreadsheetImpl implements HasRuntime {
     this._rt = _m.rt;
   }
 
-  getId(): string { return this._m.id; }
-  getName(): string { return this._m.name; }
-  rename(newName: string): void { this._m.name = String(newName); }
-  getUrl(): string { return `https://docs.google.com/spreadsheets/d/${this._m.id}/edit`; }
-  getSpreadsheetTimeZone(): string { return this._rt.timeZone; }
-  getOwner(): UserImpl { return new UserImpl(this._rt, this._rt.owner); }
-  getEditors(): UserImpl[] { return this._m.editors().map((e) => new UserImpl(this._rt, e)); }
-  getSheets(): SheetImpl[] { return this._m.sheets.map(sheetFacade); }
-  getNumSheets(): number { return this._m.sheets.length; }
+  getId(): string {
+    return this._m.id;
+  }
+  getName(): string {
+    return this._m.name;
+  }
+  rename(newName: string): void {
+    this._m.name = String(newName);
+  }
+  getUrl(): string {
+    return `https://docs.google.com/spreadsheets/d/${this._m.id}/edit`;
+  }
+  getSpreadsheetTimeZone(): string {
+    return this._rt.timeZone;
+  }
+  getOwner(): UserImpl {
+    return new UserImpl(this._rt, this._rt.owner);
+  }
+  getEditors(): UserImpl[] {
+    return this._m.editors().map((e) => new UserImpl(this._rt, e));
+  }
+  getSheets(): SheetImpl[] {
+    return this._m.sheets.map(sheetFacade);
+  }
+  getNumSheets(): number {
+    return this._m.sheets.length;
+  }
 
   getSheetByName(name: string): SheetImpl | null {
     const m = this._m.find(String(name));
@@ -81,7 +103,7 @@ export class SpreadsheetImpl implements HasRuntime {
 
   getRange(a1Notation: string): RangeImpl {
     const { sheet, a1 } = splitSheetPrefix(String(a1Notation));
-    const m = sheet === undefined ? this._m.active ?? this._m.sheets[0] : this._m.find(sheet);
+    const m = sheet === undefined ? (this._m.active ?? this._m.sheets[0]) : this._m.find(sheet);
     if (!m) fail(MSG.rangeNotFound);
     return rangeFromA1(m, a1);
   }
@@ -90,8 +112,11 @@ export class SpreadsheetImpl implements HasRuntime {
     const { name, index, template } = insertArgs(args);
     const book = this._m;
     const active = book.active ?? book.sheets[0];
-    const position = index ?? (this._rt.switches.insertSheetPosition === 'end' || !active
-      ? book.sheets.length : book.sheets.indexOf(active) + 1);
+    const position =
+      index ??
+      (this._rt.switches.insertSheetPosition === 'end' || !active
+        ? book.sheets.length
+        : book.sheets.indexOf(active) + 1);
     const src = template?._m;
     const sheet = book.addSheet(name ?? book.defaultName(), position, src?.maxRows, src?.maxCols);
     if (src) copyInto(sheet, src);

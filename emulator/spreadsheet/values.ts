@@ -4,13 +4,17 @@ import { fail, MSG } from '../errors';
 /** A stored cell value: '' is empty. */
 export type CellValue = string | number | boolean | Date;
 
-export interface Interpreted { value: CellValue; formula?: string }
+export interface Interpreted {
+  value: CellValue;
+  formula?: string;
+}
 
 export const MAX_CELL_CHARS = 50000;
 const NUMERIC = /^\s*[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?\s*$/;
 
 /** Digits, sign, dot or leading whitespace. */
-const mayBeNumber = (c: number): boolean => (c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46 || c === 32 || c === 9;
+const mayBeNumber = (c: number): boolean =>
+  (c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46 || c === 32 || c === 9;
 
 function checkLength(s: string): string {
   if (s.length > MAX_CELL_CHARS) fail(MSG.cellTooLong);
@@ -55,7 +59,10 @@ export function sameValue(a: CellValue | undefined, b: CellValue | undefined): b
 /** Sheets date pattern (yyyy-mm-dd hh:mm:ss) to the Java-style pattern formatDate understands. */
 function sheetsDatePattern(fmt: string): string {
   return fmt
-    .replace(/(h+)(:)(m+)/gi, (_m, h: string, c: string, m: string) => `${h.toUpperCase()}${c}${'\u0001'.repeat(m.length)}`)
+    .replace(
+      /(h+)(:)(m+)/gi,
+      (_m, h: string, c: string, m: string) => `${h.toUpperCase()}${c}${'\u0001'.repeat(m.length)}`,
+    )
     .replace(/(m+)(:s)/gi, (_m, m: string, s: string) => `${'\u0001'.repeat(m.length)}${s}`)
     .replace(/m/g, 'M')
     .replace(/\u0001/g, 'm')

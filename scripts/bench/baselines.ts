@@ -10,9 +10,9 @@
  *     `getRange(1, 68, rows + 1, 5).setValues(matrix)` of headers plus defaults.
  */
 import type { Emulator } from '../../emulator';
-import { measure, repeated, type Repeated } from './measure';
+import { measure, type Repeated, repeated } from './measure';
 import { verifyV4 } from './ours';
-import { freshV3, SHEET, V3_COLUMNS, V4_HEADERS, type OperacionesRows } from './workbook';
+import { freshV3, type OperacionesRows, SHEET, V3_COLUMNS, V4_HEADERS } from './workbook';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -42,7 +42,10 @@ export function fullMatrixScript(sheet: Sheet, spools: number): void {
 
 export type BaselineName = 'perCell' | 'fullMatrix';
 
-const SCRIPTS: Record<BaselineName, (sheet: Sheet, spools: number) => void> = { perCell: perCellScript, fullMatrix: fullMatrixScript };
+const SCRIPTS: Record<BaselineName, (sheet: Sheet, spools: number) => void> = {
+  perCell: perCellScript,
+  fullMatrix: fullMatrixScript,
+};
 
 /**
  * Runs a baseline `runs` times on fresh workbooks (with the history sheet present, the same

@@ -7,24 +7,47 @@ import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { scriptRun } from '../../emulator/bundle';
 import type { SchemaPlan } from '../../src/shared/payloads';
-import { measure, sameCost, type Cost } from './measure';
+import { type Cost, measure, sameCost } from './measure';
 import { freshV3, type OperacionesRows } from './workbook';
 
 export type BundleCheck =
-  | { readonly ran: true; readonly spools: number; readonly preview: Cost; readonly apply: Cost; readonly matchesInProcess: boolean; readonly distBuiltAt: string }
+  | {
+      readonly ran: true;
+      readonly spools: number;
+      readonly preview: Cost;
+      readonly apply: Cost;
+      readonly matchesInProcess: boolean;
+      readonly distBuiltAt: string;
+    }
   | { readonly ran: false; readonly reason: string };
 
-export function crossCheckBundle(root: string, source: OperacionesRows, spools: number, inProcess: { preview: Cost; apply: Cost }): BundleCheck {
+export function crossCheckBundle(
+  root: string,
+  source: OperacionesRows,
+  spools: number,
+  inProcess: { preview: Cost; apply: Cost },
+): BundleCheck {
   const dist = join(root, 'dist');
   const code = join(dist, 'Code.js');
-  if (!existsSync(code)) return { ran: false, reason: 'dist/Code.js not built (run `npm run build` first to include this cross-check)' };
+  if (!existsSync(code))
+    return { ran: false, reason: 'dist/Code.js not built (run `npm run build` first to include this cross-check)' };
   try {
     const emu = freshV3(source, spools, { history: true });
     const preview = measure(emu, () => scriptRun(emu, dist, 'previewSchema') as SchemaPlan);
     const apply = measure(emu, () => scriptRun(emu, dist, 'applySchema', preview.result.fingerprint));
     const matches = sameCost(preview.cost, inProcess.preview) && sameCost(apply.cost, inProcess.apply);
-    return { ran: true, spools, preview: preview.cost, apply: apply.cost, matchesInProcess: matches, distBuiltAt: statSync(code).mtime.toISOString() };
+    return {
+      ran: true,
+      spools,
+      preview: preview.cost,
+      apply: apply.cost,
+      matchesInProcess: matches,
+      distBuiltAt: statSync(code).mtime.toISOString(),
+    };
   } catch (error) {
-    return { ran: false, reason: `the bundle could not be run: ${error instanceof Error ? error.message : String(error)}` };
+    return {
+      ran: false,
+      reason: `the bundle could not be run: ${error instanceof Error ? error.message : String(error)}`,
+    };
   }
 }

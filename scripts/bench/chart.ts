@@ -91,7 +91,10 @@ function endLabels(panel: Panel, xs: Scale, ys: Scale): string {
   labels.sort((a, b) => a.y - b.y);
   for (let i = 1; i < labels.length; i++) labels[i].y = Math.max(labels[i].y, labels[i - 1].y + 13);
   return labels
-    .map((l) => `<text x='${l.x + 9}' y='${l.y + 4}' font-size='11.5' font-weight='600' fill='${l.color}' ${FONT}>${esc(l.text)}</text>`)
+    .map(
+      (l) =>
+        `<text x='${l.x + 9}' y='${l.y + 4}' font-size='11.5' font-weight='600' fill='${l.color}' ${FONT}>${esc(l.text)}</text>`,
+    )
     .join('');
 }
 
@@ -100,14 +103,20 @@ function axes(xs: Scale, ys: Scale, xTicks: readonly number[], yTicks: readonly 
   for (const t of yTicks) {
     const y = logScale(ys, t);
     parts.push(`<line x1='${xs.px0}' x2='${xs.px1}' y1='${y}' y2='${y}' stroke='#e3e3e3'/>`);
-    parts.push(`<text x='${xs.px0 - 8}' y='${y + 4}' font-size='11' text-anchor='end' fill='#444' ${FONT}>${compact(t)}</text>`);
+    parts.push(
+      `<text x='${xs.px0 - 8}' y='${y + 4}' font-size='11' text-anchor='end' fill='#444' ${FONT}>${compact(t)}</text>`,
+    );
   }
   for (const t of xTicks) {
     const x = logScale(xs, t);
     parts.push(`<line x1='${x}' x2='${x}' y1='${ys.px1}' y2='${ys.px0}' stroke='#eeeeee'/>`);
-    parts.push(`<text x='${x}' y='${ys.px0 + 17}' font-size='11' text-anchor='middle' fill='#444' ${FONT}>${compact(t)}</text>`);
+    parts.push(
+      `<text x='${x}' y='${ys.px0 + 17}' font-size='11' text-anchor='middle' fill='#444' ${FONT}>${compact(t)}</text>`,
+    );
   }
-  parts.push(`<rect x='${xs.px0}' y='${ys.px1}' width='${xs.px1 - xs.px0}' height='${ys.px0 - ys.px1}' fill='none' stroke='#999'/>`);
+  parts.push(
+    `<rect x='${xs.px0}' y='${ys.px1}' width='${xs.px1 - xs.px0}' height='${ys.px0 - ys.px1}' fill='none' stroke='#999'/>`,
+  );
   return parts.join('');
 }
 
@@ -119,15 +128,33 @@ function seriesPath(s: Series, xs: Scale, ys: Scale): string {
   return line + coords.map(([x, y]) => marker(s.marker, x, y, s.color)).join('');
 }
 
-function renderPanel(spec: ChartSpec, panel: Panel, originX: number, xRange: readonly [number, number], xTicks: readonly number[]): string {
+function renderPanel(
+  spec: ChartSpec,
+  panel: Panel,
+  originX: number,
+  xRange: readonly [number, number],
+  xTicks: readonly number[],
+): string {
   const values = panel.series.flatMap((s) => s.points.map((p) => p.y));
   const yTicks = decades(Math.min(...values), Math.max(...values));
-  const xs: Scale = { min: xRange[0], max: xRange[1], px0: originX + MARGIN.left, px1: originX + PANEL_W - MARGIN.right };
-  const ys: Scale = { min: yTicks[0], max: yTicks[yTicks.length - 1], px0: HEADER_H + PANEL_H - MARGIN.bottom, px1: HEADER_H + MARGIN.top };
+  const xs: Scale = {
+    min: xRange[0],
+    max: xRange[1],
+    px0: originX + MARGIN.left,
+    px1: originX + PANEL_W - MARGIN.right,
+  };
+  const ys: Scale = {
+    min: yTicks[0],
+    max: yTicks[yTicks.length - 1],
+    px0: HEADER_H + PANEL_H - MARGIN.bottom,
+    px1: HEADER_H + MARGIN.top,
+  };
   const verticals = (spec.verticals ?? []).map((v) => {
     const x = logScale(xs, v.x);
-    return `<line x1='${x}' x2='${x}' y1='${ys.px1}' y2='${ys.px0}' stroke='#b00020' stroke-dasharray='3 3'/>` +
-      `<text transform='translate(${x - 5},${(ys.px0 + ys.px1) / 2}) rotate(-90)' font-size='10.5' text-anchor='middle' fill='#b00020' ${FONT}>${esc(v.label)}</text>`;
+    return (
+      `<line x1='${x}' x2='${x}' y1='${ys.px1}' y2='${ys.px0}' stroke='#b00020' stroke-dasharray='3 3'/>` +
+      `<text transform='translate(${x - 5},${(ys.px0 + ys.px1) / 2}) rotate(-90)' font-size='10.5' text-anchor='middle' fill='#b00020' ${FONT}>${esc(v.label)}</text>`
+    );
   });
   const midY = (ys.px0 + ys.px1) / 2;
   return [
@@ -148,16 +175,20 @@ function legend(series: readonly Series[], top: number, width: number): string {
       const x = 40 + (i % 2) * colWidth;
       const y = top + 18 + Math.floor(i / 2) * 20;
       const dash = s.dash === undefined ? '' : ` stroke-dasharray='${s.dash}'`;
-      return `<line x1='${x}' x2='${x + 34}' y1='${y}' y2='${y}' stroke='${s.color}' stroke-width='${s.width ?? 2.2}'${dash}/>` +
+      return (
+        `<line x1='${x}' x2='${x + 34}' y1='${y}' y2='${y}' stroke='${s.color}' stroke-width='${s.width ?? 2.2}'${dash}/>` +
         marker(s.marker, x + 17, y, s.color) +
-        `<text x='${x + 44}' y='${y + 4}' font-size='12' fill='#222' ${FONT}>${esc(s.name)}</text>`;
+        `<text x='${x + 44}' y='${y + 4}' font-size='12' fill='#222' ${FONT}>${esc(s.name)}</text>`
+      );
     })
     .join('\n');
 }
 
 export function renderChart(spec: ChartSpec): string {
   const xsAll = spec.panels.flatMap((p) => p.series.flatMap((s) => s.points.map((pt) => pt.x)));
-  const xTicks = decades(Math.min(...xsAll), Math.max(...xsAll)).filter((t) => t >= Math.min(...xsAll) && t <= Math.max(...xsAll));
+  const xTicks = decades(Math.min(...xsAll), Math.max(...xsAll)).filter(
+    (t) => t >= Math.min(...xsAll) && t <= Math.max(...xsAll),
+  );
   const xRange: [number, number] = [Math.min(...xsAll) / 1.25, Math.max(...xsAll) * 1.25];
   const width = PANEL_W * spec.panels.length;
   const legendSeries = spec.panels[0].series;
@@ -169,7 +200,9 @@ export function renderChart(spec: ChartSpec): string {
     `<text x='24' y='50' font-size='12.5' fill='#555' ${FONT}>${esc(spec.subtitle)}</text>`,
     ...spec.panels.map((panel, i) => renderPanel(spec, panel, i * PANEL_W, xRange, xTicks)),
     legend(legendSeries, HEADER_H + PANEL_H, width),
-    spec.footnote === undefined ? '' : `<text x='24' y='${height - 10}' font-size='11' fill='#666' ${FONT}>${esc(spec.footnote)}</text>`,
+    spec.footnote === undefined
+      ? ''
+      : `<text x='24' y='${height - 10}' font-size='11' fill='#666' ${FONT}>${esc(spec.footnote)}</text>`,
   ];
   return `<svg xmlns='http://www.w3.org/2000/svg' width='${width}' height='${height}' viewBox='0 0 ${width} ${height}' role='img' aria-label='${esc(spec.title)}'>\n${body.join('\n')}\n</svg>\n`;
 }

@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import type { Emulator } from '../../emulator';
 import { SCHEMA } from '../../src/schema/managedSheets';
 import { newExecution, servicesOf } from '../../test/support/emulated';
-import { dataCallsByMethod, measure, type Cost } from './measure';
+import { type Cost, dataCallsByMethod, measure } from './measure';
 
 export type CheckMeasurement =
   | {
@@ -45,7 +45,9 @@ function fn(module: Record<string, unknown>, name: string): Fn | null {
 }
 
 function statusOf(result: unknown): string {
-  return typeof result === 'object' && result !== null && typeof (result as { status?: unknown }).status === 'string' ? (result as { status: string }).status : 'unknown';
+  return typeof result === 'object' && result !== null && typeof (result as { status?: unknown }).status === 'string'
+    ? (result as { status: string }).status
+    : 'unknown';
 }
 
 /** The hourly trigger's own path: install from a menu execution, then fire the clock trigger twice. */
@@ -58,7 +60,10 @@ function scheduledPath(emu: Emulator, install: Fn, scheduled: Fn): { run: () => 
     emu.beginExecution({ kind: 'timeTrigger' });
     return scheduled(servicesOf(emu), event);
   };
-  return { run, path: `runScheduledCheck(services, clock event) in a time-driven execution, after installSchedule (trigger ${trigger.handlerFunction})` };
+  return {
+    run,
+    path: `runScheduledCheck(services, clock event) in a time-driven execution, after installSchedule (trigger ${trigger.handlerFunction})`,
+  };
 }
 
 /** Measures the second of two checks on an up-to-date workbook (nothing changed in between). */
@@ -73,16 +78,32 @@ export async function measureCheck(emu: Emulator): Promise<CheckMeasurement> {
       install !== null && scheduled !== null
         ? scheduledPath(emu, install, scheduled)
         : runCheck !== null
-          ? { run: () => runCheck(newExecution(emu), 'manual'), path: 'runCheck(context, "manual") in a menu execution' }
+          ? {
+              run: () => runCheck(newExecution(emu), 'manual'),
+              path: 'runCheck(context, "manual") in a menu execution',
+            }
           : { run: null, path: '' };
-    if (run === null) return { measured: false, reason: 'checkService exports neither runScheduledCheck/installSchedule nor runCheck' };
+    if (run === null)
+      return { measured: false, reason: 'checkService exports neither runScheduledCheck/installSchedule nor runCheck' };
     run();
     const second = measure(emu, run);
     const openCalls = dataCallsByMethod(emu)['SpreadsheetApp.openById'] ?? 0;
     const managedSheets = SCHEMA.managedSheets.length;
     const status = statusOf(second.result);
-    return { measured: true, path, status, cost: second.cost, openCalls, managedSheets, callsPerSheet: (second.cost.spreadsheetCalls - openCalls) / managedSheets, ms: second.ms };
+    return {
+      measured: true,
+      path,
+      status,
+      cost: second.cost,
+      openCalls,
+      managedSheets,
+      callsPerSheet: (second.cost.spreadsheetCalls - openCalls) / managedSheets,
+      ms: second.ms,
+    };
   } catch (error) {
-    return { measured: false, reason: `checkService is present but the check could not be run: ${error instanceof Error ? error.message : String(error)}` };
+    return {
+      measured: false,
+      reason: `checkService is present but the check could not be run: ${error instanceof Error ? error.message : String(error)}`,
+    };
   }
 }

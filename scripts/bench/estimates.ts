@@ -46,7 +46,12 @@ export interface TimeEstimate {
 export function estimate(calls: number): TimeEstimate {
   const lowMs = calls * LOW.msPerCall;
   const highMs = calls * HIGH.msPerCall;
-  return { lowMs, highMs, exceedsSixMinutesAtLow: lowMs > RUNTIME_LIMIT_MS, exceedsSixMinutesAtHigh: highMs > RUNTIME_LIMIT_MS };
+  return {
+    lowMs,
+    highMs,
+    exceedsSixMinutesAtLow: lowMs > RUNTIME_LIMIT_MS,
+    exceedsSixMinutesAtHigh: highMs > RUNTIME_LIMIT_MS,
+  };
 }
 
 /** "3.3 s", "5.8 min", "1.6 h". */

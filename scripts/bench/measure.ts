@@ -2,7 +2,7 @@
  * Measuring one action on the emulator: the service calls and cells it cost (emulator counters,
  * reset right before the action) and its wall time in this Node process.
  */
-import { isDataCall, type Emulator } from '../../emulator';
+import { type Emulator, isDataCall } from '../../emulator';
 
 export interface Cost {
   /** Spreadsheet-service calls except pure navigation (getSheetByName, getRange…): the round trips. */
@@ -19,14 +19,22 @@ export interface Cost {
   readonly cacheCalls: number;
 }
 
-const SPREADSHEET_CLASSES: ReadonlySet<string> = new Set(['SpreadsheetApp', 'Spreadsheet', 'Sheet', 'Range', 'Protection']);
+const SPREADSHEET_CLASSES: ReadonlySet<string> = new Set([
+  'SpreadsheetApp',
+  'Spreadsheet',
+  'Sheet',
+  'Range',
+  'Protection',
+]);
 const WRITE_METHOD = /\.(set|insert|delete|clear|append|hide|show|move|protect)/;
 
 export function costOf(emu: Emulator): Cost {
   const s = emu.stats.snapshot();
   return {
     spreadsheetCalls: s.spreadsheetDataCalls,
-    writeCalls: Object.entries(s.byMethod).filter(([method]) => WRITE_METHOD.test(method)).reduce((n, [, count]) => n + count, 0),
+    writeCalls: Object.entries(s.byMethod)
+      .filter(([method]) => WRITE_METHOD.test(method))
+      .reduce((n, [, count]) => n + count, 0),
     cellsRead: s.cellsRead,
     cellsWritten: s.cellsWritten,
     cellsChanged: s.cellsChanged,
@@ -84,7 +92,8 @@ export function repeated(runs: number, once: (run: number) => { cost: Cost; ms: 
   const results = Array.from({ length: runs }, (_, run) => once(run));
   const cost = results[0].cost;
   const differing = results.find((r) => !sameCost(r.cost, cost));
-  if (differing !== undefined) throw new Error(`Counts differ between runs: ${JSON.stringify(cost)} vs ${JSON.stringify(differing.cost)}`);
+  if (differing !== undefined)
+    throw new Error(`Counts differ between runs: ${JSON.stringify(cost)} vs ${JSON.stringify(differing.cost)}`);
   const msRuns = results.map((r) => round(r.ms, 2));
   return { cost, ms: round(median(results.map((r) => r.ms)), 2), msRuns };
 }

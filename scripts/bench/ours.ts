@@ -4,11 +4,11 @@
  * menu run them.
  */
 import type { Emulator } from '../../emulator';
-import { previewSchema, applySchema } from '../../src/server/schemaService';
+import { applySchema, previewSchema } from '../../src/server/schemaService';
 import type { SchemaPlan } from '../../src/shared/payloads';
 import { newExecution } from '../../test/support/emulated';
-import { dataCallsByMethod, measure, repeated, type Cost, type Measured, type Repeated } from './measure';
-import { freshV3, SHEET, V3_COLUMNS, V4_COLUMNS, V4_HEADERS, workbookCells, type OperacionesRows } from './workbook';
+import { type Cost, dataCallsByMethod, type Measured, measure, type Repeated, repeated } from './measure';
+import { freshV3, type OperacionesRows, SHEET, V3_COLUMNS, V4_COLUMNS, V4_HEADERS, workbookCells } from './workbook';
 
 export interface ApplyRun extends Repeated {
   /** What the dry run predicted the apply would cost (its `cost`). */
@@ -33,13 +33,20 @@ export interface ApplyAndPreview {
  * Previews and applies the v4.0 migration on a fresh v3.0 sheet, `runs` times, each on a newly
  * seeded workbook; `afterLast` gets the last, applied workbook (for measurements on a v4.0 sheet).
  */
-export function measureApply(source: OperacionesRows, spools: number, history: boolean, runs: number, afterLast?: (emu: Emulator) => void): ApplyAndPreview {
+export function measureApply(
+  source: OperacionesRows,
+  spools: number,
+  history: boolean,
+  runs: number,
+  afterLast?: (emu: Emulator) => void,
+): ApplyAndPreview {
   const previews: Array<Measured<SchemaPlan>> = [];
   const last: { emu?: Emulator; byMethod?: Record<string, number>; cells?: number } = {};
   const applied = repeated(runs, () => {
     const emu = freshV3(source, spools, { history });
     const dryRun = measure(emu, () => preview(emu));
-    if (dryRun.result.status !== 'changes') throw new Error(`expected changes at ${spools} rows, got ${dryRun.result.status}`);
+    if (dryRun.result.status !== 'changes')
+      throw new Error(`expected changes at ${spools} rows, got ${dryRun.result.status}`);
     if (dryRun.cost.writeCalls !== 0 || dryRun.cost.cellsChanged !== 0) throw new Error('the preview wrote');
     previews.push(dryRun);
     const run = measure(emu, () => applySchema(newExecution(emu), dryRun.result.fingerprint));
@@ -53,7 +60,12 @@ export function measureApply(source: OperacionesRows, spools: number, history: b
   if (last.emu !== undefined) afterLast?.(last.emu);
   const dryRuns = repeated(previews.length, (i) => previews[i]);
   return {
-    apply: { ...applied, predicted: previews[0].result.cost, workbookCellsAfter: last.cells ?? 0, byMethod: last.byMethod ?? {} },
+    apply: {
+      ...applied,
+      predicted: previews[0].result.cost,
+      workbookCellsAfter: last.cells ?? 0,
+      byMethod: last.byMethod ?? {},
+    },
     preview: { ...dryRuns, status: previews[0].result.status },
   };
 }
@@ -63,7 +75,11 @@ export function verifyV4(emu: Emulator, spools: number): void {
   const sheet = emu.spreadsheet.getSheetByName(SHEET)!;
   const headers = sheet.getRange(1, V3_COLUMNS + 1, 1, V4_HEADERS.length).getValues()[0];
   const last = sheet.getRange(spools + 1, V3_COLUMNS + 1, 1, V4_HEADERS.length).getValues()[0];
-  if (headers.join('|') !== V4_HEADERS.join('|') || last.some((v) => v !== 0) || emu.sheetInfo(SHEET)!.maxColumns !== V4_COLUMNS) {
+  if (
+    headers.join('|') !== V4_HEADERS.join('|') ||
+    last.some((v) => v !== 0) ||
+    emu.sheetInfo(SHEET)!.maxColumns !== V4_COLUMNS
+  ) {
     throw new Error(`v4.0 columns not written as expected at ${spools} rows: ${JSON.stringify({ headers, last })}`);
   }
 }
@@ -91,7 +107,8 @@ export function measureColumnMap(emu: Emulator): ColumnMapCosts {
   const repeat = measure(emu, () => {
     for (let i = 0; i < 10; i++) warm.columnMaps().getOrBuild(sheet());
   });
-  if (miss.result.columns['TAG_SPOOL'] !== 1 || hit.result.columns['TAG_SPOOL'] !== 1) throw new Error('column map lookup wrong');
+  if (miss.result.columns['TAG_SPOOL'] !== 1 || hit.result.columns['TAG_SPOOL'] !== 1)
+    throw new Error('column map lookup wrong');
   return { miss: miss.cost, hit: hit.cost, repeat: repeat.cost, missCellReads };
 }
 
@@ -110,7 +127,14 @@ export function measureRefused(source: OperacionesRows, spools: number): Refused
   const emu = freshV3(source, spools, { history: true });
   const { plan, applyError, cost } = previewThenApply(emu);
   const findings = plan.sheets.flatMap((s) => s.errors);
-  return { spools, status: plan.status, codes: findings.map((f) => f.code), message: findings[0]?.message ?? '', applyError, applyCost: cost };
+  return {
+    spools,
+    status: plan.status,
+    codes: findings.map((f) => f.code),
+    message: findings[0]?.message ?? '',
+    applyError,
+    applyCost: cost,
+  };
 }
 
 /** The preview, then an apply of exactly that plan, measured; an apply that throws is reported, not fatal. */
@@ -145,5 +169,11 @@ export function measureFirstApplyOverflow(source: OperacionesRows, spools: numbe
   const emu = freshV3(source, spools, { history: false });
   const { plan, applyError, cost } = previewThenApply(emu);
   const info = emu.sheetInfo(SHEET)!;
-  return { spools, planStatus: plan.status, applyError, cost, sheetUnchanged: info.maxColumns === V3_COLUMNS && info.lastColumn === V3_COLUMNS };
+  return {
+    spools,
+    planStatus: plan.status,
+    applyError,
+    cost,
+    sheetUnchanged: info.maxColumns === V3_COLUMNS && info.lastColumn === V3_COLUMNS,
+  };
 }

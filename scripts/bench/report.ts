@@ -20,7 +20,13 @@ export function sizeLabel(s: Pick<SizeResult, 'spools' | 'ceiling'>): string {
 }
 
 function costCells(cost: Cost): string[] {
-  return [fmt(cost.spreadsheetCalls), fmt(cost.cellsRead), fmt(cost.cellsWritten), fmt(cost.cellsChanged), fmt(cost.cacheCalls)];
+  return [
+    fmt(cost.spreadsheetCalls),
+    fmt(cost.cellsRead),
+    fmt(cost.cellsWritten),
+    fmt(cost.cellsChanged),
+    fmt(cost.cacheCalls),
+  ];
 }
 
 function applyRows(s: SizeResult): string[][] {
@@ -29,7 +35,12 @@ function applyRows(s: SizeResult): string[][] {
     name,
     ...costCells(run.cost),
     ms(run.ms),
-    formatRange(s.estimates[estimate]) + (s.estimates[estimate].exceedsSixMinutesAtLow ? ' ✗ > 6 min' : s.estimates[estimate].exceedsSixMinutesAtHigh ? ' (> 6 min at high)' : ''),
+    formatRange(s.estimates[estimate]) +
+      (s.estimates[estimate].exceedsSixMinutesAtLow
+        ? ' ✗ > 6 min'
+        : s.estimates[estimate].exceedsSixMinutesAtHigh
+          ? ' (> 6 min at high)'
+          : ''),
   ];
   return [
     row('ours: apply, history present', s.applySteady, 'applySteady'),
@@ -40,15 +51,29 @@ function applyRows(s: SizeResult): string[][] {
 }
 
 function predictionHolds(s: SizeResult): boolean {
-  return [s.applySteady, s.applyFirst].every((run) =>
-    run.predicted.spreadsheetCalls === run.cost.spreadsheetCalls && run.predicted.cellsRead === run.cost.cellsRead && run.predicted.cellsWritten === run.cost.cellsWritten && run.predicted.cellsChanged === run.cost.cellsChanged,
+  return [s.applySteady, s.applyFirst].every(
+    (run) =>
+      run.predicted.spreadsheetCalls === run.cost.spreadsheetCalls &&
+      run.predicted.cellsRead === run.cost.cellsRead &&
+      run.predicted.cellsWritten === run.cost.cellsWritten &&
+      run.predicted.cellsChanged === run.cost.cellsChanged,
   );
 }
 
 function applyTable(r: BenchResults): Table {
   return {
     title: 'Apply v4.0 (5 columns, default 0) to a fresh v3.0 Operaciones',
-    headers: ['rows', 'approach', 'Spreadsheet calls', 'cells read', 'cells written (values sent)', 'cells changed', 'cache calls', 'emulator wall time (median)', `Apps Script time ESTIMATE (calls × ${LOW.msPerCall}–${HIGH.msPerCall} ms)`],
+    headers: [
+      'rows',
+      'approach',
+      'Spreadsheet calls',
+      'cells read',
+      'cells written (values sent)',
+      'cells changed',
+      'cache calls',
+      'emulator wall time (median)',
+      `Apps Script time ESTIMATE (calls × ${LOW.msPerCall}–${HIGH.msPerCall} ms)`,
+    ],
     align: 'rlrrrrrrl',
     rows: r.sizes.flatMap(applyRows),
     notes: [
@@ -64,10 +89,26 @@ function applyTable(r: BenchResults): Table {
 function previewTable(r: BenchResults): Table {
   return {
     title: 'Preview (dry run) of the same sheet',
-    headers: ['rows', 'calls (no history sheet)', 'cells read', 'calls (history present)', 'cells read', 'emulator wall time (median)'],
+    headers: [
+      'rows',
+      'calls (no history sheet)',
+      'cells read',
+      'calls (history present)',
+      'cells read',
+      'emulator wall time (median)',
+    ],
     align: 'rrrrrr',
-    rows: r.sizes.map((s) => [sizeLabel(s), fmt(s.previewFirst.cost.spreadsheetCalls), fmt(s.previewFirst.cost.cellsRead), fmt(s.previewSteady.cost.spreadsheetCalls), fmt(s.previewSteady.cost.cellsRead), ms(s.previewSteady.ms)]),
-    notes: ['With the history sheet present the preview also reads its last row (its entries too when it has any; the seeded one has only its header), and — because the grid must grow — the size of every sheet for the cell limit: getMaxRows + getMaxColumns per sheet, so +2 for the history sheet.'],
+    rows: r.sizes.map((s) => [
+      sizeLabel(s),
+      fmt(s.previewFirst.cost.spreadsheetCalls),
+      fmt(s.previewFirst.cost.cellsRead),
+      fmt(s.previewSteady.cost.spreadsheetCalls),
+      fmt(s.previewSteady.cost.cellsRead),
+      ms(s.previewSteady.ms),
+    ]),
+    notes: [
+      'With the history sheet present the preview also reads its last row (its entries too when it has any; the seeded one has only its header), and — because the grid must grow — the size of every sheet for the cell limit: getMaxRows + getMaxColumns per sheet, so +2 for the history sheet.',
+    ],
   };
 }
 
@@ -79,21 +120,52 @@ function columnMapTable(r: BenchResults): Table {
     title: 'Column map (header → column) lookups',
     headers: ['lookup', 'Spreadsheet calls', 'cells read', 'cache calls'],
     align: 'lrrr',
-    rows: [row('miss (cold cache): one header-row read, then put', m.miss), row('hit (new execution, map in CacheService)', m.hit), row('10 repeat lookups in the same execution (total)', m.repeat)],
-    notes: [same ? `Identical at ${r.sizes.map(sizeLabel).join(', ')} rows.` : 'Differs between sizes: see results.json.'],
+    rows: [
+      row('miss (cold cache): one header-row read, then put', m.miss),
+      row('hit (new execution, map in CacheService)', m.hit),
+      row('10 repeat lookups in the same execution (total)', m.repeat),
+    ],
+    notes: [
+      same ? `Identical at ${r.sizes.map(sizeLabel).join(', ')} rows.` : 'Differs between sizes: see results.json.',
+    ],
   };
 }
 
 function checkTable(r: BenchResults): Table {
   const first = r.sizes[0].check;
   if (!first.measured) {
-    return { title: 'Scheduled (hourly) check, nothing changed', headers: ['rows', 'result'], align: 'rl', rows: [['all', `NOT YET MEASURED — ${first.reason}`]] };
+    return {
+      title: 'Scheduled (hourly) check, nothing changed',
+      headers: ['rows', 'result'],
+      align: 'rl',
+      rows: [['all', `NOT YET MEASURED — ${first.reason}`]],
+    };
   }
   return {
     title: 'Scheduled (hourly) check, nothing changed since the previous check',
-    headers: ['rows', 'Spreadsheet calls per run', 'of which openById', 'per managed sheet', 'cells read', 'cache calls', 'status'],
+    headers: [
+      'rows',
+      'Spreadsheet calls per run',
+      'of which openById',
+      'per managed sheet',
+      'cells read',
+      'cache calls',
+      'status',
+    ],
     align: 'rrrrrrl',
-    rows: r.sizes.map((s) => (s.check.measured ? [sizeLabel(s), fmt(s.check.cost.spreadsheetCalls), fmt(s.check.openCalls), fmt(s.check.callsPerSheet), fmt(s.check.cost.cellsRead), fmt(s.check.cost.cacheCalls), s.check.status] : [sizeLabel(s), `not measured: ${s.check.reason}`, '', '', '', '', ''])),
+    rows: r.sizes.map((s) =>
+      s.check.measured
+        ? [
+            sizeLabel(s),
+            fmt(s.check.cost.spreadsheetCalls),
+            fmt(s.check.openCalls),
+            fmt(s.check.callsPerSheet),
+            fmt(s.check.cost.cellsRead),
+            fmt(s.check.cost.cacheCalls),
+            s.check.status,
+          ]
+        : [sizeLabel(s), `not measured: ${s.check.reason}`, '', '', '', '', ''],
+    ),
     notes: [`Path: ${first.path}. ${first.managedSheets} managed sheet (Operaciones).`],
   };
 }
@@ -102,9 +174,27 @@ function metricsTable(r: BenchResults): Table {
   const { sizes, aggregation } = r.unionMetrics;
   return {
     title: 'Union metrics: recomputeUnionMetrics (reads Operaciones + Uniones, writes the five columns)',
-    headers: ['spools', 'unions', 'calls (cold column maps)', 'cells read', 'cells written', 'calls (maps cached)', 'cache calls (cold / cached)', 'emulator wall time (median, cold)'],
+    headers: [
+      'spools',
+      'unions',
+      'calls (cold column maps)',
+      'cells read',
+      'cells written',
+      'calls (maps cached)',
+      'cache calls (cold / cached)',
+      'emulator wall time (median, cold)',
+    ],
     align: 'rrrrrrrr',
-    rows: sizes.map((s) => [fmt(s.spools), fmt(s.unions), fmt(s.cold.cost.spreadsheetCalls), fmt(s.cold.cost.cellsRead), fmt(s.cold.cost.cellsWritten), fmt(s.warm.spreadsheetCalls), `${s.cold.cost.cacheCalls} / ${s.warm.cacheCalls}`, ms(s.cold.ms)]),
+    rows: sizes.map((s) => [
+      fmt(s.spools),
+      fmt(s.unions),
+      fmt(s.cold.cost.spreadsheetCalls),
+      fmt(s.cold.cost.cellsRead),
+      fmt(s.cold.cost.cellsWritten),
+      fmt(s.warm.spreadsheetCalls),
+      `${s.cold.cost.cacheCalls} / ${s.warm.cacheCalls}`,
+      ms(s.cold.ms),
+    ]),
     notes: [
       `Unions per spool: ${sizes.map((s) => `${s.unionsPerSpool[0]}–${s.unionsPerSpool[1]} at ${fmt(s.spools)}`).join(', ')}. At 100,000 spools, ~5 unions a spool (500k × 16 columns = 8M cells) plus Operaciones (7.2M) would exceed the 10M-cell limit, so that size uses 1–2.`,
       `CPU of aggregateUnions + metricsRows, ${fmt(aggregation.unions)} unions × ${fmt(aggregation.spools)} spools: ${ms(aggregation.ms)} median of ${aggregation.msRuns.length} runs (after 2 warm-ups), Node ${process.versions.node} on this machine.`,
@@ -114,18 +204,38 @@ function metricsTable(r: BenchResults): Table {
 
 function ceilingTable(r: BenchResults): Table {
   const c = r.ceiling;
-  if (c === null) return { title: 'The 10,000,000-cell ceiling', headers: ['case', 'result'], align: 'll', rows: [['all', 'not run (--quick)']] };
+  if (c === null)
+    return {
+      title: 'The 10,000,000-cell ceiling',
+      headers: ['case', 'result'],
+      align: 'll',
+      rows: [['all', 'not run (--quick)']],
+    };
   const overflow = c.firstApplyWithoutHistory;
   return {
     title: 'The 10,000,000-cell ceiling',
     headers: ['case', 'result'],
     align: 'll',
     rows: [
-      [`${fmt(c.spools)} rows, history sheet present`, `applied; workbook ${fmt(c.workbookCellsAfterApply)} cells (Operaciones ${fmt(c.spools + 1)} grid rows × 72 + _schema_history 1000 × 26)`],
-      [`${fmt(c.oneRowMore.spools)} rows (one more)`, `preview ${c.oneRowMore.status} (${c.oneRowMore.codes.join(', ')}); apply refused, ${c.oneRowMore.applyCost.writeCalls} write calls, ${c.oneRowMore.applyCost.cellsChanged} cells changed`],
-      [`${fmt(overflow.spools)} rows, no history sheet yet`, `preview ${overflow.planStatus}; first apply ${overflow.applyError === '' ? 'succeeded' : `refused (sheet unchanged: ${overflow.sheetUnchanged ? 'yes' : 'NO'})`}`],
+      [
+        `${fmt(c.spools)} rows, history sheet present`,
+        `applied; workbook ${fmt(c.workbookCellsAfterApply)} cells (Operaciones ${fmt(c.spools + 1)} grid rows × 72 + _schema_history 1000 × 26)`,
+      ],
+      [
+        `${fmt(c.oneRowMore.spools)} rows (one more)`,
+        `preview ${c.oneRowMore.status} (${c.oneRowMore.codes.join(', ')}); apply refused, ${c.oneRowMore.applyCost.writeCalls} write calls, ${c.oneRowMore.applyCost.cellsChanged} cells changed`,
+      ],
+      [
+        `${fmt(overflow.spools)} rows, no history sheet yet`,
+        `preview ${overflow.planStatus}; first apply ${overflow.applyError === '' ? 'succeeded' : `refused (sheet unchanged: ${overflow.sheetUnchanged ? 'yes' : 'NO'})`}`,
+      ],
     ],
-    notes: overflow.applyError === '' ? [] : [`The five columns alone would fit; with the 1000 × 26 _schema_history sheet the first apply creates they would not, and the plan counts it. Message: ${overflow.applyError}`],
+    notes:
+      overflow.applyError === ''
+        ? []
+        : [
+            `The five columns alone would fit; with the 1000 × 26 _schema_history sheet the first apply creates they would not, and the plan counts it. Message: ${overflow.applyError}`,
+          ],
   };
 }
 
@@ -135,18 +245,40 @@ function targetsTable(r: BenchResults): Table {
     title: 'Targets',
     headers: ['', 'target', 'measured'],
     align: 'lll',
-    rows: r.targets.map((t) => [mark[t.status], t.target, t.note === undefined ? t.measured : `${t.measured} — ${t.note}`]),
+    rows: r.targets.map((t) => [
+      mark[t.status],
+      t.target,
+      t.note === undefined ? t.measured : `${t.measured} — ${t.note}`,
+    ]),
   };
 }
 
 export function tables(r: BenchResults): Table[] {
-  return [applyTable(r), previewTable(r), columnMapTable(r), checkTable(r), metricsTable(r), ceilingTable(r), targetsTable(r)];
+  return [
+    applyTable(r),
+    previewTable(r),
+    columnMapTable(r),
+    checkTable(r),
+    metricsTable(r),
+    ceilingTable(r),
+    targetsTable(r),
+  ];
 }
 
 export function textTable(t: Table): string {
   const widths = t.headers.map((h, i) => Math.max(h.length, ...t.rows.map((row) => row[i].length)));
-  const line = (cells: readonly string[]) => cells.map((c, i) => (t.align[i] === 'r' ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ').trimEnd();
-  const out = [`\n${t.title}`, line(t.headers), widths.map((w) => '-'.repeat(w)).join('  '), ...t.rows.map(line), ...(t.notes ?? []).map((n) => `  · ${n}`)];
+  const line = (cells: readonly string[]) =>
+    cells
+      .map((c, i) => (t.align[i] === 'r' ? c.padStart(widths[i]) : c.padEnd(widths[i])))
+      .join('  ')
+      .trimEnd();
+  const out = [
+    `\n${t.title}`,
+    line(t.headers),
+    widths.map((w) => '-'.repeat(w)).join('  '),
+    ...t.rows.map(line),
+    ...(t.notes ?? []).map((n) => `  · ${n}`),
+  ];
   return out.join('\n');
 }
 

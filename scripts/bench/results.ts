@@ -1,9 +1,10 @@
 /** The shape of docs/benchmark/results.json. */
-import type { ColumnMapCosts, ApplyRun, FirstApplyOverflow, RefusedAtCeiling } from './ours';
+
 import type { BundleCheck } from './bundle';
 import type { CheckMeasurement } from './check';
 import type { LatencySource, TimeEstimate } from './estimates';
 import type { Repeated } from './measure';
+import type { ApplyRun, ColumnMapCosts, FirstApplyOverflow, RefusedAtCeiling } from './ours';
 import type { AggregationCpu, MetricsRun } from './unionMetrics';
 
 export interface SizeResult {
@@ -42,14 +43,31 @@ export interface TargetResult {
 export interface BenchResults {
   readonly generatedAt: string;
   readonly command: string;
-  readonly machine: { readonly cpu: string; readonly cores: number; readonly memoryGb: number; readonly os: string; readonly node: string };
+  readonly machine: {
+    readonly cpu: string;
+    readonly cores: number;
+    readonly memoryGb: number;
+    readonly os: string;
+    readonly node: string;
+  };
   readonly method: {
     readonly runner: string;
-    readonly runs: { readonly apply: number; readonly applyFirst: number; readonly baselines: number; readonly unionMetrics: number; readonly aggregation: number };
+    readonly runs: {
+      readonly apply: number;
+      readonly applyFirst: number;
+      readonly baselines: number;
+      readonly unionMetrics: number;
+      readonly aggregation: number;
+    };
     readonly counters: string;
     readonly time: string;
   };
-  readonly estimates: { readonly low: LatencySource; readonly high: LatencySource; readonly formula: string; readonly notModelled: string };
+  readonly estimates: {
+    readonly low: LatencySource;
+    readonly high: LatencySource;
+    readonly formula: string;
+    readonly notModelled: string;
+  };
   readonly sizes: readonly SizeResult[];
   /** null in --quick runs. */
   readonly ceiling: {

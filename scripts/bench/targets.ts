@@ -1,7 +1,8 @@
 /** The issue's targets, checked against the measurements. */
-import type { BenchResults, SizeResult, TargetResult, TargetStatus } from './results';
-import type { Cost } from './measure';
+
 import { MAX_CELLS } from '../../src/core/plan';
+import type { Cost } from './measure';
+import type { BenchResults, SizeResult, TargetResult, TargetStatus } from './results';
 
 export const MAX_APPLY_CALLS = 12;
 export const MAX_CHECK_CALLS_PER_SHEET = 2;
@@ -56,11 +57,18 @@ function previewTarget(sizes: readonly SizeResult[]): TargetResult {
 }
 
 function columnMapTarget(sizes: readonly SizeResult[]): TargetResult {
-  const ok = sizes.every(({ columnMap: m }) => m.hit.spreadsheetCalls === 0 && m.missCellReads === 1 && m.repeat.cacheCalls === 0 && m.repeat.spreadsheetCalls === 0);
+  const ok = sizes.every(
+    ({ columnMap: m }) =>
+      m.hit.spreadsheetCalls === 0 &&
+      m.missCellReads === 1 &&
+      m.repeat.cacheCalls === 0 &&
+      m.repeat.spreadsheetCalls === 0,
+  );
   const m = sizes[0].columnMap;
   return {
     id: 'column-map',
-    target: 'Column map: 0 Spreadsheet calls on a hit, 1 read on a miss, 0 cache calls for repeat lookups in one execution',
+    target:
+      'Column map: 0 Spreadsheet calls on a hit, 1 read on a miss, 0 cache calls for repeat lookups in one execution',
     measured: `hit ${m.hit.spreadsheetCalls} calls / ${m.hit.cacheCalls} cache; miss ${m.missCellReads} read, ${m.miss.spreadsheetCalls} Spreadsheet call${m.miss.spreadsheetCalls === 1 ? '' : 's'} / ${m.miss.cacheCalls} cache; 10 repeats ${m.repeat.spreadsheetCalls} calls / ${m.repeat.cacheCalls} cache — same at every size`,
     status: status(ok),
     note: "a miss is one read of the whole header row (getRange('1:1'))",
@@ -70,9 +78,12 @@ function columnMapTarget(sizes: readonly SizeResult[]): TargetResult {
 function checkTarget(sizes: readonly SizeResult[]): TargetResult {
   const target = `Scheduled check: ≤ ${MAX_CHECK_CALLS_PER_SHEET} Spreadsheet calls per managed sheet when nothing changed`;
   const first = sizes[0].check;
-  if (!first.measured) return { id: 'scheduled-check', target, measured: 'NOT YET MEASURED', status: 'not measured', note: first.reason };
+  if (!first.measured)
+    return { id: 'scheduled-check', target, measured: 'NOT YET MEASURED', status: 'not measured', note: first.reason };
   const measured = sizes.flatMap((s) => (s.check.measured ? [s.check] : []));
-  const ok = measured.length === sizes.length && measured.every((c) => c.callsPerSheet <= MAX_CHECK_CALLS_PER_SHEET && c.status === 'ok');
+  const ok =
+    measured.length === sizes.length &&
+    measured.every((c) => c.callsPerSheet <= MAX_CHECK_CALLS_PER_SHEET && c.status === 'ok');
   return {
     id: 'scheduled-check',
     target,
@@ -105,7 +116,8 @@ function metricsTargets(results: Pick<BenchResults, 'unionMetrics'>): TargetResu
 
 function ceilingTarget(results: Pick<BenchResults, 'ceiling' | 'sizes'>): TargetResult {
   const { ceiling } = results;
-  const target = '10,000,000-cell ceiling: the apply lands at or under the limit; one row more (or the first apply\'s history sheet) is refused with CELL_LIMIT and zero writes';
+  const target =
+    "10,000,000-cell ceiling: the apply lands at or under the limit; one row more (or the first apply's history sheet) is refused with CELL_LIMIT and zero writes";
   if (ceiling === null) return { id: 'ceiling', target, measured: 'not run (--quick)', status: 'not measured' };
   const refused = ceiling.oneRowMore;
   const atCeiling = results.sizes.find((s) => s.ceiling);

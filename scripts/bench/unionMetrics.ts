@@ -6,12 +6,12 @@ import type { Emulator } from '../../emulator';
 import { generateOperaciones, generateUniones, UNIONES_HEADERS } from '../../emulator/fixtures/workbook';
 import { MAX_CELLS } from '../../src/core/plan';
 import { aggregateUnions, metricsRows } from '../../src/core/unionMetrics';
-import { applySchema, previewSchema } from '../../src/server/schemaService';
 import { SCHEMA } from '../../src/schema/managedSheets';
+import { applySchema, previewSchema } from '../../src/server/schemaService';
 import { recomputeUnionMetrics } from '../../src/server/unionMetricsService';
 import { newExecution } from '../../test/support/emulated';
-import { measure, median, repeated, round, type Cost, type Repeated } from './measure';
-import { freshV3, SHEET, V3_COLUMNS, V4_COLUMNS, V4_HEADERS, workbookCells, type OperacionesRows } from './workbook';
+import { type Cost, measure, median, type Repeated, repeated, round } from './measure';
+import { freshV3, type OperacionesRows, SHEET, V3_COLUMNS, V4_COLUMNS, V4_HEADERS, workbookCells } from './workbook';
 
 const UNIONES = SCHEMA.managedSheets[0].unionMetrics?.sheet ?? 'Uniones';
 
@@ -37,8 +37,18 @@ export function unionsPerSpoolFor(spools: number): readonly [number, number] {
 function seedMetricsWorkbook(source: OperacionesRows, spools: number): { emu: Emulator; unions: number } {
   const emu = freshV3(source, spools, { history: false });
   const tags = [...new Set(source.take(spools).map((row) => String(row[0])))];
-  const uniones = generateUniones({ tags, seed: 11, unionsPerSpool: unionsPerSpoolFor(spools), orphans: 3, badDiameters: 4, textDates: true });
-  emu.seedSheet(UNIONES, [uniones.headers, ...uniones.rows], { maxRows: uniones.rows.length + 1, maxColumns: UNIONES_HEADERS.length });
+  const uniones = generateUniones({
+    tags,
+    seed: 11,
+    unionsPerSpool: unionsPerSpoolFor(spools),
+    orphans: 3,
+    badDiameters: 4,
+    textDates: true,
+  });
+  emu.seedSheet(UNIONES, [uniones.headers, ...uniones.rows], {
+    maxRows: uniones.rows.length + 1,
+    maxColumns: UNIONES_HEADERS.length,
+  });
   const plan = previewSchema(newExecution(emu));
   applySchema(newExecution(emu), plan.fingerprint);
   if (workbookCells(emu) > MAX_CELLS) throw new Error('metrics workbook over the cell limit');
@@ -47,7 +57,10 @@ function seedMetricsWorkbook(source: OperacionesRows, spools: number): { emu: Em
 
 /** Puts the five metric columns back to the apply's zeros (counted, but before the counters are reset). */
 function resetMetrics(emu: Emulator, spools: number, dropMaps: boolean): void {
-  emu.spreadsheet.getSheetByName(SHEET)!.getRange(2, V3_COLUMNS + 1, spools, V4_HEADERS.length).setValue(0);
+  emu.spreadsheet
+    .getSheetByName(SHEET)!
+    .getRange(2, V3_COLUMNS + 1, spools, V4_HEADERS.length)
+    .setValue(0);
   if (!dropMaps) return;
   // invalidateAll drops the managed sheets' maps only; Uniones' map is dropped by name.
   const maps = newExecution(emu).columnMaps();
@@ -87,7 +100,13 @@ export function measureAggregation(runs: number): AggregationCpu {
   const spools = generateOperaciones({ spools: 20_000, seed: 7 });
   const uniones = generateUniones({ tags: spools.tags, seed: 11, unionsPerSpool: [5, 5], textDates: true });
   const column = (name: string) => uniones.rows.map((row) => row[UNIONES_HEADERS.indexOf(name)]);
-  const input = { keys: column('TAG_SPOOL'), armDone: column('ARM_FECHA_FIN'), soldDone: column('SOL_FECHA_FIN'), diameters: column('DN_UNION'), firstDataRow: 2 };
+  const input = {
+    keys: column('TAG_SPOOL'),
+    armDone: column('ARM_FECHA_FIN'),
+    soldDone: column('SOL_FECHA_FIN'),
+    diameters: column('DN_UNION'),
+    firstDataRow: 2,
+  };
   const keys = spools.rows.map((row) => row[0]);
   const once = (): number => {
     const started = performance.now();
@@ -99,5 +118,10 @@ export function measureAggregation(runs: number): AggregationCpu {
   once();
   once();
   const msRuns = Array.from({ length: runs }, once);
-  return { unions: input.keys.length, spools: keys.length, ms: round(median(msRuns), 2), msRuns: msRuns.map((ms) => round(ms, 2)) };
+  return {
+    unions: input.keys.length,
+    spools: keys.length,
+    ms: round(median(msRuns), 2),
+    msRuns: msRuns.map((ms) => round(ms, 2)),
+  };
 }

@@ -13,7 +13,9 @@ import { SCHEMA } from '../../src/schema/managedSheets';
 export const SHEET = 'Operaciones';
 export const V3_COLUMNS = OPERACIONES_V3_HEADERS.length;
 /** The v4.0 columns the apply adds (BP–BT), from the declaration. */
-export const V4_HEADERS: readonly string[] = SCHEMA.managedSheets[0].migrations.flatMap((m) => m.addColumns.map((c) => c.name));
+export const V4_HEADERS: readonly string[] = SCHEMA.managedSheets[0].migrations.flatMap((m) =>
+  m.addColumns.map((c) => c.name),
+);
 export const V4_COLUMNS = V3_COLUMNS + V4_HEADERS.length;
 /** A sheet made by insertSheet() without a template: 1000 rows × 26 columns (the emulator's default, as in Sheets). */
 export const HISTORY_SHEET_CELLS = 1000 * 26;
@@ -48,7 +50,10 @@ export interface SeedOptions {
 /** A fresh emulator whose workbook is a v3.0 Operaciones with `spools` data rows (and the history sheet if asked). */
 export function freshV3(source: OperacionesRows, spools: number, options: SeedOptions): Emulator {
   const emu = createEmulator();
-  emu.seedSheet(SHEET, [[...OPERACIONES_V3_HEADERS], ...source.take(spools)], { maxRows: spools + 1, maxColumns: V3_COLUMNS });
+  emu.seedSheet(SHEET, [[...OPERACIONES_V3_HEADERS], ...source.take(spools)], {
+    maxRows: spools + 1,
+    maxColumns: V3_COLUMNS,
+  });
   if (options.history) emu.seedSheet(HISTORY_SHEET, [[...HISTORY_HEADERS]], { hidden: true });
   const sheet1 = emu.spreadsheet.getSheetByName('Sheet1');
   if (sheet1 !== null) emu.spreadsheet.deleteSheet(sheet1);

@@ -53,7 +53,9 @@ function parse(json: string | null): InterruptedApply | null {
   if (json === null) return null;
   try {
     const value = JSON.parse(json) as Partial<InterruptedApply>;
-    return typeof value.startedAt === 'string' && typeof value.user === 'string' && Array.isArray(value.migrations) ? (value as InterruptedApply) : null;
+    return typeof value.startedAt === 'string' && typeof value.user === 'string' && Array.isArray(value.migrations)
+      ? (value as InterruptedApply)
+      : null;
   } catch {
     return null;
   }

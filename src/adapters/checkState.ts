@@ -48,7 +48,10 @@ export class CheckStateStore {
     ].filter((r): r is CheckRecord => r !== null);
     if (records.length === 0) return null;
     records.sort((x, y) => (x.result.checkedAt < y.result.checkedAt ? -1 : 1));
-    return { result: records[records.length - 1].result, baselines: Object.assign({}, ...records.map((r) => r.baselines)) };
+    return {
+      result: records[records.length - 1].result,
+      baselines: Object.assign({}, ...records.map((r) => r.baselines)),
+    };
   }
 
   /**
@@ -58,14 +61,18 @@ export class CheckStateStore {
   write(record: CheckRecord, forUser: boolean): void {
     const documentStore = this.propertiesService.getDocumentProperties();
     if (documentStore !== null) documentStore.setProperties(serialise(record, PREFIX));
-    if (forUser || documentStore === null) this.propertiesService.getUserProperties().setProperties(serialise(record, this.userPrefix()));
+    if (forUser || documentStore === null)
+      this.propertiesService.getUserProperties().setProperties(serialise(record, this.userPrefix()));
   }
 
   /** Drops this user's copy (the hourly check was turned off or its spreadsheet is gone). */
   forgetUser(): void {
     const store = this.propertiesService.getUserProperties();
     const prefix = this.userPrefix();
-    store.getKeys().filter((key) => key.startsWith(prefix)).forEach((key) => store.deleteProperty(key));
+    store
+      .getKeys()
+      .filter((key) => key.startsWith(prefix))
+      .forEach((key) => store.deleteProperty(key));
   }
 
   private userPrefix(): string {
@@ -89,14 +96,21 @@ function parseRecord(properties: Readonly<Record<string, string>>, prefix: strin
   for (const [key, value] of Object.entries(properties)) {
     if (!key.startsWith(prefix + BASELINE_KEY)) continue;
     const stored = parseJson<StoredBaseline>(value);
-    if (stored !== null && typeof stored.sheet === 'string' && isBaseline(stored.baseline)) baselines[stored.sheet] = stored.baseline;
+    if (stored !== null && typeof stored.sheet === 'string' && isBaseline(stored.baseline))
+      baselines[stored.sheet] = stored.baseline;
   }
   return { result, baselines };
 }
 
 function isBaseline(value: unknown): value is SheetBaseline {
   const b = value as SheetBaseline | null;
-  return typeof b === 'object' && b !== null && typeof b.headerFingerprint === 'string' && typeof b.managed === 'object' && typeof b.renamedTo === 'object';
+  return (
+    typeof b === 'object' &&
+    b !== null &&
+    typeof b.headerFingerprint === 'string' &&
+    typeof b.managed === 'object' &&
+    typeof b.renamedTo === 'object'
+  );
 }
 
 /** Stored JSON is ours, but a hand-edited or truncated value must not break the check. */
@@ -119,14 +133,24 @@ export interface CheckSettings {
 
 export const DEFAULT_CHECK_SETTINGS: CheckSettings = { autoRepair: false, recomputeMetrics: false };
 
-export function readCheckSettings(propertiesService: GoogleAppsScript.Properties.PropertiesService, spreadsheetId: string): CheckSettings {
-  const stored = parseJson<Partial<Record<keyof CheckSettings, unknown>>>(propertiesService.getUserProperties().getProperty(SETTINGS_PREFIX + spreadsheetId) ?? undefined);
+export function readCheckSettings(
+  propertiesService: GoogleAppsScript.Properties.PropertiesService,
+  spreadsheetId: string,
+): CheckSettings {
+  const stored = parseJson<Partial<Record<keyof CheckSettings, unknown>>>(
+    propertiesService.getUserProperties().getProperty(SETTINGS_PREFIX + spreadsheetId) ?? undefined,
+  );
   return { autoRepair: stored?.autoRepair === true, recomputeMetrics: stored?.recomputeMetrics === true };
 }
 
 /** One property per spreadsheet; none at all when every setting is off (the default). */
-export function writeCheckSettings(propertiesService: GoogleAppsScript.Properties.PropertiesService, spreadsheetId: string, settings: CheckSettings): void {
+export function writeCheckSettings(
+  propertiesService: GoogleAppsScript.Properties.PropertiesService,
+  spreadsheetId: string,
+  settings: CheckSettings,
+): void {
   const store: Properties = propertiesService.getUserProperties();
-  if (settings.autoRepair || settings.recomputeMetrics) store.setProperty(SETTINGS_PREFIX + spreadsheetId, JSON.stringify(settings));
+  if (settings.autoRepair || settings.recomputeMetrics)
+    store.setProperty(SETTINGS_PREFIX + spreadsheetId, JSON.stringify(settings));
   else store.deleteProperty(SETTINGS_PREFIX + spreadsheetId);
 }

@@ -3,7 +3,7 @@
  * and one write per run of adjacent columns, whatever the row count. Reads include the header
  * row, so a stale column map is noticed at no extra cost and rebuilt once.
  */
-import { columnSpans, type ColumnMap } from '../core/columnMap';
+import { type ColumnMap, columnSpans } from '../core/columnMap';
 import { SchemaError } from '../core/errors';
 import type { ColumnMapCache } from './columnMapCache';
 
@@ -54,7 +54,12 @@ export function readColumns(sheet: Sheet, names: readonly string[], maps: Column
  * small read per run) unless a read in this execution already saw them; a mismatch rebuilds the
  * map once, then refuses to write.
  */
-export function writeColumns(sheet: Sheet, names: readonly string[], rows: readonly (readonly unknown[])[], maps: ColumnMapCache): void {
+export function writeColumns(
+  sheet: Sheet,
+  names: readonly string[],
+  rows: readonly (readonly unknown[])[],
+  maps: ColumnMapCache,
+): void {
   if (rows.length === 0) return;
   const runs = (map: ColumnMap) => adjacentRuns(names.map((name) => locate(sheet, map, name)));
   const headersMatch = (map: ColumnMap) =>
@@ -76,11 +81,17 @@ export function writeColumns(sheet: Sheet, names: readonly string[], rows: reado
 
 function locate(sheet: Sheet, map: ColumnMap, name: string): number {
   if (map.ambiguous.includes(name)) {
-    throw new SchemaError('COLUMN_NOT_FOUND', `Column "${name}" appears more than once in row ${map.headerRow} of "${sheet.getName()}"; rename all but one.`);
+    throw new SchemaError(
+      'COLUMN_NOT_FOUND',
+      `Column "${name}" appears more than once in row ${map.headerRow} of "${sheet.getName()}"; rename all but one.`,
+    );
   }
   const column = map.columns[name];
   if (column === undefined) {
-    throw new SchemaError('COLUMN_NOT_FOUND', `Column "${name}" was not found in row ${map.headerRow} of "${sheet.getName()}".`);
+    throw new SchemaError(
+      'COLUMN_NOT_FOUND',
+      `Column "${name}" was not found in row ${map.headerRow} of "${sheet.getName()}".`,
+    );
   }
   return column;
 }
@@ -105,4 +116,3 @@ function failLookup(sheet: Sheet, map: ColumnMap, names: readonly string[]): nev
     `The headers of "${sheet.getName()}" changed while they were being read; nothing was written. Try again.`,
   );
 }
-

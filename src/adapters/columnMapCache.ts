@@ -4,7 +4,7 @@
  * nothing at all. Stale maps are caught by `verified` (one getLastColumn call) and by the
  * column accessors, which read the header row with the data and compare.
  */
-import { buildColumnMap, isColumnMap, utf8Length, type ColumnMap } from '../core/columnMap';
+import { buildColumnMap, type ColumnMap, isColumnMap, utf8Length } from '../core/columnMap';
 import { hashString } from '../core/fingerprint';
 
 /** CacheService's maximum. Maps are invalidated explicitly; the TTL is only a backstop. */

@@ -33,13 +33,22 @@ export interface HistoryRead {
 }
 
 /** `previewOnly`: the apply does not repeat these reads (see CallMeter). */
-export function readHistory(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, meter: CallMeter, options: { previewOnly: boolean; checkShape: boolean }): HistoryRead {
+export function readHistory(
+  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  meter: CallMeter,
+  options: { previewOnly: boolean; checkShape: boolean },
+): HistoryRead {
   const sheet = spreadsheet.getSheetByName(HISTORY_SHEET);
   if (sheet === null) return { exists: false, entries: [], shape: null };
   const lastRow = meter.call(() => sheet.getLastRow(), options.previewOnly);
-  const shape = options.checkShape ? { empty: lastRow === 0, hidden: meter.call(() => sheet.isSheetHidden(), options.previewOnly) } : null;
+  const shape = options.checkShape
+    ? { empty: lastRow === 0, hidden: meter.call(() => sheet.isSheetHidden(), options.previewOnly) }
+    : null;
   if (lastRow < 2) return { exists: true, entries: [], shape };
-  const rows = meter.read(() => sheet.getRange(2, 1, lastRow - 1, HISTORY_HEADERS.length).getValues(), options.previewOnly);
+  const rows = meter.read(
+    () => sheet.getRange(2, 1, lastRow - 1, HISTORY_HEADERS.length).getValues(),
+    options.previewOnly,
+  );
   return { exists: true, entries: rows.filter((row) => row[1] !== '').map(toEntry), shape };
 }
 
@@ -59,7 +68,17 @@ function toEntry(row: readonly unknown[]): HistoryEntry {
 }
 
 function toRow(entry: HistoryEntry): unknown[] {
-  return [entry.time, entry.migrationId, entry.sheet, entry.description, entry.columnsAdded, entry.cellsWritten, entry.user, entry.durationMs, entry.outcome];
+  return [
+    entry.time,
+    entry.migrationId,
+    entry.sheet,
+    entry.description,
+    entry.columnsAdded,
+    entry.cellsWritten,
+    entry.user,
+    entry.durationMs,
+    entry.outcome,
+  ];
 }
 
 /** Calls `createHistorySheet` makes when an active sheet exists (held equal to the emulator's count by a test). */
@@ -86,23 +105,38 @@ export function createHistorySheet(
 }
 
 /** Text format first so Sheets keeps ISO times and ids as typed; then the header and the entries in one write. */
-function writeHeaderAnd(sheet: GoogleAppsScript.Spreadsheet.Sheet, entries: readonly HistoryEntry[], meter: CallMeter): void {
+function writeHeaderAnd(
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  entries: readonly HistoryEntry[],
+  meter: CallMeter,
+): void {
   meter.call(() => sheet.getRange('A:I').setNumberFormat('@'));
-  meter.call(() => sheet.getRange(1, 1, entries.length + 1, HISTORY_HEADERS.length).setValues([[...HISTORY_HEADERS], ...entries.map(toRow)]));
+  meter.call(() =>
+    sheet
+      .getRange(1, 1, entries.length + 1, HISTORY_HEADERS.length)
+      .setValues([[...HISTORY_HEADERS], ...entries.map(toRow)]),
+  );
 }
 
 /**
  * Finishes a history sheet an interrupted first apply left behind: writes the header (with the
  * entries) into an empty one, hides a visible one. Returns whether the entries were written.
  */
-export function repairHistorySheet(sheet: GoogleAppsScript.Spreadsheet.Sheet, repair: { writeHeader: boolean; hide: boolean }, entries: readonly HistoryEntry[], meter: CallMeter): boolean {
+export function repairHistorySheet(
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  repair: { writeHeader: boolean; hide: boolean },
+  entries: readonly HistoryEntry[],
+  meter: CallMeter,
+): boolean {
   if (repair.writeHeader) writeHeaderAnd(sheet, entries, meter);
   if (repair.hide) meter.call(() => sheet.hideSheet());
   return repair.writeHeader;
 }
 
 /** Executions without a UI (time-driven) may have no active sheet; then there is nothing to restore. */
-function activeSheetOrNull(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): GoogleAppsScript.Spreadsheet.Sheet | null {
+function activeSheetOrNull(
+  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
+): GoogleAppsScript.Spreadsheet.Sheet | null {
   try {
     return spreadsheet.getActiveSheet();
   } catch {

@@ -8,7 +8,11 @@ export const LOCK_WAIT_MS = 10_000;
  * (a time-driven add-on execution opened by id); the user lock then serialises this user's runs
  * without blocking every other document the add-on is installed in, as the script lock would.
  */
-export function withDocumentLock<T>(lockService: GoogleAppsScript.Lock.LockService, work: () => T, waitMs = LOCK_WAIT_MS): T {
+export function withDocumentLock<T>(
+  lockService: GoogleAppsScript.Lock.LockService,
+  work: () => T,
+  waitMs = LOCK_WAIT_MS,
+): T {
   const lock = lockService.getDocumentLock() ?? lockService.getUserLock();
   if (!lock.tryLock(waitMs)) throw new SchemaError('BUSY', BUSY_MESSAGE);
   try {
@@ -28,6 +32,8 @@ function releaseQuietly(lock: GoogleAppsScript.Lock.Lock): void {
   try {
     lock.releaseLock();
   } catch (error) {
-    console.warn(`Sheet Schema: could not release the lock (it is released when this execution ends): ${error instanceof Error ? error.message : String(error)}`);
+    console.warn(
+      `Sheet Schema: could not release the lock (it is released when this execution ends): ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
 }

@@ -37,7 +37,9 @@ export function readWorkbook(spreadsheet: Spreadsheet, declaration: SchemaDeclar
     const sheet = spreadsheet.getSheetByName(managed.sheet);
     return sheet === null ? null : readSheet(sheet, managed, meter, options);
   });
-  const growsGrid = sheets.some((snapshot, i) => snapshot !== null && needsWiderGrid(snapshot, declaration.managedSheets[i]));
+  const growsGrid = sheets.some(
+    (snapshot, i) => snapshot !== null && needsWiderGrid(snapshot, declaration.managedSheets[i]),
+  );
   const interrupted = options.interrupted;
   const history =
     preview || interrupted !== null
@@ -65,16 +67,22 @@ function readSheet(sheet: Sheet, managed: ManagedSheet, meter: CallMeter, option
   const headerRow = managed.headerRow;
   const extentRows = extent.getNumRows();
   const extentColumns = extent.getNumColumns();
-  const headers = extentRows >= headerRow ? meter.read(() => sheet.getRange(headerRow, 1, 1, extentColumns).getValues())[0] : [];
+  const headers =
+    extentRows >= headerRow ? meter.read(() => sheet.getRange(headerRow, 1, 1, extentColumns).getValues())[0] : [];
   // getDataRange() of an empty sheet is A1: a blank 1×1 extent means no content at all.
   const empty = extentRows === 1 && extentColumns === 1 && headers[0] === '';
   const lastRow = empty ? 0 : extentRows;
   const lastColumn = empty ? 0 : extentColumns;
   const analysis = analyseHeaders(headers);
-  const managedColumns = managed.migrations.flatMap((m) => m.addColumns.flatMap((c) => analysis.columnsByName.get(c.name) ?? []));
+  const managedColumns = managed.migrations.flatMap((m) =>
+    m.addColumns.flatMap((c) => analysis.columnsByName.get(c.name) ?? []),
+  );
   const dataRows = lastRow - headerRow;
   const first = Math.min(...managedColumns);
-  const managedBlock = managedColumns.length > 0 && dataRows > 0 ? readBlock(sheet, meter, headerRow + 1, first, dataRows, Math.max(...managedColumns) - first + 1) : null;
+  const managedBlock =
+    managedColumns.length > 0 && dataRows > 0
+      ? readBlock(sheet, meter, headerRow + 1, first, dataRows, Math.max(...managedColumns) - first + 1)
+      : null;
   const rightOfHeaders =
     lastColumn > analysis.lastHeaderColumn && analysis.lastHeaderColumn > 0
       ? readBlock(sheet, meter, 1, analysis.lastHeaderColumn + 1, lastRow, lastColumn - analysis.lastHeaderColumn)
@@ -93,7 +101,14 @@ function readSheet(sheet: Sheet, managed: ManagedSheet, meter: CallMeter, option
   };
 }
 
-function readBlock(sheet: Sheet, meter: CallMeter, row: number, column: number, rows: number, columns: number): CellBlock {
+function readBlock(
+  sheet: Sheet,
+  meter: CallMeter,
+  row: number,
+  column: number,
+  rows: number,
+  columns: number,
+): CellBlock {
   const range = sheet.getRange(row, column, rows, columns);
   return {
     firstRow: row,
@@ -103,7 +118,11 @@ function readBlock(sheet: Sheet, meter: CallMeter, row: number, column: number, 
   };
 }
 
-function readProtections(sheet: Sheet, meter: CallMeter, protectionType: typeof GoogleAppsScript.Spreadsheet.ProtectionType): ProtectionInfo[] {
+function readProtections(
+  sheet: Sheet,
+  meter: CallMeter,
+  protectionType: typeof GoogleAppsScript.Spreadsheet.ProtectionType,
+): ProtectionInfo[] {
   const describe = (protection: GoogleAppsScript.Spreadsheet.Protection, wholeSheet: boolean): ProtectionInfo => {
     const range = protection.getRange();
     return {
@@ -128,5 +147,10 @@ function needsWiderGrid(snapshot: SheetSnapshot, managed: ManagedSheet): boolean
 }
 
 function countCells(spreadsheet: Spreadsheet, meter: CallMeter): number {
-  return spreadsheet.getSheets().reduce((sum, sheet) => sum + meter.call(() => sheet.getMaxRows(), true) * meter.call(() => sheet.getMaxColumns(), true), 0);
+  return spreadsheet
+    .getSheets()
+    .reduce(
+      (sum, sheet) => sum + meter.call(() => sheet.getMaxRows(), true) * meter.call(() => sheet.getMaxColumns(), true),
+      0,
+    );
 }

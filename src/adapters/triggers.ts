@@ -51,7 +51,8 @@ export class ScheduleRecords {
     for (const [key, value] of Object.entries(all)) {
       if (!key.startsWith(RECORD_PREFIX)) continue;
       const record = parseRecord(value);
-      if (record !== null && (record.clockTriggerId === triggerUid || record.changeTriggerId === triggerUid)) return record;
+      if (record !== null && (record.clockTriggerId === triggerUid || record.changeTriggerId === triggerUid))
+        return record;
     }
     return null;
   }
@@ -87,14 +88,25 @@ export interface ScheduleTriggers {
  * for add-ons; whether it lists clock triggers made from the document is UNCONFIRMED, so the
  * recorded clock trigger is also looked up among getProjectTriggers().
  */
-export function findScheduleTriggers(scriptApp: ScriptApp, spreadsheet: Spreadsheet, record: ScheduleRecord | null): ScheduleTriggers {
+export function findScheduleTriggers(
+  scriptApp: ScriptApp,
+  spreadsheet: Spreadsheet,
+  record: ScheduleRecord | null,
+): ScheduleTriggers {
   const all = scriptApp.getProjectTriggers();
   const here = new Set(scriptApp.getUserTriggers(spreadsheet).map((t) => t.getUniqueId()));
   const id = spreadsheet.getId();
-  const isHere = (t: Trigger) => here.has(t.getUniqueId()) || t.getUniqueId() === record?.clockTriggerId || t.getUniqueId() === record?.changeTriggerId;
+  const isHere = (t: Trigger) =>
+    here.has(t.getUniqueId()) ||
+    t.getUniqueId() === record?.clockTriggerId ||
+    t.getUniqueId() === record?.changeTriggerId;
   return {
-    clock: all.filter((t) => t.getHandlerFunction() === CHECK_HANDLER && t.getEventType() === scriptApp.EventType.CLOCK && isHere(t)),
-    change: all.filter((t) => t.getHandlerFunction() === CHANGE_HANDLER && (t.getTriggerSourceId() === id || isHere(t))),
+    clock: all.filter(
+      (t) => t.getHandlerFunction() === CHECK_HANDLER && t.getEventType() === scriptApp.EventType.CLOCK && isHere(t),
+    ),
+    change: all.filter(
+      (t) => t.getHandlerFunction() === CHANGE_HANDLER && (t.getTriggerSourceId() === id || isHere(t)),
+    ),
     total: all.length,
   };
 }
@@ -104,7 +116,12 @@ export function findScheduleTriggers(scriptApp: ScriptApp, spreadsheet: Spreadsh
  * user and spreadsheet. The recorded triggers are kept (a Trigger does not expose its schedule,
  * so only ones this version created are trusted); extras are deleted before anything is created.
  */
-export function installScheduleTriggers(scriptApp: ScriptApp, records: ScheduleRecords, spreadsheet: Spreadsheet, isoNow: string): ScheduleRecord {
+export function installScheduleTriggers(
+  scriptApp: ScriptApp,
+  records: ScheduleRecords,
+  spreadsheet: Spreadsheet,
+  isoNow: string,
+): ScheduleRecord {
   const record = records.get(spreadsheet.getId());
   const trusted = record?.version === SCHEDULE_VERSION ? record : null;
   const found = findScheduleTriggers(scriptApp, spreadsheet, record);
@@ -113,11 +130,16 @@ export function installScheduleTriggers(scriptApp: ScriptApp, records: ScheduleR
   const extras = [...found.clock, ...found.change].filter((t) => t !== keepClock && t !== keepChange);
   extras.forEach((t) => scriptApp.deleteTrigger(t));
   const needed = (keepClock === null ? 1 : 0) + (keepChange === null ? 1 : 0);
-  if (found.total - extras.length + needed > TRIGGERS_PER_USER) throw new SchemaError('TOO_MANY_TRIGGERS', TOO_MANY_TRIGGERS_MESSAGE);
+  if (found.total - extras.length + needed > TRIGGERS_PER_USER)
+    throw new SchemaError('TOO_MANY_TRIGGERS', TOO_MANY_TRIGGERS_MESSAGE);
   const created: Trigger[] = [];
   try {
-    const clock = keepClock ?? remember(created, scriptApp.newTrigger(CHECK_HANDLER).timeBased().everyHours(CHECK_EVERY_HOURS).create());
-    const change = keepChange ?? remember(created, scriptApp.newTrigger(CHANGE_HANDLER).forSpreadsheet(spreadsheet).onChange().create());
+    const clock =
+      keepClock ??
+      remember(created, scriptApp.newTrigger(CHECK_HANDLER).timeBased().everyHours(CHECK_EVERY_HOURS).create());
+    const change =
+      keepChange ??
+      remember(created, scriptApp.newTrigger(CHANGE_HANDLER).forSpreadsheet(spreadsheet).onChange().create());
     const next: ScheduleRecord = {
       version: SCHEDULE_VERSION,
       spreadsheetId: spreadsheet.getId(),
@@ -144,7 +166,11 @@ function isTooManyTriggers(error: unknown): boolean {
 }
 
 /** Deletes this user's check triggers for `spreadsheet` and the record; returns how many triggers went. */
-export function removeScheduleTriggers(scriptApp: ScriptApp, records: ScheduleRecords, spreadsheet: Spreadsheet): number {
+export function removeScheduleTriggers(
+  scriptApp: ScriptApp,
+  records: ScheduleRecords,
+  spreadsheet: Spreadsheet,
+): number {
   const found = findScheduleTriggers(scriptApp, spreadsheet, records.get(spreadsheet.getId()));
   [...found.clock, ...found.change].forEach((t) => scriptApp.deleteTrigger(t));
   records.remove(spreadsheet.getId());

@@ -3,8 +3,8 @@
  * out. No DOM here (unit-tested in Node); view.ts turns these into elements with textContent.
  */
 import { columnLetter } from '../core/columnLetters';
-import type { CellDefault } from '../core/schema';
 import { severityOf } from '../core/drift';
+import type { CellDefault } from '../core/schema';
 import type {
   ApplyResult,
   AutoRepairReport,
@@ -49,7 +49,8 @@ export function planHeadline(plan: SchemaPlan): string {
     return `Blocked: ${plural(problems, 'problem')} to fix before anything can change.`;
   }
   const changes = plan.sheets.reduce((n, s) => n + changeCount(s), 0);
-  if (changes === 0 && plan.interrupted !== null) return 'An earlier apply was stopped before it finished: Apply records it in history. No cell of the sheet changes.';
+  if (changes === 0 && plan.interrupted !== null)
+    return 'An earlier apply was stopped before it finished: Apply records it in history. No cell of the sheet changes.';
   return `${plural(changes, 'change')} ready to apply. Nothing has been written yet.`;
 }
 
@@ -86,7 +87,11 @@ function existingCells(sheet: SheetPlan, existing: number, shown: number): Strip
   const cells: StripCell[] = [];
   const firstShown = Math.max(1, existing - shown + 1);
   if (firstShown > 1) {
-    cells.push({ label: span(1, firstShown - 1), kind: 'collapsed', title: `Columns ${span(1, firstShown - 1)}: ${plural(firstShown - 1, 'existing column')}` });
+    cells.push({
+      label: span(1, firstShown - 1),
+      kind: 'collapsed',
+      title: `Columns ${span(1, firstShown - 1)}: ${plural(firstShown - 1, 'existing column')}`,
+    });
   }
   const fills = new Map(sheet.blanksToFill.map((f) => [f.index, f]));
   for (let column = firstShown; column <= existing; column++) {
@@ -94,7 +99,11 @@ function existingCells(sheet: SheetPlan, existing: number, shown: number): Strip
     cells.push(
       fill === undefined
         ? { label: columnLetter(column), kind: 'existing', title: `Column ${columnLetter(column)}: existing` }
-        : { label: columnLetter(column), kind: 'fill', title: `Column ${fill.letter} (${fill.header}): ${plural(fill.cells, 'blank cell')} to fill` },
+        : {
+            label: columnLetter(column),
+            kind: 'fill',
+            title: `Column ${fill.letter} (${fill.header}): ${plural(fill.cells, 'blank cell')} to fill`,
+          },
     );
   }
   return cells;
@@ -102,11 +111,19 @@ function existingCells(sheet: SheetPlan, existing: number, shown: number): Strip
 
 /** New columns, one cell each; a long run keeps its two first and two last, the middle collapsed. */
 function newCells(sheet: SheetPlan, maxShown: number): StripCell[] {
-  const cells = sheet.columnsToAdd.map<StripCell>((c) => ({ label: c.letter, kind: 'new', title: `Column ${c.letter}: new column ${c.header}` }));
+  const cells = sheet.columnsToAdd.map<StripCell>((c) => ({
+    label: c.letter,
+    kind: 'new',
+    title: `Column ${c.letter}: new column ${c.header}`,
+  }));
   if (cells.length <= maxShown) return cells;
   const middle = sheet.columnsToAdd.slice(2, -2);
   const label = span(middle[0].index, middle[middle.length - 1].index);
-  return [...cells.slice(0, 2), { label, kind: 'new', title: `Columns ${label}: ${plural(middle.length, 'new column')}` }, ...cells.slice(-2)];
+  return [
+    ...cells.slice(0, 2),
+    { label, kind: 'new', title: `Columns ${label}: ${plural(middle.length, 'new column')}` },
+    ...cells.slice(-2),
+  ];
 }
 
 export function columnStrip(sheet: SheetPlan, shownExisting = 2, maxNewShown = 6): ColumnStrip {
@@ -188,7 +205,12 @@ export function historyLine(entry: HistoryEntry): string {
 function addedSpans(result: ApplyResult): string {
   const bySheet = new Map<string, string[]>();
   for (const c of result.columnsAdded) bySheet.set(c.sheet, [...(bySheet.get(c.sheet) ?? []), c.letter]);
-  return [...bySheet].map(([sheet, letters]) => `${sheet} ${letters.length === 1 ? letters[0] : `${letters[0]}–${letters[letters.length - 1]}`}`).join(', ');
+  return [...bySheet]
+    .map(
+      ([sheet, letters]) =>
+        `${sheet} ${letters.length === 1 ? letters[0] : `${letters[0]}–${letters[letters.length - 1]}`}`,
+    )
+    .join(', ');
 }
 
 export function resultHeadline(result: ApplyResult): string {

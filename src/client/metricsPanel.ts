@@ -21,7 +21,8 @@ export interface MetricsPanel extends Panel {
   schemaChanged(): void;
 }
 
-const EXTEND_FIRST_HINT = 'Apply the schema changes above (Apply, then Confirm apply), then preview the union metrics again.';
+const EXTEND_FIRST_HINT =
+  'Apply the schema changes above (Apply, then Confirm apply), then preview the union metrics again.';
 
 export function createMetricsPanel(rpc: Rpc, host: PanelHost): MetricsPanel {
   const ui = {
@@ -69,7 +70,10 @@ export function createMetricsPanel(rpc: Rpc, host: PanelHost): MetricsPanel {
     const message = failureMessage(error);
     const behind = isSchemaBehind(message);
     preview = null;
-    replaceChildren(ui.report, renderPanelError(behind ? 'Extend the schema first' : title, message, behind ? EXTEND_FIRST_HINT : undefined));
+    replaceChildren(
+      ui.report,
+      renderPanelError(behind ? 'Extend the schema first' : title, message, behind ? EXTEND_FIRST_HINT : undefined),
+    );
     setStep(behind ? 'needs-schema' : 'failed');
     say(behind ? 'Union metrics need the v4.0 columns: run "Extend schema" first.' : `${title}.`);
   }
@@ -125,7 +129,10 @@ export function createMetricsPanel(rpc: Rpc, host: PanelHost): MetricsPanel {
   function schemaChanged(): void {
     if (step === 'idle' || step === 'done' || step === 'stale') return;
     preview = null;
-    replaceChildren(ui.report, h('p', { className: 'secondary' }, 'The schema changed: preview the union metrics again.'));
+    replaceChildren(
+      ui.report,
+      h('p', { className: 'secondary' }, 'The schema changed: preview the union metrics again.'),
+    );
     setStep('stale');
   }
 

@@ -4,21 +4,46 @@
  */
 import type { AutoRepairReport, CheckResult, Finding, SheetCheck, UnionMetricsReport } from '../shared/payloads';
 import { h } from './dom';
-import { autoRepairTitle, checkBadge, checkMeta, findingKind, metricsFacts, metricsHeadline, omittedText } from './format';
+import {
+  autoRepairTitle,
+  checkBadge,
+  checkMeta,
+  findingKind,
+  metricsFacts,
+  metricsHeadline,
+  omittedText,
+} from './format';
 
 const lines = (text: string): string[] => text.split('\n').filter((line) => line !== '');
 
 /** The last check: time and trigger, status badge, summary, findings per sheet, omissions, auto-repair. */
 export function renderLastCheck(result: CheckResult | null): HTMLElement {
   if (result === null) {
-    return h('section', { className: 'last-check', attrs: { 'aria-label': 'Last check', 'data-status': 'none' } }, h('h3', {}, 'Last check'), h('p', { className: 'secondary' }, 'No check has run yet for this spreadsheet.'));
+    return h(
+      'section',
+      { className: 'last-check', attrs: { 'aria-label': 'Last check', 'data-status': 'none' } },
+      h('h3', {}, 'Last check'),
+      h('p', { className: 'secondary' }, 'No check has run yet for this spreadsheet.'),
+    );
   }
   const badge = checkBadge(result.status);
   const omitted = omittedText(result.findingsOmitted);
   return h(
     'section',
-    { className: 'last-check', attrs: { 'aria-labelledby': 'last-check-title', 'data-status': result.status, 'data-checked-at': result.checkedAt } },
-    h('h3', { id: 'last-check-title', className: 'panel-subtitle' }, h('span', {}, 'Last check'), h('span', { className: `badge badge-${badge.tone}` }, badge.text)),
+    {
+      className: 'last-check',
+      attrs: {
+        'aria-labelledby': 'last-check-title',
+        'data-status': result.status,
+        'data-checked-at': result.checkedAt,
+      },
+    },
+    h(
+      'h3',
+      { id: 'last-check-title', className: 'panel-subtitle' },
+      h('span', {}, 'Last check'),
+      h('span', { className: `badge badge-${badge.tone}` }, badge.text),
+    ),
     h('p', { className: 'gray check-meta' }, checkMeta(result)),
     h('div', { className: 'check-summary' }, ...lines(result.summary).map((line) => h('p', {}, line))),
     ...result.sheets.map(renderSheetFindings),
@@ -29,7 +54,14 @@ export function renderLastCheck(result: CheckResult | null): HTMLElement {
 
 function renderSheetFindings(sheet: SheetCheck): HTMLElement | null {
   if (sheet.findings.length === 0) return null;
-  return h('ul', { className: 'findings check-findings', attrs: { 'aria-label': `Findings in ${sheet.sheet}`, 'data-sheet': sheet.sheet } }, ...sheet.findings.map(renderFinding));
+  return h(
+    'ul',
+    {
+      className: 'findings check-findings',
+      attrs: { 'aria-label': `Findings in ${sheet.sheet}`, 'data-sheet': sheet.sheet },
+    },
+    ...sheet.findings.map(renderFinding),
+  );
 }
 
 function renderFinding(finding: Finding): HTMLElement {
@@ -67,7 +99,13 @@ export function renderMetricsReport(report: UnionMetricsReport): HTMLElement {
 }
 
 export function renderPanelError(title: string, message: string, hint?: string): HTMLElement {
-  return h('div', { className: 'notice notice-error', attrs: { role: 'alert' } }, h('p', { className: 'notice-title' }, title), h('p', { className: 'error-text' }, message), hint === undefined ? null : h('p', { className: 'hint' }, hint));
+  return h(
+    'div',
+    { className: 'notice notice-error', attrs: { role: 'alert' } },
+    h('p', { className: 'notice-title' }, title),
+    h('p', { className: 'error-text' }, message),
+    hint === undefined ? null : h('p', { className: 'hint' }, hint),
+  );
 }
 
 export function renderLines(text: string): HTMLElement[] {

@@ -23,20 +23,35 @@ export type Rpc = {
 };
 
 /** Calls whose contract allows null (the menu form): from the sidebar, null means something went wrong. */
-const NULLABLE: ReadonlySet<SidebarFunction> = new Set<SidebarFunction>(['installScheduledCheck', 'removeScheduledCheck', 'checkSchemaNow', 'recomputeUnionMetrics']);
+const NULLABLE: ReadonlySet<SidebarFunction> = new Set<SidebarFunction>([
+  'installScheduledCheck',
+  'removeScheduledCheck',
+  'checkSchemaNow',
+  'recomputeUnionMetrics',
+]);
 
 /** Message of whatever a failure handler received (google.script.run passes an Error). */
 export function failureMessage(error: unknown): string {
   if (error instanceof Error) return error.message;
-  if (typeof error === 'object' && error !== null && 'message' in error) return String((error as { message: unknown }).message);
+  if (typeof error === 'object' && error !== null && 'message' in error)
+    return String((error as { message: unknown }).message);
   return String(error);
 }
 
-function invoke<K extends SidebarFunction>(runner: ScriptRunner, name: K, args: Parameters<SidebarApi[K]>): Promise<RpcResult<K>> {
+function invoke<K extends SidebarFunction>(
+  runner: ScriptRunner,
+  name: K,
+  args: Parameters<SidebarApi[K]>,
+): Promise<RpcResult<K>> {
   return new Promise((resolve, reject) => {
     const ready = runner
       .withSuccessHandler((value) => {
-        if ((value === null || value === undefined) && NULLABLE.has(name)) reject(new Error(`${name} returned no result (the server answered as if called from the menu). Nothing more to show.`));
+        if ((value === null || value === undefined) && NULLABLE.has(name))
+          reject(
+            new Error(
+              `${name} returned no result (the server answered as if called from the menu). Nothing more to show.`,
+            ),
+          );
         else resolve(value as RpcResult<K>);
       })
       .withFailureHandler((error) => reject(new Error(failureMessage(error))));

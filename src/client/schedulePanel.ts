@@ -45,8 +45,20 @@ export function createSchedulePanel(rpc: Rpc, host: PanelHost): SchedulePanel {
   };
   /** The per-user check settings: one checkbox each, saved by its own server function. */
   const settings: readonly SettingSwitch[] = [
-    { input: ui.autoRepair, dataKey: 'autoRepair', label: 'Auto-repair', read: (s) => s.autoRepair, save: (on) => rpc.setAutoRepair(on) },
-    { input: ui.metricsInCheck, dataKey: 'metricsInCheck', label: 'Recomputing union metrics in the check', read: (s) => s.recomputeMetrics, save: (on) => rpc.setMetricsInCheck(on) },
+    {
+      input: ui.autoRepair,
+      dataKey: 'autoRepair',
+      label: 'Auto-repair',
+      read: (s) => s.autoRepair,
+      save: (on) => rpc.setAutoRepair(on),
+    },
+    {
+      input: ui.metricsInCheck,
+      dataKey: 'metricsInCheck',
+      label: 'Recomputing union metrics in the check',
+      read: (s) => s.recomputeMetrics,
+      save: (on) => rpc.setMetricsInCheck(on),
+    },
   ];
   let status: ScheduleStatus | null = null;
   let shownCheck: CheckResult | null = null;
@@ -86,7 +98,11 @@ export function createSchedulePanel(rpc: Rpc, host: PanelHost): SchedulePanel {
     ui.toggle.textContent = toggleLabel(next.installed);
     ui.toggle.className = next.installed ? '' : 'action';
     const nextCheck = nextCheckText(next);
-    replaceChildren(ui.facts, nextCheck === null ? null : h('p', { className: 'next-check' }, nextCheck), h('p', { className: 'triggers' }, triggersText(next)));
+    replaceChildren(
+      ui.facts,
+      nextCheck === null ? null : h('p', { className: 'next-check' }, nextCheck),
+      h('p', { className: 'triggers' }, triggersText(next)),
+    );
     showCheck(newer(check, shownCheck));
   }
 
@@ -115,9 +131,12 @@ export function createSchedulePanel(rpc: Rpc, host: PanelHost): SchedulePanel {
       replaceChildren(ui.error);
       say(turnOn ? 'Turning the hourly check on…' : 'Turning the hourly check off…');
       try {
-        const next = turnOn ? await rpc.installScheduledCheck({ sidebar: true }) : await rpc.removeScheduledCheck({ sidebar: true });
+        const next = turnOn
+          ? await rpc.installScheduledCheck({ sidebar: true })
+          : await rpc.removeScheduledCheck({ sidebar: true });
         show(next);
-        const first = turnOn && next.lastCheck !== null ? ` First check: ${checkBadge(next.lastCheck.status).text}.` : '';
+        const first =
+          turnOn && next.lastCheck !== null ? ` First check: ${checkBadge(next.lastCheck.status).text}.` : '';
         say(next.installed === turnOn ? `Hourly check turned ${turnOn ? 'on' : 'off'}.${first}` : next.message);
         await afterCheck(next.lastCheck, before);
       } catch (error) {

@@ -87,7 +87,15 @@ function announce(text: string): void {
 
 function showNotice(kind: 'success' | 'error' | 'info', title: string, lines: readonly string[] = []): void {
   const role = kind === 'error' ? 'alert' : 'status';
-  replaceChildren(ui.notice, h('div', { className: `notice notice-${kind}`, attrs: { role } }, h('p', { className: 'notice-title' }, title), ...lines.map((l) => h('p', {}, l))));
+  replaceChildren(
+    ui.notice,
+    h(
+      'div',
+      { className: `notice notice-${kind}`, attrs: { role } },
+      h('p', { className: 'notice-title' }, title),
+      ...lines.map((l) => h('p', {}, l)),
+    ),
+  );
 }
 
 function clearNotice(): void {
@@ -105,7 +113,10 @@ async function fetchPlan(): Promise<void> {
   } catch (error) {
     plan = null;
     delete ui.app.dataset.plan;
-    replaceChildren(ui.preview, h('p', { className: 'error load-error', attrs: { role: 'alert' } }, failureMessage(error)));
+    replaceChildren(
+      ui.preview,
+      h('p', { className: 'error load-error', attrs: { role: 'alert' } }, failureMessage(error)),
+    );
     announce('The preview could not be loaded.');
   }
 }
@@ -175,7 +186,8 @@ async function clearCache(): Promise<void> {
   announce('Clearing the column cache…');
   try {
     const { cleared } = await rpc.clearColumnCache();
-    const text = cleared.length > 0 ? `Column map cache cleared for ${cleared.join(', ')}.` : 'No column map was cached.';
+    const text =
+      cleared.length > 0 ? `Column map cache cleared for ${cleared.join(', ')}.` : 'No column map was cached.';
     showNotice('info', text);
   } catch (error) {
     showNotice('error', 'Could not clear the column cache', [failureMessage(error)]);

@@ -2,7 +2,7 @@
 import { describeCost } from '../core/summary';
 import type { Finding, HistoryEntry, SchemaPlan, SheetPlan } from '../shared/payloads';
 import { h } from './dom';
-import { changeRows, columnStrip, historyLine, migrationState, sheetBadge, shortTime, type ChangeRow } from './format';
+import { type ChangeRow, changeRows, columnStrip, historyLine, migrationState, sheetBadge, shortTime } from './format';
 
 const HISTORY_SHOWN = 3;
 
@@ -13,7 +13,11 @@ export function renderPlan(plan: SchemaPlan): HTMLElement {
     ...plan.sheets.map(renderSheet),
     renderCost(plan),
     renderHistory(plan.history),
-    h('p', { className: 'fingerprint secondary' }, `Preview of ${plan.spreadsheetName} · ${shortTime(plan.generatedAt)} · plan ${plan.fingerprint}`),
+    h(
+      'p',
+      { className: 'fingerprint secondary' },
+      `Preview of ${plan.spreadsheetName} · ${shortTime(plan.generatedAt)} · plan ${plan.fingerprint}`,
+    ),
   );
 }
 
@@ -22,8 +26,15 @@ function renderSheet(sheet: SheetPlan): HTMLElement {
   return h(
     'section',
     { className: 'sheet block', attrs: { 'aria-label': `Sheet ${sheet.sheet}`, 'data-sheet': sheet.sheet } },
-    h('h2', { className: 'sheet-title' }, h('span', { className: 'sheet-name' }, sheet.sheet), h('span', { className: `badge badge-${badge.tone}` }, badge.text)),
-    sheet.dataRows > 0 ? h('p', { className: 'gray sheet-meta' }, `${sheet.dataRows.toLocaleString('en-US')} data rows`) : null,
+    h(
+      'h2',
+      { className: 'sheet-title' },
+      h('span', { className: 'sheet-name' }, sheet.sheet),
+      h('span', { className: `badge badge-${badge.tone}` }, badge.text),
+    ),
+    sheet.dataRows > 0
+      ? h('p', { className: 'gray sheet-meta' }, `${sheet.dataRows.toLocaleString('en-US')} data rows`)
+      : null,
     renderFindings(sheet.errors, 'error'),
     renderStrip(sheet),
     renderChanges(sheet),
@@ -41,7 +52,9 @@ function renderStrip(sheet: SheetPlan): HTMLElement | null {
     h(
       'div',
       { className: 'strip-cells', attrs: { role: 'img', 'aria-label': `Columns of ${sheet.sheet}: ${strip.caption}` } },
-      ...strip.cells.map((cell) => h('span', { className: `strip-cell strip-${cell.kind}`, attrs: { title: cell.title } }, cell.label)),
+      ...strip.cells.map((cell) =>
+        h('span', { className: `strip-cell strip-${cell.kind}`, attrs: { title: cell.title } }, cell.label),
+      ),
     ),
     h('figcaption', { className: 'gray' }, strip.caption),
   );
@@ -94,7 +107,14 @@ function renderMigrations(sheet: SheetPlan): HTMLElement | null {
   return h(
     'ul',
     { className: 'migrations secondary', attrs: { 'aria-label': `Migrations of ${sheet.sheet}` } },
-    ...sheet.migrations.map((m) => h('li', { attrs: { title: m.description } }, h('span', { className: 'migration-id' }, m.id), ` — ${migrationState(m)}`)),
+    ...sheet.migrations.map((m) =>
+      h(
+        'li',
+        { attrs: { title: m.description } },
+        h('span', { className: 'migration-id' }, m.id),
+        ` — ${migrationState(m)}`,
+      ),
+    ),
   );
 }
 
@@ -115,7 +135,12 @@ function renderHistory(history: readonly HistoryEntry[]): HTMLElement {
           'ol',
           {},
           ...shown.map((e) =>
-            h('li', {}, h('span', { className: 'history-time gray' }, `${shortTime(e.time)} · ${e.migrationId}`), h('span', { className: 'history-what' }, historyLine(e))),
+            h(
+              'li',
+              {},
+              h('span', { className: 'history-time gray' }, `${shortTime(e.time)} · ${e.migrationId}`),
+              h('span', { className: 'history-what' }, historyLine(e)),
+            ),
           ),
         ),
   );

@@ -2,9 +2,10 @@
  * Check results as text (alerts, sidebar) and as stored JSON: a property value holds at most
  * 9 KB, so a result with many findings keeps the most important ones and says how many it left out.
  */
-import { utf8Length } from './columnMap';
-import { severityOf, type SheetBaseline } from './drift';
+
 import type { CheckResult, CheckStatus, SheetCheck } from '../shared/payloads';
+import { utf8Length } from './columnMap';
+import { type SheetBaseline, severityOf } from './drift';
 
 /** Headroom under the 9 KB limit, whose exact accounting (key included or not) is UNCONFIRMED. */
 export const STORED_VALUE_BUDGET_BYTES = 8 * 1024;
@@ -54,7 +55,10 @@ export function describeCheck(result: CheckResult, maxFindings = 8): string {
  * dropped (informational first, last sheet first) until the JSON fits; `findingsOmitted` counts them.
  */
 export function fitCheckResult(result: CheckResult, maxBytes = STORED_VALUE_BUDGET_BYTES): CheckResult {
-  const sheets = result.sheets.map((s) => ({ ...s, findings: s.findings.map((f) => ({ ...f, message: cap(f.message) })) }));
+  const sheets = result.sheets.map((s) => ({
+    ...s,
+    findings: s.findings.map((f) => ({ ...f, message: cap(f.message) })),
+  }));
   let fitted: CheckResult = { ...result, sheets };
   let omitted = result.findingsOmitted;
   while (utf8Length(JSON.stringify(fitted)) > maxBytes) {
@@ -64,7 +68,9 @@ export function fitCheckResult(result: CheckResult, maxBytes = STORED_VALUE_BUDG
     fitted = {
       ...fitted,
       findingsOmitted: omitted,
-      sheets: fitted.sheets.map((s, i) => (i === victim.sheet ? { ...s, findings: s.findings.filter((_, j) => j !== victim.finding) } : s)),
+      sheets: fitted.sheets.map((s, i) =>
+        i === victim.sheet ? { ...s, findings: s.findings.filter((_, j) => j !== victim.finding) } : s,
+      ),
     };
   }
   return fitted;

@@ -19,7 +19,12 @@ export interface ColumnMap {
   readonly ambiguous: readonly string[];
 }
 
-export function buildColumnMap(sheet: string, headerRow: number, headers: readonly unknown[], lastColumn: number): ColumnMap {
+export function buildColumnMap(
+  sheet: string,
+  headerRow: number,
+  headers: readonly unknown[],
+  lastColumn: number,
+): ColumnMap {
   const columns: Record<string, number> = {};
   const ambiguous = new Set<string>();
   headers.forEach((value, i) => {
@@ -44,7 +49,13 @@ export function headerFingerprint(headers: readonly unknown[]): string {
 
 export function isColumnMap(value: unknown): value is ColumnMap {
   const map = value as ColumnMap | null;
-  return typeof map === 'object' && map !== null && map.version === COLUMN_MAP_VERSION && typeof map.columns === 'object' && typeof map.lastColumn === 'number';
+  return (
+    typeof map === 'object' &&
+    map !== null &&
+    map.version === COLUMN_MAP_VERSION &&
+    typeof map.columns === 'object' &&
+    typeof map.lastColumn === 'number'
+  );
 }
 
 /** Sorted columns grouped into spans that one read covers; gaps up to maxGap unused columns are read through. */

@@ -4,12 +4,13 @@
  * (deleted, renamed, moved and new columns). Pure — no Apps Script globals — so the check's
  * adapters only read two things per sheet (getLastColumn and the header row) and store the result.
  */
+
+import type { CheckStatus, Finding } from '../shared/payloads';
 import { a1, columnLetter, columnSpan } from './columnLetters';
 import { headerFingerprint } from './columnMap';
-import { analyseHeaders, nearDuplicatesOf, visibleText, type HeaderAnalysis } from './headers';
+import { analyseHeaders, type HeaderAnalysis, nearDuplicatesOf, visibleText } from './headers';
 import { finding } from './plan';
 import type { ManagedSheet } from './schema';
-import type { CheckStatus, Finding } from '../shared/payloads';
 
 /** What a check remembers about one sheet, so the next check can tell a rename from a move. */
 export interface SheetBaseline {
@@ -36,7 +37,13 @@ export interface SheetDrift {
 
 /** Codes of findings, by the status they imply; any other (UNKNOWN_COLUMNS) is informational. */
 export const ERROR_CODES = ['MISSING_SHEET', 'EMPTY_SHEET', 'NO_HEADER_ROW', 'CHECK_FAILED'] as const;
-export const DRIFT_CODES = ['COLUMN_DELETED', 'COLUMN_RENAMED', 'COLUMN_MOVED', 'DUPLICATE_HEADER', 'NEAR_DUPLICATE_HEADER'] as const;
+export const DRIFT_CODES = [
+  'COLUMN_DELETED',
+  'COLUMN_RENAMED',
+  'COLUMN_MOVED',
+  'DUPLICATE_HEADER',
+  'NEAR_DUPLICATE_HEADER',
+] as const;
 export const PENDING_CODES = ['PENDING_MIGRATION', 'INTERRUPTED_APPLY'] as const;
 
 /** Unknown columns named one by one before the rest are summed up in one finding. */
@@ -65,7 +72,13 @@ export function worstStatus(statuses: readonly CheckStatus[]): CheckStatus {
 /** A managed sheet that does not exist: an error; the previous baseline is kept for when it returns. */
 export function missingSheetDrift(managed: ManagedSheet, previous: SheetBaseline | null): SheetDrift {
   const message = `Sheet "${managed.sheet}" was not found. Sheet Schema manages a sheet with exactly that name: rename it back or restore it.`;
-  return { status: 'error', findings: [finding('MISSING_SHEET', message, managed.sheet)], headerFingerprint: null, headerChanged: null, baseline: previous };
+  return {
+    status: 'error',
+    findings: [finding('MISSING_SHEET', message, managed.sheet)],
+    headerFingerprint: null,
+    headerChanged: null,
+    baseline: previous,
+  };
 }
 
 /**
@@ -73,12 +86,23 @@ export function missingSheetDrift(managed: ManagedSheet, previous: SheetBaseline
  * @param lastColumn `getLastColumn()` when read (0 on an empty sheet)
  * @param previous the baseline of the previous check, null on the first check
  */
-export function detectDrift(managed: ManagedSheet, headers: readonly unknown[], lastColumn: number, previous: SheetBaseline | null): SheetDrift {
+export function detectDrift(
+  managed: ManagedSheet,
+  headers: readonly unknown[],
+  lastColumn: number,
+  previous: SheetBaseline | null,
+): SheetDrift {
   const analysis = analyseHeaders(headers);
   if (lastColumn === 0 || analysis.lastHeaderColumn === 0) {
     const code = lastColumn === 0 ? 'EMPTY_SHEET' : 'NO_HEADER_ROW';
     const message = `Row ${managed.headerRow} of "${managed.sheet}" holds no headers${lastColumn === 0 ? ' (the sheet is empty)' : ''}: put the headers back.`;
-    return { status: 'error', findings: [finding(code, message, a1(managed.sheet, managed.headerRow, 1))], headerFingerprint: null, headerChanged: null, baseline: previous };
+    return {
+      status: 'error',
+      findings: [finding(code, message, a1(managed.sheet, managed.headerRow, 1))],
+      headerFingerprint: null,
+      headerChanged: null,
+      baseline: previous,
+    };
   }
   const texts = storedTexts(headers);
   const fingerprint = headerFingerprint(headers);
@@ -95,14 +119,20 @@ export function detectDrift(managed: ManagedSheet, headers: readonly unknown[], 
     findings,
     headerFingerprint: fingerprint,
     headerChanged: previous === null ? null : previous.headerFingerprint !== fingerprint,
-    baseline: { headerFingerprint: fingerprint, headers: texts, managed: columns.positions, renamedTo: columns.renamedTo },
+    baseline: {
+      headerFingerprint: fingerprint,
+      headers: texts,
+      managed: columns.positions,
+      renamedTo: columns.renamedTo,
+    },
   };
 }
 
 /** Header cells as the baseline stores them: text, capped; non-text cells by their string form. */
 function storedTexts(headers: readonly unknown[]): string[] {
   return headers.map((value) => {
-    const text = value instanceof Date ? value.toISOString() : value === null || value === undefined ? '' : String(value);
+    const text =
+      value instanceof Date ? value.toISOString() : value === null || value === undefined ? '' : String(value);
     return text.slice(0, STORED_HEADER_LENGTH);
   });
 }
@@ -117,15 +147,27 @@ interface ManagedColumns {
   readonly renamedAt: Set<number>;
 }
 
-function managedColumns(managed: ManagedSheet, analysis: HeaderAnalysis, texts: readonly string[], previous: SheetBaseline | null): ManagedColumns {
+function managedColumns(
+  managed: ManagedSheet,
+  analysis: HeaderAnalysis,
+  texts: readonly string[],
+  previous: SheetBaseline | null,
+): ManagedColumns {
   const declared = new Set(managed.migrations.flatMap((m) => m.addColumns.map((c) => c.name)));
-  const result: ManagedColumns = { findings: [], missing: new Set<string>(), positions: {}, renamedTo: {}, renamedAt: new Set<number>() };
+  const result: ManagedColumns = {
+    findings: [],
+    missing: new Set<string>(),
+    positions: {},
+    renamedTo: {},
+    renamedAt: new Set<number>(),
+  };
   for (const name of declared) {
     const present = analysis.columnsByName.get(name);
     const last = previous?.managed[name];
     if (present !== undefined) {
       result.positions[name] = present.length === 1 || last === undefined ? present[0] : last;
-      if (present.length === 1 && last !== undefined && last !== present[0]) result.findings.push(movedFinding(managed, name, last, present[0]));
+      if (present.length === 1 && last !== undefined && last !== present[0])
+        result.findings.push(movedFinding(managed, name, last, present[0]));
     } else if (last === undefined) {
       result.missing.add(name);
     } else {
@@ -144,7 +186,13 @@ interface Evidence {
 }
 
 /** A managed column seen before and missing now: renamed if a new or look-alike header took its place, else deleted. */
-function missingColumn(managed: ManagedSheet, name: string, column: number, evidence: Evidence, result: ManagedColumns): void {
+function missingColumn(
+  managed: ManagedSheet,
+  name: string,
+  column: number,
+  evidence: Evidence,
+  result: ManagedColumns,
+): void {
   const text = evidence.texts[column - 1] ?? '';
   if (isRename(name, column, text, evidence)) {
     result.renamedTo[name] = text;
@@ -198,7 +246,11 @@ function duplicateFindings(managed: ManagedSheet, analysis: HeaderAnalysis): Fin
   });
 }
 
-function nearDuplicateFindings(managed: ManagedSheet, analysis: HeaderAnalysis, renamedAt: ReadonlySet<number>): Finding[] {
+function nearDuplicateFindings(
+  managed: ManagedSheet,
+  analysis: HeaderAnalysis,
+  renamedAt: ReadonlySet<number>,
+): Finding[] {
   return managed.migrations.flatMap((migration) =>
     migration.addColumns.flatMap((column) =>
       nearDuplicatesOf(column.name, analysis)
@@ -241,25 +293,47 @@ function pendingFindings(managed: ManagedSheet, analysis: HeaderAnalysis, missin
 }
 
 /** Headers outside the schema that were not there at the last check: informational only. */
-function unknownColumnFindings(managed: ManagedSheet, analysis: HeaderAnalysis, texts: readonly string[], previous: SheetBaseline | null, renamedAt: ReadonlySet<number>): Finding[] {
+function unknownColumnFindings(
+  managed: ManagedSheet,
+  analysis: HeaderAnalysis,
+  texts: readonly string[],
+  previous: SheetBaseline | null,
+  renamedAt: ReadonlySet<number>,
+): Finding[] {
   if (previous === null || previous.headers === null) return [];
   const known = new Set(previous.headers);
   const declared = new Set(managed.migrations.flatMap((m) => m.addColumns.map((c) => c.name)));
   const fresh: number[] = [];
   texts.forEach((text, i) => {
     const column = i + 1;
-    if (text !== '' && !known.has(text) && !declared.has(text) && !renamedAt.has(column) && !isNearDuplicate(managed, analysis, column)) fresh.push(column);
+    if (
+      text !== '' &&
+      !known.has(text) &&
+      !declared.has(text) &&
+      !renamedAt.has(column) &&
+      !isNearDuplicate(managed, analysis, column)
+    )
+      fresh.push(column);
   });
   const named = fresh.slice(0, UNKNOWN_COLUMNS_NAMED).map((column) => {
     const cell = a1(managed.sheet, managed.headerRow, column);
-    return finding('UNKNOWN_COLUMNS', `${cell} "${visibleText(texts[column - 1])}" is new since the last check and not in the schema (informational: Sheet Schema leaves it alone).`, cell);
+    return finding(
+      'UNKNOWN_COLUMNS',
+      `${cell} "${visibleText(texts[column - 1])}" is new since the last check and not in the schema (informational: Sheet Schema leaves it alone).`,
+      cell,
+    );
   });
   const rest = fresh.slice(UNKNOWN_COLUMNS_NAMED);
   if (rest.length === 0) return named;
   const span = a1(managed.sheet, managed.headerRow, rest[0], 1, rest[rest.length - 1] - rest[0] + 1);
-  return [...named, finding('UNKNOWN_COLUMNS', `${rest.length} more new columns not in the schema, in ${span} (informational).`, span)];
+  return [
+    ...named,
+    finding('UNKNOWN_COLUMNS', `${rest.length} more new columns not in the schema, in ${span} (informational).`, span),
+  ];
 }
 
 function isNearDuplicate(managed: ManagedSheet, analysis: HeaderAnalysis, column: number): boolean {
-  return managed.migrations.some((m) => m.addColumns.some((c) => nearDuplicatesOf(c.name, analysis).some((cell) => cell.column === column)));
+  return managed.migrations.some((m) =>
+    m.addColumns.some((c) => nearDuplicatesOf(c.name, analysis).some((cell) => cell.column === column)),
+  );
 }

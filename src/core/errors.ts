@@ -24,7 +24,8 @@ export type SchemaErrorCode =
   | 'TOO_MANY_TRIGGERS'
   | 'NOT_FROM_A_TRIGGER';
 
-export const BUSY_MESSAGE = 'Sheet Schema: another schema change is running — try again in a minute. Nothing was written.';
+export const BUSY_MESSAGE =
+  'Sheet Schema: another schema change is running — try again in a minute. Nothing was written.';
 export const STALE_PLAN_MESSAGE =
   'Sheet Schema: the sheet changed since this preview, so nothing was written. Review the refreshed preview and apply again.';
 

@@ -2,23 +2,24 @@
  * The planner: snapshot in, plan out. Pure — the dry run shows exactly the object the apply
  * executes, and the plan's fingerprint lets the apply refuse a plan the sheet no longer matches.
  */
-import { a1, columnLetter, columnSpan, MAX_COLUMNS } from './columnLetters';
-import { hashJson } from './fingerprint';
-import { analyseHeaders, nearDuplicatesOf, visibleText, type HeaderAnalysis } from './headers';
-import { numberFormatOf, type ManagedSheet, type SchemaDeclaration } from './schema';
-import type { CellBlock, ProtectionInfo, Rect, SheetSnapshot, WorkbookSnapshot } from './snapshot';
+
 import type {
   Finding,
   HistoryEntry,
+  InterruptedApply,
   MigrationStatus,
-  PlanStatus,
   PlannedBlankFill,
   PlannedColumn,
+  PlanStatus,
   SchemaPlan,
   SheetPlan,
-  InterruptedApply,
   UnfinishedApply,
 } from '../shared/payloads';
+import { a1, columnLetter, columnSpan, MAX_COLUMNS } from './columnLetters';
+import { hashJson } from './fingerprint';
+import { analyseHeaders, type HeaderAnalysis, nearDuplicatesOf, visibleText } from './headers';
+import { type ManagedSheet, numberFormatOf, type SchemaDeclaration } from './schema';
+import type { CellBlock, ProtectionInfo, Rect, SheetSnapshot, WorkbookSnapshot } from './snapshot';
 
 /** Google Sheets' limit on cells per spreadsheet. */
 export const MAX_CELLS = 10_000_000;
@@ -158,7 +159,12 @@ function emptyPlan(managed: ManagedSheet, snapshot: SheetSnapshot | null, errors
     gridColumnsToInsert: 0,
     columnsToAdd: [],
     blanksToFill: [],
-    migrations: managed.migrations.map((m) => ({ id: m.id, description: m.description, state: 'pending', appliedAt: null })),
+    migrations: managed.migrations.map((m) => ({
+      id: m.id,
+      description: m.description,
+      state: 'pending',
+      appliedAt: null,
+    })),
     warnings: [],
     errors,
   };
@@ -205,7 +211,10 @@ function nearDuplicateFindings(managed: ManagedSheet, analysis: HeaderAnalysis):
 
 function dataRightOfHeaders(managed: ManagedSheet, snapshot: SheetSnapshot, analysis: HeaderAnalysis): Finding[] {
   if (snapshot.lastColumn <= analysis.lastHeaderColumn) return [];
-  const cell = firstNonEmptyCell(snapshot.rightOfHeaders) ?? { row: managed.headerRow + 1, column: analysis.lastHeaderColumn + 1 };
+  const cell = firstNonEmptyCell(snapshot.rightOfHeaders) ?? {
+    row: managed.headerRow + 1,
+    column: analysis.lastHeaderColumn + 1,
+  };
   const location = a1(managed.sheet, cell.row, cell.column);
   return [
     finding(
@@ -225,7 +234,12 @@ function firstNonEmptyCell(block: CellBlock | null): { row: number; column: numb
   return null;
 }
 
-function limitFindings(managed: ManagedSheet, snapshot: SheetSnapshot, gridColumnsToInsert: number, cells: CellCount | null): Finding[] {
+function limitFindings(
+  managed: ManagedSheet,
+  snapshot: SheetSnapshot,
+  gridColumnsToInsert: number,
+  cells: CellCount | null,
+): Finding[] {
   const columnsAfter = snapshot.maxColumns + gridColumnsToInsert;
   if (columnsAfter > MAX_COLUMNS) {
     return [
@@ -239,7 +253,10 @@ function limitFindings(managed: ManagedSheet, snapshot: SheetSnapshot, gridColum
   if (cells === null) return [];
   const cellsAfter = cells.total + cells.created + gridColumnsToInsert * snapshot.maxRows;
   if (cellsAfter <= MAX_CELLS) return [];
-  const created = cells.created > 0 ? ` (including ${cells.created.toLocaleString('en-US')} cells of the history sheet the first apply creates)` : '';
+  const created =
+    cells.created > 0
+      ? ` (including ${cells.created.toLocaleString('en-US')} cells of the history sheet the first apply creates)`
+      : '';
   return [
     finding(
       'CELL_LIMIT',
@@ -262,13 +279,19 @@ function plannedWriteRects(
     rects.push({ row: 1, column: columnsToAdd[0].index, rows, columns: columnsToAdd.length });
   }
   for (const fill of blanksToFill) {
-    for (const [first, last] of fill.rowRuns) rects.push({ row: first, column: fill.index, rows: last - first + 1, columns: 1 });
+    for (const [first, last] of fill.rowRuns)
+      rects.push({ row: first, column: fill.index, rows: last - first + 1, columns: 1 });
   }
   return rects;
 }
 
 function intersects(a: Rect, b: Rect): boolean {
-  return a.row < b.row + b.rows && b.row < a.row + a.rows && a.column < b.column + b.columns && b.column < a.column + a.columns;
+  return (
+    a.row < b.row + b.rows &&
+    b.row < a.row + a.rows &&
+    a.column < b.column + b.columns &&
+    b.column < a.column + a.columns
+  );
 }
 
 function protectionFindings(
@@ -280,12 +303,22 @@ function protectionFindings(
   const errors: Finding[] = [];
   const warnings: Finding[] = [];
   for (const protection of protections) {
-    const hit = writes.some((rect) => intersects(rect, protection)) || (protection.wholeSheet && (growsGrid || writes.length > 0));
+    const hit =
+      writes.some((rect) => intersects(rect, protection)) ||
+      (protection.wholeSheet && (growsGrid || writes.length > 0));
     if (!hit) continue;
-    const where = protection.wholeSheet ? `Sheet "${managed.sheet}"` : a1(managed.sheet, protection.row, protection.column, protection.rows, protection.columns);
+    const where = protection.wholeSheet
+      ? `Sheet "${managed.sheet}"`
+      : a1(managed.sheet, protection.row, protection.column, protection.rows, protection.columns);
     const label = protection.description ? ` ("${visibleText(protection.description)}")` : '';
     if (protection.warningOnly) {
-      warnings.push(finding('PROTECTED_WARNING', `${where} is protected with a warning only${label}; the apply will write there.`, where));
+      warnings.push(
+        finding(
+          'PROTECTED_WARNING',
+          `${where} is protected with a warning only${label}; the apply will write there.`,
+          where,
+        ),
+      );
     } else if (!protection.canEdit) {
       errors.push(
         finding(
@@ -310,15 +343,24 @@ function headerWarnings(managed: ManagedSheet, snapshot: SheetSnapshot, analysis
   );
   for (const cell of analysis.nonTextCells) {
     warnings.push(
-      finding('NON_TEXT_HEADER', `${a1(managed.sheet, row, cell.column)} holds ${cell.value}, not a header name; it cannot be found by name.`, a1(managed.sheet, row, cell.column)),
+      finding(
+        'NON_TEXT_HEADER',
+        `${a1(managed.sheet, row, cell.column)} holds ${cell.value}, not a header name; it cannot be found by name.`,
+        a1(managed.sheet, row, cell.column),
+      ),
     );
   }
   for (const cell of analysis.errorCells) {
     warnings.push(
-      finding('ERROR_HEADER', `${a1(managed.sheet, row, cell.column)} shows the error ${cell.text} instead of a header name.`, a1(managed.sheet, row, cell.column)),
+      finding(
+        'ERROR_HEADER',
+        `${a1(managed.sheet, row, cell.column)} shows the error ${cell.text} instead of a header name.`,
+        a1(managed.sheet, row, cell.column),
+      ),
     );
   }
-  if (snapshot.hidden) warnings.push(finding('HIDDEN_SHEET', `Sheet "${managed.sheet}" is hidden; it is still managed.`, managed.sheet));
+  if (snapshot.hidden)
+    warnings.push(finding('HIDDEN_SHEET', `Sheet "${managed.sheet}" is hidden; it is still managed.`, managed.sheet));
   return warnings;
 }
 
@@ -332,7 +374,9 @@ function migrationStatuses(
   return managed.migrations.map((migration) => {
     const missing = columnsToAdd.filter((c) => c.migrationId === migration.id).length;
     const blanks = blanksToFill.some((b) => b.migrationId === migration.id);
-    const applied = history.find((h) => h.migrationId === migration.id && h.sheet === managed.sheet && h.outcome === SUCCESS_OUTCOME);
+    const applied = history.find(
+      (h) => h.migrationId === migration.id && h.sheet === managed.sheet && h.outcome === SUCCESS_OUTCOME,
+    );
     const present = migration.addColumns.some((c) => analysis.columnsByName.has(c.name));
     let state: MigrationStatus['state'];
     if (!present) state = 'pending';
@@ -351,7 +395,9 @@ export function buildPlan(
   const interrupted = unfinishedApply(workbook);
   const sheets = declaration.managedSheets.map((managed, i) => {
     const plan = planSheet(managed, workbook.sheets[i] ?? null, workbook.history, workbook.cells);
-    return interrupted?.migrations.some((m) => m.sheet === managed.sheet) ? { ...plan, warnings: [interruptedFinding(interrupted, managed.sheet), ...plan.warnings] } : plan;
+    return interrupted?.migrations.some((m) => m.sheet === managed.sheet)
+      ? { ...plan, warnings: [interruptedFinding(interrupted, managed.sheet), ...plan.warnings] }
+      : plan;
   });
   const blocked = sheets.some((s) => s.status === 'blocked');
   const changes = sheets.some((s) => s.status === 'changes') || interrupted !== null;
@@ -373,14 +419,23 @@ export function buildPlan(
  * half-created history sheet. Null when there is nothing left, the marker being merely stale
  * (the run finished but was stopped before clearing it).
  */
-export function unfinishedApply(workbook: Pick<WorkbookSnapshot, 'interrupted' | 'history' | 'historyShape'>): UnfinishedApply | null {
+export function unfinishedApply(
+  workbook: Pick<WorkbookSnapshot, 'interrupted' | 'history' | 'historyShape'>,
+): UnfinishedApply | null {
   const journal = workbook.interrupted;
   if (journal === null) return null;
   const recorded = (m: { sheet: string; migrationId: string }) =>
-    workbook.history.some((h) => h.migrationId === m.migrationId && h.sheet === m.sheet && h.outcome === SUCCESS_OUTCOME && h.time >= journal.startedAt);
+    workbook.history.some(
+      (h) =>
+        h.migrationId === m.migrationId &&
+        h.sheet === m.sheet &&
+        h.outcome === SUCCESS_OUTCOME &&
+        h.time >= journal.startedAt,
+    );
   const unrecorded = journal.migrations.filter((m) => !recorded(m));
   const shape = workbook.historyShape;
-  const historyRepair = shape !== null && (shape.empty || !shape.hidden) ? { writeHeader: shape.empty, hide: !shape.hidden } : null;
+  const historyRepair =
+    shape !== null && (shape.empty || !shape.hidden) ? { writeHeader: shape.empty, hide: !shape.hidden } : null;
   return unrecorded.length === 0 && historyRepair === null ? null : { ...journal, unrecorded, historyRepair };
 }
 
@@ -414,5 +469,7 @@ export function planFingerprint(sheets: readonly SheetPlan[], interrupted: Unfin
 }
 
 export function describeColumns(columns: readonly PlannedColumn[]): string {
-  return columns.length === 0 ? '' : `${columnSpan(columns[0].index, columns.length)} (${columns.map((c) => c.header).join(', ')})`;
+  return columns.length === 0
+    ? ''
+    : `${columnSpan(columns[0].index, columns.length)} (${columns.map((c) => c.header).join(', ')})`;
 }

@@ -66,8 +66,12 @@ export function numberFormatOf(column: ColumnSpec): string {
  * Sheets whose header → column map is cached: the managed sheets and the sheets their union
  * metrics read (whose headers are in row 1). Each listed once.
  */
-export function mappedSheets(declaration: SchemaDeclaration): Array<{ readonly sheet: string; readonly headerRow: number }> {
-  const sources = declaration.managedSheets.flatMap((m) => (m.unionMetrics === undefined ? [] : [{ sheet: m.unionMetrics.sheet, headerRow: 1 }]));
+export function mappedSheets(
+  declaration: SchemaDeclaration,
+): Array<{ readonly sheet: string; readonly headerRow: number }> {
+  const sources = declaration.managedSheets.flatMap((m) =>
+    m.unionMetrics === undefined ? [] : [{ sheet: m.unionMetrics.sheet, headerRow: 1 }],
+  );
   const all = [...declaration.managedSheets.map((m) => ({ sheet: m.sheet, headerRow: m.headerRow })), ...sources];
   return all.filter((entry, i) => all.findIndex((other) => other.sheet === entry.sheet) === i);
 }
@@ -88,28 +92,39 @@ export function declarationProblems(declaration: SchemaDeclaration, lookalikeKey
   for (const managed of declaration.managedSheets) {
     if (sheets.has(managed.sheet)) problems.push(`Sheet "${managed.sheet}" is declared twice.`);
     sheets.add(managed.sheet);
-    if (!Number.isInteger(managed.headerRow) || managed.headerRow < 1) problems.push(`${managed.sheet}: headerRow must be a positive integer.`);
+    if (!Number.isInteger(managed.headerRow) || managed.headerRow < 1)
+      problems.push(`${managed.sheet}: headerRow must be a positive integer.`);
     const ids = new Set<string>();
     const columns = new Map<string, string>();
     for (const migration of managed.migrations) {
       if (ids.has(migration.id)) problems.push(`${managed.sheet}: migration id "${migration.id}" is used twice.`);
       ids.add(migration.id);
-      if (migration.addColumns.length === 0) problems.push(`${managed.sheet}: migration "${migration.id}" adds no column.`);
-      for (const column of migration.addColumns) problems.push(...columnProblems(managed.sheet, migration.id, column, columns, lookalikeKey));
+      if (migration.addColumns.length === 0)
+        problems.push(`${managed.sheet}: migration "${migration.id}" adds no column.`);
+      for (const column of migration.addColumns)
+        problems.push(...columnProblems(managed.sheet, migration.id, column, columns, lookalikeKey));
     }
   }
   return problems;
 }
 
-function columnProblems(sheet: string, migrationId: string, column: ColumnSpec, seen: Map<string, string>, lookalikeKey: (name: string) => string): string[] {
+function columnProblems(
+  sheet: string,
+  migrationId: string,
+  column: ColumnSpec,
+  seen: Map<string, string>,
+  lookalikeKey: (name: string) => string,
+): string[] {
   const problems: string[] = [];
   const where = `${sheet} / ${migrationId} / "${column.name}"`;
-  if (column.name.trim() !== column.name || column.name === '') problems.push(`${where}: the name is empty or has surrounding spaces.`);
+  if (column.name.trim() !== column.name || column.name === '')
+    problems.push(`${where}: the name is empty or has surrounding spaces.`);
   const key = lookalikeKey(column.name);
   const earlier = seen.get(key);
   if (earlier !== undefined) problems.push(`${where}: clashes with "${earlier}" declared earlier.`);
   seen.set(key, column.name);
-  if (!defaultFits(column)) problems.push(`${where}: default ${JSON.stringify(column.default)} does not fit type ${column.type}.`);
+  if (!defaultFits(column))
+    problems.push(`${where}: default ${JSON.stringify(column.default)} does not fit type ${column.type}.`);
   return problems;
 }
 

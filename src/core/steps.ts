@@ -3,9 +3,10 @@
  * Spreadsheet call whatever the row count. The cost shown in the dry run is computed from
  * these same steps, so preview and apply cannot disagree.
  */
+
+import type { PlannedBlankFill, SheetPlan } from '../shared/payloads';
 import type { CellDefault } from './schema';
 import type { Rect } from './snapshot';
-import type { PlannedBlankFill, SheetPlan } from '../shared/payloads';
 
 export type WriteStep =
   | { readonly kind: 'insertColumns'; readonly after: number; readonly count: number }
@@ -16,7 +17,8 @@ export type WriteStep =
 export function writeSteps(plan: SheetPlan, headerRow: number): WriteStep[] {
   const steps: WriteStep[] = [];
   const added = plan.columnsToAdd;
-  if (plan.gridColumnsToInsert > 0) steps.push({ kind: 'insertColumns', after: plan.gridColumns, count: plan.gridColumnsToInsert });
+  if (plan.gridColumnsToInsert > 0)
+    steps.push({ kind: 'insertColumns', after: plan.gridColumns, count: plan.gridColumnsToInsert });
   if (added.length > 0) {
     // Formats before values, so a text default written into a '@' column stays text — and before
     // the headers: an execution killed right after the headers landed (6-minute limit: no rollback
@@ -25,14 +27,22 @@ export function writeSteps(plan: SheetPlan, headerRow: number): WriteStep[] {
     const formatRows = plan.gridRows - headerRow;
     if (formatRows > 0) {
       for (const run of runsOf(added, (c) => c.numberFormat)) {
-        steps.push({ kind: 'numberFormat', rect: { row: headerRow + 1, column: run.first.index, rows: formatRows, columns: run.length }, format: run.key });
+        steps.push({
+          kind: 'numberFormat',
+          rect: { row: headerRow + 1, column: run.first.index, rows: formatRows, columns: run.length },
+          format: run.key,
+        });
       }
     }
     steps.push({ kind: 'setHeaders', row: headerRow, column: added[0].index, headers: added.map((c) => c.header) });
     if (plan.dataRows > 0) {
       for (const run of runsOf(added, (c) => c.default)) {
         if (run.key === null) continue;
-        steps.push({ kind: 'fill', rect: { row: headerRow + 1, column: run.first.index, rows: plan.dataRows, columns: run.length }, value: run.key });
+        steps.push({
+          kind: 'fill',
+          rect: { row: headerRow + 1, column: run.first.index, rows: plan.dataRows, columns: run.length },
+          value: run.key,
+        });
       }
     }
   }
@@ -41,11 +51,15 @@ export function writeSteps(plan: SheetPlan, headerRow: number): WriteStep[] {
 }
 
 /** Consecutive columns sharing a key (same format, same default) become one rectangle. */
-function runsOf<T extends { index: number }, K>(columns: readonly T[], keyOf: (c: T) => K): Array<{ first: T; length: number; key: K }> {
+function runsOf<T extends { index: number }, K>(
+  columns: readonly T[],
+  keyOf: (c: T) => K,
+): Array<{ first: T; length: number; key: K }> {
   const runs: Array<{ first: T; length: number; key: K }> = [];
   for (const column of columns) {
     const last = runs[runs.length - 1];
-    if (last !== undefined && last.key === keyOf(column) && last.first.index + last.length === column.index) last.length++;
+    if (last !== undefined && last.key === keyOf(column) && last.first.index + last.length === column.index)
+      last.length++;
     else runs.push({ first: column, length: 1, key: keyOf(column) });
   }
   return runs;
@@ -76,12 +90,15 @@ export interface WriteCost {
 export const NO_COST: WriteCost = { spreadsheetCalls: 0, cellsRead: 0, cellsWritten: 0, cellsChanged: 0 };
 
 export function addCosts(...costs: WriteCost[]): WriteCost {
-  return costs.reduce((sum, c) => ({
-    spreadsheetCalls: sum.spreadsheetCalls + c.spreadsheetCalls,
-    cellsRead: sum.cellsRead + c.cellsRead,
-    cellsWritten: sum.cellsWritten + c.cellsWritten,
-    cellsChanged: sum.cellsChanged + c.cellsChanged,
-  }), NO_COST);
+  return costs.reduce(
+    (sum, c) => ({
+      spreadsheetCalls: sum.spreadsheetCalls + c.spreadsheetCalls,
+      cellsRead: sum.cellsRead + c.cellsRead,
+      cellsWritten: sum.cellsWritten + c.cellsWritten,
+      cellsChanged: sum.cellsChanged + c.cellsChanged,
+    }),
+    NO_COST,
+  );
 }
 
 /**
@@ -100,7 +117,12 @@ export function stepsCost(steps: readonly WriteStep[]): WriteCost {
           // One pattern sent for the whole rectangle.
           return { ...NO_COST, spreadsheetCalls: 1, cellsWritten: 1 };
         case 'setHeaders':
-          return { spreadsheetCalls: 1, cellsRead: 0, cellsWritten: step.headers.length, cellsChanged: step.headers.length };
+          return {
+            spreadsheetCalls: 1,
+            cellsRead: 0,
+            cellsWritten: step.headers.length,
+            cellsChanged: step.headers.length,
+          };
         case 'fill': {
           const cells = step.rect.rows * step.rect.columns;
           const verify = cells > 1 && !verified;
@@ -111,4 +133,3 @@ export function stepsCost(steps: readonly WriteStep[]): WriteCost {
     }),
   );
 }
-

@@ -152,12 +152,7 @@ function diameterUnits(value: unknown, row: number, problems: Problems): number 
   return 0;
 }
 
-function addUnion(
-  input: UnionColumnsInput,
-  i: number,
-  tallies: Map<string, Tally>,
-  problems: Problems,
-): void {
+function addUnion(input: UnionColumnsInput, i: number, tallies: Map<string, Tally>, problems: Problems): void {
   const row = input.firstDataRow + i;
   const key = normalizeKey(input.keys[i]);
   if (key === '') {

@@ -21,7 +21,11 @@ export function checkNowFromMenu(context: ExecutionContext): CheckResult | null 
   return withAlerts(context, () => {
     const result = runCheck(context, 'manual');
     const schedule = scheduleStatus(context);
-    return { value: result, title: `${TITLE}: ${STATUS_TITLE[result.status]}`, text: `${describeCheck(result)}\n\n${schedule.message}` };
+    return {
+      value: result,
+      title: `${TITLE}: ${STATUS_TITLE[result.status]}`,
+      text: `${describeCheck(result)}\n\n${schedule.message}`,
+    };
   });
 }
 
@@ -29,7 +33,11 @@ export function installFromMenu(context: ExecutionContext): ScheduleStatus | nul
   return withAlerts(context, () => {
     const { status, firstCheck } = installSchedule(context);
     const first = firstCheck === null ? '' : `\n\nFirst check:\n${describeCheck(firstCheck)}`;
-    return { value: status, title: `${TITLE}: hourly check on`, text: `${status.message} The check runs about once an hour, even when the spreadsheet is closed.${first}` };
+    return {
+      value: status,
+      title: `${TITLE}: hourly check on`,
+      text: `${status.message} The check runs about once an hour, even when the spreadsheet is closed.${first}`,
+    };
   });
 }
 

@@ -9,14 +9,15 @@
  * and the only thing found is pending migrations, it runs the normal apply (lock, re-plan,
  * history, rollback). Nothing is ever deleted or renamed automatically.
  */
-import { describeSheetCheck } from '../core/checkResult';
-import { headerFingerprint } from '../core/columnMap';
-import { detectDrift, missingSheetDrift, worstStatus, type SheetBaseline, type SheetDrift } from '../core/drift';
-import { errorMessage, SchemaError } from '../core/errors';
-import { finding, interruptedFinding, unfinishedApply } from '../core/plan';
-import { mappedSheets, type ManagedSheet, type SchemaDeclaration } from '../core/schema';
+
 import { ApplyJournal } from '../adapters/applyJournal';
-import { CheckStateStore, DEFAULT_CHECK_SETTINGS, readCheckSettings, writeCheckSettings, type CheckSettings } from '../adapters/checkState';
+import {
+  type CheckSettings,
+  CheckStateStore,
+  DEFAULT_CHECK_SETTINGS,
+  readCheckSettings,
+  writeCheckSettings,
+} from '../adapters/checkState';
 import { readHistory } from '../adapters/history';
 import { CallMeter } from '../adapters/meter';
 import {
@@ -25,11 +26,23 @@ import {
   findScheduleTriggers,
   installScheduleTriggers,
   removeScheduleTriggers,
+  type ScheduleRecord,
   ScheduleRecords,
   TRIGGERS_PER_USER,
-  type ScheduleRecord,
 } from '../adapters/triggers';
-import type { AutoRepairReport, CheckResult, MetricsInCheckReport, ScheduleStatus, SheetCheck } from '../shared/payloads';
+import { describeSheetCheck } from '../core/checkResult';
+import { headerFingerprint } from '../core/columnMap';
+import { detectDrift, missingSheetDrift, type SheetBaseline, type SheetDrift, worstStatus } from '../core/drift';
+import { errorMessage, SchemaError } from '../core/errors';
+import { finding, interruptedFinding, unfinishedApply } from '../core/plan';
+import { type ManagedSheet, mappedSheets, type SchemaDeclaration } from '../core/schema';
+import type {
+  AutoRepairReport,
+  CheckResult,
+  MetricsInCheckReport,
+  ScheduleStatus,
+  SheetCheck,
+} from '../shared/payloads';
 import { ExecutionContext, type Services } from './context';
 import { applySchema } from './schemaService';
 import { recomputeUnionMetrics } from './unionMetricsService';
@@ -69,7 +82,8 @@ export function runCheck(context: ExecutionContext, trigger: CheckResult['trigge
     spreadsheetCalls: first.calls,
     durationMs: context.services.now() - started,
   };
-  const scheduled = new ScheduleRecords(context.services.propertiesService.getUserProperties()).get(spreadsheetId) !== null;
+  const scheduled =
+    new ScheduleRecords(context.services.propertiesService.getUserProperties()).get(spreadsheetId) !== null;
   store.write({ result, baselines: final.baselines }, scheduled || trigger === 'schedule');
   return result;
 }
@@ -89,7 +103,11 @@ function withUnfinishedApply(context: ExecutionContext, checked: SheetsChecked):
   if (unfinished === null) return { ...checked, calls: checked.calls + meter.calls };
   const sheets = checked.sheets.map((sheet) =>
     unfinished.migrations.some((m) => m.sheet === sheet.sheet)
-      ? { ...sheet, status: worstStatus([sheet.status, 'pending']), findings: [interruptedFinding(unfinished, sheet.sheet), ...sheet.findings] }
+      ? {
+          ...sheet,
+          status: worstStatus([sheet.status, 'pending']),
+          findings: [interruptedFinding(unfinished, sheet.sheet), ...sheet.findings],
+        }
       : sheet,
   );
   return { ...checked, sheets, calls: checked.calls + meter.calls };
@@ -100,23 +118,48 @@ function checkSheets(context: ExecutionContext, previous: Readonly<Record<string
   const checked: SheetsChecked = { sheets: [], baselines: { ...previous }, calls: 0 };
   for (const managed of context.declaration.managedSheets) {
     const { drift, mapInvalidated } = checkSheet(context, managed, previous[managed.sheet] ?? null, meter);
-    checked.sheets.push({ sheet: managed.sheet, status: drift.status, findings: drift.findings, headerChanged: drift.headerChanged, mapInvalidated });
+    checked.sheets.push({
+      sheet: managed.sheet,
+      status: drift.status,
+      findings: drift.findings,
+      headerChanged: drift.headerChanged,
+      mapInvalidated,
+    });
     if (drift.baseline !== null) checked.baselines[managed.sheet] = drift.baseline;
   }
   return { ...checked, calls: meter.calls };
 }
 
 /** At most two Spreadsheet calls: getLastColumn() and the header row (none at all for a missing sheet). */
-function checkSheet(context: ExecutionContext, managed: ManagedSheet, previous: SheetBaseline | null, meter: CallMeter): { drift: SheetDrift; mapInvalidated: boolean } {
+function checkSheet(
+  context: ExecutionContext,
+  managed: ManagedSheet,
+  previous: SheetBaseline | null,
+  meter: CallMeter,
+): { drift: SheetDrift; mapInvalidated: boolean } {
   const sheet = context.spreadsheet().getSheetByName(managed.sheet);
-  if (sheet === null) return { drift: missingSheetDrift(managed, previous), mapInvalidated: invalidateMap(context, managed, null, 0) };
+  if (sheet === null)
+    return { drift: missingSheetDrift(managed, previous), mapInvalidated: invalidateMap(context, managed, null, 0) };
   try {
     const lastColumn = meter.call(() => sheet.getLastColumn());
-    const headers = lastColumn > 0 ? meter.read(() => sheet.getRange(managed.headerRow, 1, 1, lastColumn).getValues())[0] : [];
-    return { drift: detectDrift(managed, headers, lastColumn, previous), mapInvalidated: invalidateMap(context, managed, headers, lastColumn) };
+    const headers =
+      lastColumn > 0 ? meter.read(() => sheet.getRange(managed.headerRow, 1, 1, lastColumn).getValues())[0] : [];
+    return {
+      drift: detectDrift(managed, headers, lastColumn, previous),
+      mapInvalidated: invalidateMap(context, managed, headers, lastColumn),
+    };
   } catch (error) {
     const message = `Could not read row ${managed.headerRow} of "${managed.sheet}": ${errorMessage(error)}. The next check tries again.`;
-    return { drift: { status: 'error', findings: [finding('CHECK_FAILED', message, managed.sheet)], headerFingerprint: null, headerChanged: null, baseline: previous }, mapInvalidated: false };
+    return {
+      drift: {
+        status: 'error',
+        findings: [finding('CHECK_FAILED', message, managed.sheet)],
+        headerFingerprint: null,
+        headerChanged: null,
+        baseline: previous,
+      },
+      mapInvalidated: false,
+    };
   }
 }
 
@@ -126,18 +169,31 @@ function checkSheet(context: ExecutionContext, managed: ManagedSheet, previous: 
  * only the script-cache copy is reachable; the document-cache copy is covered by the change and
  * edit triggers and by the map's own checks on use (see README "Scheduled checks").
  */
-function invalidateMap(context: ExecutionContext, managed: ManagedSheet, headers: readonly unknown[] | null, lastColumn: number): boolean {
+function invalidateMap(
+  context: ExecutionContext,
+  managed: ManagedSheet,
+  headers: readonly unknown[] | null,
+  lastColumn: number,
+): boolean {
   const maps = context.columnMaps();
   const cached = maps.peek(managed.sheet);
   if (cached === null) return false;
-  const same = headers !== null && cached.headerRow === managed.headerRow && cached.lastColumn === lastColumn && cached.headerFingerprint === headerFingerprint(headers);
+  const same =
+    headers !== null &&
+    cached.headerRow === managed.headerRow &&
+    cached.lastColumn === lastColumn &&
+    cached.headerFingerprint === headerFingerprint(headers);
   if (same) return false;
   maps.invalidate(managed.sheet);
   return true;
 }
 
 function mergeInvalidations(after: SheetsChecked, before: SheetsChecked): SheetsChecked {
-  return { ...after, sheets: after.sheets.map((s, i) => ({ ...s, mapInvalidated: s.mapInvalidated || before.sheets[i].mapInvalidated })), calls: before.calls };
+  return {
+    ...after,
+    sheets: after.sheets.map((s, i) => ({ ...s, mapInvalidated: s.mapInvalidated || before.sheets[i].mapInvalidated })),
+    calls: before.calls,
+  };
 }
 
 /** Applies pending migrations only when that is all the check found and the user turned auto-repair on. */
@@ -146,12 +202,21 @@ function autoRepair(context: ExecutionContext, sheets: readonly SheetCheck[], en
   if (!enabled) return { outcome: 'off', message: 'Auto-repair is off.', columnsAdded: [] };
   if (status === 'ok') return { outcome: 'not-needed', message: 'Nothing to repair.', columnsAdded: [] };
   if (status !== 'pending') {
-    return { outcome: 'skipped', message: 'Auto-repair skipped: the check found drift or errors, and auto-repair only adds pending columns to an otherwise intact sheet. Fix the findings, then run "Extend schema".', columnsAdded: [] };
+    return {
+      outcome: 'skipped',
+      message:
+        'Auto-repair skipped: the check found drift or errors, and auto-repair only adds pending columns to an otherwise intact sheet. Fix the findings, then run "Extend schema".',
+      columnsAdded: [],
+    };
   }
   context.actorNote = 'hourly check auto-repair';
   try {
     const applied = applySchema(context, null);
-    return { outcome: applied.status === 'applied' ? 'applied' : 'not-needed', message: applied.summary, columnsAdded: applied.columnsAdded };
+    return {
+      outcome: applied.status === 'applied' ? 'applied' : 'not-needed',
+      message: applied.summary,
+      columnsAdded: applied.columnsAdded,
+    };
   } catch (error) {
     return { outcome: 'failed', message: `Auto-repair failed: ${errorMessage(error)}`, columnsAdded: [] };
   } finally {
@@ -164,13 +229,26 @@ function autoRepair(context: ExecutionContext, sheets: readonly SheetCheck[], en
  * columns it needs and one write, under the same lock as any recompute. Skipped when the check
  * found errors (a missing sheet, no header row): the recompute would only fail on them.
  */
-function metricsInCheck(context: ExecutionContext, status: CheckResult['status'], enabled: boolean): MetricsInCheckReport {
+function metricsInCheck(
+  context: ExecutionContext,
+  status: CheckResult['status'],
+  enabled: boolean,
+): MetricsInCheckReport {
   if (!enabled) return { outcome: 'off', message: 'Union metrics are not recomputed by the check.', rowsChanged: 0 };
-  if (status === 'error') return { outcome: 'skipped', message: 'Union metrics not recomputed: the check found errors to fix first.', rowsChanged: 0 };
+  if (status === 'error')
+    return {
+      outcome: 'skipped',
+      message: 'Union metrics not recomputed: the check found errors to fix first.',
+      rowsChanged: 0,
+    };
   context.actorNote = 'hourly check';
   try {
     const report = recomputeUnionMetrics(context);
-    return { outcome: report.status === 'applied' ? 'applied' : 'unchanged', message: report.summary, rowsChanged: report.rowsChanged };
+    return {
+      outcome: report.status === 'applied' ? 'applied' : 'unchanged',
+      message: report.summary,
+      rowsChanged: report.rowsChanged,
+    };
   } catch (error) {
     return { outcome: 'failed', message: `Union metrics not recomputed: ${errorMessage(error)}`, rowsChanged: 0 };
   } finally {
@@ -179,7 +257,13 @@ function metricsInCheck(context: ExecutionContext, status: CheckResult['status']
 }
 
 function metricsLine(metrics: MetricsInCheckReport): string[] {
-  return metrics.outcome === 'off' ? [] : [metrics.outcome === 'applied' || metrics.outcome === 'unchanged' ? metrics.message.split('\n')[0] : metrics.message];
+  return metrics.outcome === 'off'
+    ? []
+    : [
+        metrics.outcome === 'applied' || metrics.outcome === 'unchanged'
+          ? metrics.message.split('\n')[0]
+          : metrics.message,
+      ];
 }
 
 function repairLine(repair: AutoRepairReport): string[] {
@@ -267,8 +351,10 @@ function nextCheckEstimate(record: ScheduleRecord, lastCheck: CheckResult | null
 function statusMessage(installed: boolean, record: ScheduleRecord | null, settings: CheckSettings): string {
   const metrics = settings.recomputeMetrics ? '; union metrics are recomputed by the check' : '';
   const repair = `auto-repair is ${settings.autoRepair ? 'on (pending migrations are applied by the check)' : 'off'}${metrics}`;
-  if (installed && record !== null) return `Your hourly check is on (since ${record.installedAt.slice(0, 16).replace('T', ' ')} UTC); ${repair}.`;
-  if (record !== null) return `Your hourly check is off: its trigger is gone (the add-on may have been disabled or removed). Turn it on again; ${repair}.`;
+  if (installed && record !== null)
+    return `Your hourly check is on (since ${record.installedAt.slice(0, 16).replace('T', ' ')} UTC); ${repair}.`;
+  if (record !== null)
+    return `Your hourly check is off: its trigger is gone (the add-on may have been disabled or removed). Turn it on again; ${repair}.`;
   return `Your hourly check is off; ${repair}.`;
 }
 
@@ -279,16 +365,25 @@ function statusMessage(installed: boolean, record: ScheduleRecord | null, settin
  * triggerUid, opens it by id and runs the check. Missing authorization or a spreadsheet that is
  * gone is logged once and stops the run (a gone spreadsheet also turns its schedule off).
  */
-export function runScheduledCheck(services: Services, event: unknown, declaration?: SchemaDeclaration): CheckResult | null {
+export function runScheduledCheck(
+  services: Services,
+  event: unknown,
+  declaration?: SchemaDeclaration,
+): CheckResult | null {
   const uid = triggerUidOf(event);
   if (uid === null) {
-    throw new SchemaError('BAD_ARGUMENT', 'checkSchema is the hourly trigger\'s handler and needs its event; to check now, use "Check schema now" (checkSchemaNow). Nothing was done.');
+    throw new SchemaError(
+      'BAD_ARGUMENT',
+      'checkSchema is the hourly trigger\'s handler and needs its event; to check now, use "Check schema now" (checkSchemaNow). Nothing was done.',
+    );
   }
   const schedule = new ScheduleRecords(services.propertiesService.getUserProperties());
   const record = schedule.findByTrigger(uid);
   if (authorizationRequired(services)) return warnAuthorizationOnce(services, schedule, record);
   if (record === null) {
-    console.warn(`Sheet Schema: trigger ${uid} belongs to no hourly check (it was turned off elsewhere); deleting the trigger.`);
+    console.warn(
+      `Sheet Schema: trigger ${uid} belongs to no hourly check (it was turned off elsewhere); deleting the trigger.`,
+    );
     deleteTriggersById(services.scriptApp, [uid]);
     return null;
   }
@@ -306,7 +401,10 @@ function triggerUidOf(event: unknown): string | null {
 
 function authorizationRequired(services: Services): boolean {
   const { scriptApp } = services;
-  return scriptApp.getAuthorizationInfo(scriptApp.AuthMode.FULL).getAuthorizationStatus() === scriptApp.AuthorizationStatus.REQUIRED;
+  return (
+    scriptApp.getAuthorizationInfo(scriptApp.AuthMode.FULL).getAuthorizationStatus() ===
+    scriptApp.AuthorizationStatus.REQUIRED
+  );
 }
 
 /** Logs once per schedule, not every hour (the mark is cleared by the next authorized run). */
@@ -322,15 +420,24 @@ function warnAuthorizationOnce(services: Services, schedule: ScheduleRecords, re
 /** "Document … is missing (perhaps it was deleted, or you don't have read access?)" and the like. */
 const GONE = /is missing|deleted|not found|does not exist|don't have (read )?access|no longer/i;
 
-function openRecorded(services: Services, schedule: ScheduleRecords, record: ScheduleRecord, uid: string): GoogleAppsScript.Spreadsheet.Spreadsheet | null {
+function openRecorded(
+  services: Services,
+  schedule: ScheduleRecords,
+  record: ScheduleRecord,
+  uid: string,
+): GoogleAppsScript.Spreadsheet.Spreadsheet | null {
   try {
     return services.spreadsheetApp.openById(record.spreadsheetId);
   } catch (error) {
     if (!GONE.test(errorMessage(error))) {
-      console.warn(`Sheet Schema: the hourly check could not open spreadsheet ${record.spreadsheetId} (${errorMessage(error)}); it tries again next hour.`);
+      console.warn(
+        `Sheet Schema: the hourly check could not open spreadsheet ${record.spreadsheetId} (${errorMessage(error)}); it tries again next hour.`,
+      );
       return null;
     }
-    console.warn(`Sheet Schema: spreadsheet ${record.spreadsheetId} is gone or no longer shared with you (${errorMessage(error)}); turning its hourly check off.`);
+    console.warn(
+      `Sheet Schema: spreadsheet ${record.spreadsheetId} is gone or no longer shared with you (${errorMessage(error)}); turning its hourly check off.`,
+    );
     deleteTriggersById(services.scriptApp, [record.clockTriggerId, record.changeTriggerId, uid]);
     schedule.remove(record.spreadsheetId);
     new CheckStateStore(services.propertiesService, record.spreadsheetId).forgetUser();
@@ -342,7 +449,13 @@ function openRecorded(services: Services, schedule: ScheduleRecords, record: Sch
 // ── Cache freshness on edits ───────────────────────────────────────────────────────────────
 
 /** Change types that can move or rename header cells. Row inserts/deletes are left to the hourly check. */
-const STRUCTURAL_CHANGES: ReadonlySet<string> = new Set(['INSERT_COLUMN', 'REMOVE_COLUMN', 'INSERT_GRID', 'REMOVE_GRID', 'OTHER']);
+const STRUCTURAL_CHANGES: ReadonlySet<string> = new Set([
+  'INSERT_COLUMN',
+  'REMOVE_COLUMN',
+  'INSERT_GRID',
+  'REMOVE_GRID',
+  'OTHER',
+]);
 
 /**
  * Installable onChange: drops column maps without reading any sheet. The event does not say which

@@ -3,10 +3,11 @@
  * bundle, the emulator's in tests) and the schema declaration. One context per execution, so
  * its memos (column maps) live exactly as long as an Apps Script execution does.
  */
+
+import { ColumnMapCache } from '../adapters/columnMapCache';
 import { SchemaError } from '../core/errors';
 import { mappedSheets, type SchemaDeclaration } from '../core/schema';
 import { SCHEMA } from '../schema/managedSheets';
-import { ColumnMapCache } from '../adapters/columnMapCache';
 
 export interface Services {
   readonly spreadsheetApp: GoogleAppsScript.Spreadsheet.SpreadsheetApp;
@@ -35,7 +36,10 @@ export class ExecutionContext {
   spreadsheet(): GoogleAppsScript.Spreadsheet.Spreadsheet {
     this.spreadsheetInUse ??= this.services.spreadsheetApp.getActiveSpreadsheet();
     if (this.spreadsheetInUse === null) {
-      throw new SchemaError('NO_SPREADSHEET', 'Sheet Schema: no spreadsheet is open in this execution. Run it from the spreadsheet (Extensions menu).');
+      throw new SchemaError(
+        'NO_SPREADSHEET',
+        'Sheet Schema: no spreadsheet is open in this execution. Run it from the spreadsheet (Extensions menu).',
+      );
     }
     return this.spreadsheetInUse;
   }
@@ -44,7 +48,12 @@ export class ExecutionContext {
     if (this.maps === null) {
       const mapped = mappedSheets(this.declaration);
       const headerRowOf = (sheet: string) => mapped.find((m) => m.sheet === sheet)?.headerRow ?? 1;
-      this.maps = new ColumnMapCache(this.services.cacheService, this.spreadsheet().getId(), headerRowOf, mapped.map((m) => m.sheet));
+      this.maps = new ColumnMapCache(
+        this.services.cacheService,
+        this.spreadsheet().getId(),
+        headerRowOf,
+        mapped.map((m) => m.sheet),
+      );
     }
     return this.maps;
   }

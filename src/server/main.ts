@@ -4,9 +4,8 @@
  * handler, a trigger, or a google.script.run target — so each validates what it is given.
  */
 import { errorMessage } from '../core/errors';
-import type { ApplyResult, CheckResult, SchemaPlan, ScheduleStatus, UnionMetricsReport } from '../shared/payloads';
+import type { ApplyResult, CheckResult, ScheduleStatus, SchemaPlan, UnionMetricsReport } from '../shared/payloads';
 import type { ImplementsSidebarApi } from '../shared/rpc';
-import { ExecutionContext, type Services } from './context';
 import { checkNowFromMenu, installFromMenu, removeFromMenu } from './checkMenu';
 import {
   installSchedule,
@@ -15,14 +14,25 @@ import {
   removeSchedule,
   runCheck,
   runScheduledCheck,
-  scheduleStatus,
   setAutoRepair as saveAutoRepair,
   setMetricsInCheck as saveMetricsInCheck,
+  scheduleStatus,
 } from './checkService';
+import { ExecutionContext, type Services } from './context';
 import { buildMenu, extendSchemaFromMenu, recomputeUnionMetricsFromMenu } from './menu';
 import { applySchema as apply, previewSchema as preview } from './schemaService';
-import { previewUnionMetrics as previewMetrics, recomputeUnionMetrics as recomputeMetrics } from './unionMetricsService';
-import { expectAtMostArguments, expectBoolean, expectFingerprint, expectNoArguments, isConfirmedRequest, isSidebarRequest } from './validate';
+import {
+  previewUnionMetrics as previewMetrics,
+  recomputeUnionMetrics as recomputeMetrics,
+} from './unionMetricsService';
+import {
+  expectAtMostArguments,
+  expectBoolean,
+  expectFingerprint,
+  expectNoArguments,
+  isConfirmedRequest,
+  isSidebarRequest,
+} from './validate';
 
 let execution: ExecutionContext | null = null;
 
@@ -90,7 +100,9 @@ export function clearColumnCache(...args: unknown[]): { cleared: string[] } {
   current.columnMaps().invalidateAll();
   const cleared = current.declaration.managedSheets.map((m) => m.sheet);
   try {
-    current.services.spreadsheetApp.getActiveSpreadsheet()?.toast(`Column map cache cleared for ${cleared.join(', ')}.`, 'Sheet Schema');
+    current.services.spreadsheetApp
+      .getActiveSpreadsheet()
+      ?.toast(`Column map cache cleared for ${cleared.join(', ')}.`, 'Sheet Schema');
   } catch (error) {
     console.info(`toast unavailable: ${errorMessage(error)}`);
   }

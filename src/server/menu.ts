@@ -74,7 +74,10 @@ export function recomputeUnionMetricsFromMenu(context: ExecutionContext): void {
   }
 }
 
-function metricsPreviewExtendingFirst(context: ExecutionContext, ui: GoogleAppsScript.Base.Ui): UnionMetricsReport | null {
+function metricsPreviewExtendingFirst(
+  context: ExecutionContext,
+  ui: GoogleAppsScript.Base.Ui,
+): UnionMetricsReport | null {
   try {
     return previewUnionMetrics(context);
   } catch (error) {

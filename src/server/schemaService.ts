@@ -4,18 +4,27 @@
  * rolls back what it wrote, so the sheet is as it was or — if the rollback itself fails — in a
  * state the next run completes.
  */
+
+import { ApplyJournal } from '../adapters/applyJournal';
+import {
+  appendHistory,
+  createHistorySheet,
+  HISTORY_CREATE_CALLS,
+  HISTORY_HEADERS,
+  HISTORY_SHEET,
+  hasHistoryHeader,
+  repairHistorySheet,
+} from '../adapters/history';
+import { withDocumentLock } from '../adapters/lock';
+import { CallMeter } from '../adapters/meter';
+import { type ReadMode, readWorkbook, type Workbook } from '../adapters/snapshotReader';
+import { executeStep, RangeFiller, UndoLog } from '../adapters/stepExecutor';
 import { columnSpan } from '../core/columnLetters';
 import { errorMessage, SchemaError, STALE_PLAN_MESSAGE } from '../core/errors';
 import { buildPlan, SUCCESS_OUTCOME } from '../core/plan';
 import type { ManagedSheet } from '../core/schema';
-import { addCosts, NO_COST, stepsCost, writeSteps, type WriteCost } from '../core/steps';
+import { addCosts, NO_COST, stepsCost, type WriteCost, writeSteps } from '../core/steps';
 import { blockedMessage, describeSheetChanges } from '../core/summary';
-import { ApplyJournal } from '../adapters/applyJournal';
-import { appendHistory, createHistorySheet, hasHistoryHeader, HISTORY_CREATE_CALLS, HISTORY_HEADERS, HISTORY_SHEET, repairHistorySheet } from '../adapters/history';
-import { withDocumentLock } from '../adapters/lock';
-import { CallMeter } from '../adapters/meter';
-import { readWorkbook, type ReadMode, type Workbook } from '../adapters/snapshotReader';
-import { executeStep, RangeFiller, UndoLog } from '../adapters/stepExecutor';
 import type { ApplyResult, HistoryEntry, SchemaPlan, SheetPlan } from '../shared/payloads';
 import type { ExecutionContext } from './context';
 
@@ -28,7 +37,11 @@ function journalOf(context: ExecutionContext): ApplyJournal {
 }
 
 function read(context: ExecutionContext, mode: ReadMode): Workbook {
-  const options = { protectionType: context.services.spreadsheetApp.ProtectionType, mode, interrupted: journalOf(context).read() };
+  const options = {
+    protectionType: context.services.spreadsheetApp.ProtectionType,
+    mode,
+    interrupted: journalOf(context).read(),
+  };
   return readWorkbook(context.spreadsheet(), context.declaration, options);
 }
 
@@ -38,19 +51,48 @@ function planFrom(context: ExecutionContext, workbook: Workbook): SchemaPlan {
   if (plan.status !== 'changes') return { ...plan, cost: reads };
   const steps = changingSheets(plan).flatMap((s) => writeSteps(s, managedSheet(context, s.sheet).headerRow));
   const flush: WriteCost = { ...NO_COST, spreadsheetCalls: 1 };
-  return { ...plan, cost: addCosts(reads, stepsCost(steps), flush, historyCost(migrationsToRecord(plan).length, workbook.historyExists, plan.interrupted?.historyRepair ?? null)) };
+  return {
+    ...plan,
+    cost: addCosts(
+      reads,
+      stepsCost(steps),
+      flush,
+      historyCost(migrationsToRecord(plan).length, workbook.historyExists, plan.interrupted?.historyRepair ?? null),
+    ),
+  };
 }
 
 /**
  * One appendRow per entry; on the first apply, the sheet created with its header and entries;
  * after an interrupted first apply, the half-created sheet finished (header with entries, hide).
  */
-function historyCost(entries: number, exists: boolean, repair: { writeHeader: boolean; hide: boolean } | null): WriteCost {
+function historyCost(
+  entries: number,
+  exists: boolean,
+  repair: { writeHeader: boolean; hide: boolean } | null,
+): WriteCost {
   const cells = (rows: number) => HISTORY_HEADERS.length * rows;
-  if (!exists) return { spreadsheetCalls: HISTORY_CREATE_CALLS, cellsRead: 0, cellsWritten: cells(entries + 1) + 1 /* '@' format */, cellsChanged: cells(entries + 1) };
+  if (!exists)
+    return {
+      spreadsheetCalls: HISTORY_CREATE_CALLS,
+      cellsRead: 0,
+      cellsWritten: cells(entries + 1) + 1 /* '@' format */,
+      cellsChanged: cells(entries + 1),
+    };
   const hide: WriteCost = { ...NO_COST, spreadsheetCalls: repair?.hide ? 1 : 0 };
-  if (repair?.writeHeader) return addCosts(hide, { spreadsheetCalls: 2, cellsRead: 0, cellsWritten: cells(entries + 1) + 1, cellsChanged: cells(entries + 1) });
-  return addCosts(hide, { spreadsheetCalls: entries, cellsRead: 0, cellsWritten: cells(entries), cellsChanged: cells(entries) });
+  if (repair?.writeHeader)
+    return addCosts(hide, {
+      spreadsheetCalls: 2,
+      cellsRead: 0,
+      cellsWritten: cells(entries + 1) + 1,
+      cellsChanged: cells(entries + 1),
+    });
+  return addCosts(hide, {
+    spreadsheetCalls: entries,
+    cellsRead: 0,
+    cellsWritten: cells(entries),
+    cellsChanged: cells(entries),
+  });
 }
 
 function managedSheet(context: ExecutionContext, name: string): ManagedSheet {
@@ -75,7 +117,13 @@ export function applySchema(context: ExecutionContext, expectedFingerprint: stri
     if (plan.status === 'up-to-date') {
       // Up to date with a marker set: its run finished (history recorded) but was stopped before clearing it.
       if (markerSet) bestEffort('clear a stale apply-in-progress marker', () => journalOf(context).clear());
-      return { status: 'up-to-date', summary: 'Everything is up to date: nothing was written.', columnsAdded: [], cellsChanged: 0, durationMs: context.services.now() - started };
+      return {
+        status: 'up-to-date',
+        summary: 'Everything is up to date: nothing was written.',
+        columnsAdded: [],
+        cellsChanged: 0,
+        durationMs: context.services.now() - started,
+      };
     }
     executeAll(context, plan, started);
     forgetColumnMaps(context);
@@ -88,7 +136,10 @@ export function applySchema(context: ExecutionContext, expectedFingerprint: stri
  * depend on. Any mismatch gets the full read, to refuse with the real reason: blocked, or stale.
  * Without a confirmed plan (auto-repair) everything is checked here.
  */
-function planUnderLock(context: ExecutionContext, expectedFingerprint: string | null): { plan: SchemaPlan; markerSet: boolean } {
+function planUnderLock(
+  context: ExecutionContext,
+  expectedFingerprint: string | null,
+): { plan: SchemaPlan; markerSet: boolean } {
   const planned = (mode: ReadMode) => {
     const workbook = read(context, mode);
     return { plan: planFrom(context, workbook), markerSet: workbook.interrupted !== null };
@@ -109,14 +160,19 @@ function executeAll(context: ExecutionContext, plan: SchemaPlan, started: number
   const toRecord = migrationsToRecord(plan);
   const journal = journalOf(context);
   // Before the first write: if this execution is killed, the next run knows to complete it.
-  journal.write({ startedAt: context.isoNow(), user: context.userLabel(), migrations: toRecord.map(({ sheet, migrationId }) => ({ sheet: sheet.sheet, migrationId })) });
+  journal.write({
+    startedAt: context.isoNow(),
+    user: context.userLabel(),
+    migrations: toRecord.map(({ sheet, migrationId }) => ({ sheet: sheet.sheet, migrationId })),
+  });
   let current = '';
   try {
     for (const sheetPlan of changingSheets(plan)) {
       current = sheetPlan.sheet;
       const sheet = spreadsheet.getSheetByName(sheetPlan.sheet);
       if (sheet === null) throw new Error(`Sheet "${sheetPlan.sheet}" disappeared during the apply.`);
-      for (const step of writeSteps(sheetPlan, managedSheet(context, sheetPlan.sheet).headerRow)) executeStep(sheet, step, meter, filler, undo);
+      for (const step of writeSteps(sheetPlan, managedSheet(context, sheetPlan.sheet).headerRow))
+        executeStep(sheet, step, meter, filler, undo);
     }
     current = HISTORY_SHEET;
     meter.call(() => context.services.spreadsheetApp.flush());
@@ -129,13 +185,28 @@ function executeAll(context: ExecutionContext, plan: SchemaPlan, started: number
     const state = rollback.complete
       ? 'was rolled back: the sheet is as it was'
       : `could not be fully rolled back (${errorMessage(rollback.error)}): run "Extend schema" again to complete it — it only adds what is missing`;
-    recordFailure(context, toRecord, plan, started, `failed, ${rollback.complete ? 'rolled back' : 'incomplete'}: ${errorMessage(error)}`);
-    throw new Error(`Sheet Schema: the apply failed while writing "${current}" and ${state}. Cause: ${errorMessage(error)}`);
+    recordFailure(
+      context,
+      toRecord,
+      plan,
+      started,
+      `failed, ${rollback.complete ? 'rolled back' : 'incomplete'}: ${errorMessage(error)}`,
+    );
+    throw new Error(
+      `Sheet Schema: the apply failed while writing "${current}" and ${state}. Cause: ${errorMessage(error)}`,
+    );
   }
   bestEffort('clear the apply-in-progress marker', () => journal.clear());
 }
 
-function recordSuccess(context: ExecutionContext, plan: SchemaPlan, toRecord: readonly Recorded[], started: number, meter: CallMeter, undo: UndoLog): void {
+function recordSuccess(
+  context: ExecutionContext,
+  plan: SchemaPlan,
+  toRecord: readonly Recorded[],
+  started: number,
+  meter: CallMeter,
+  undo: UndoLog,
+): void {
   const spreadsheet = context.spreadsheet();
   const entries = historyEntries(context, toRecord, plan, started, SUCCESS_OUTCOME);
   const history = spreadsheet.getSheetByName(HISTORY_SHEET);
@@ -152,7 +223,12 @@ function recordSuccess(context: ExecutionContext, plan: SchemaPlan, toRecord: re
 function restoreJournal(journal: ApplyJournal, plan: SchemaPlan): void {
   bestEffort('restore the apply-in-progress marker', () => {
     if (plan.interrupted === null) journal.clear();
-    else journal.write({ startedAt: plan.interrupted.startedAt, user: plan.interrupted.user, migrations: plan.interrupted.migrations });
+    else
+      journal.write({
+        startedAt: plan.interrupted.startedAt,
+        user: plan.interrupted.user,
+        migrations: plan.interrupted.migrations,
+      });
   });
 }
 
@@ -184,7 +260,13 @@ function forgetColumnMaps(context: ExecutionContext): void {
  * one whose creation was cut short (no header yet) is finished by the next apply — a row appended
  * now would take the header's place.
  */
-function recordFailure(context: ExecutionContext, toRecord: readonly Recorded[], plan: SchemaPlan, started: number, outcome: string): void {
+function recordFailure(
+  context: ExecutionContext,
+  toRecord: readonly Recorded[],
+  plan: SchemaPlan,
+  started: number,
+  outcome: string,
+): void {
   bestEffort(`record the failed apply in ${HISTORY_SHEET}`, () => {
     const sheet = context.spreadsheet().getSheetByName(HISTORY_SHEET);
     if (sheet === null || !hasHistoryHeader(sheet)) return;
@@ -200,7 +282,11 @@ interface Recorded {
 function touchedMigrations(changing: readonly SheetPlan[]): Recorded[] {
   return changing.flatMap((sheet) =>
     sheet.migrations
-      .filter((m) => sheet.columnsToAdd.some((c) => c.migrationId === m.id) || sheet.blanksToFill.some((b) => b.migrationId === m.id))
+      .filter(
+        (m) =>
+          sheet.columnsToAdd.some((c) => c.migrationId === m.id) ||
+          sheet.blanksToFill.some((b) => b.migrationId === m.id),
+      )
       .map((m) => ({ sheet, migrationId: m.id })),
   );
 }
@@ -223,17 +309,31 @@ function cellsChangedBy(sheet: SheetPlan, migrationId: string): number {
   return added.reduce((sum, c) => sum + 1 + c.rowsInitialised, 0) + fills.reduce((sum, f) => sum + f.cells, 0);
 }
 
-function historyEntries(context: ExecutionContext, toRecord: readonly Recorded[], plan: SchemaPlan, started: number, outcome: string): HistoryEntry[] {
+function historyEntries(
+  context: ExecutionContext,
+  toRecord: readonly Recorded[],
+  plan: SchemaPlan,
+  started: number,
+  outcome: string,
+): HistoryEntry[] {
   const time = context.isoNow();
   const user = context.userLabel();
   const durationMs = context.services.now() - started;
   return toRecord.map(({ sheet, migrationId }) => {
     const added = sheet.columnsToAdd.filter((c) => c.migrationId === migrationId);
-    const completes = plan.interrupted?.unrecorded.some((m) => m.sheet === sheet.sheet && m.migrationId === migrationId);
+    const completes = plan.interrupted?.unrecorded.some(
+      (m) => m.sheet === sheet.sheet && m.migrationId === migrationId,
+    );
     const parts = [
-      ...(added.length > 0 ? [`${columnSpan(added[0].index, added.length)}: ${added.map((c) => c.header).join(', ')}`] : []),
-      ...sheet.blanksToFill.filter((b) => b.migrationId === migrationId).map((f) => `filled ${f.cells} blank cells in ${f.letter} (${f.header})`),
-      ...(completes && plan.interrupted !== null ? [`completes the apply stopped at ${plan.interrupted.startedAt}`] : []),
+      ...(added.length > 0
+        ? [`${columnSpan(added[0].index, added.length)}: ${added.map((c) => c.header).join(', ')}`]
+        : []),
+      ...sheet.blanksToFill
+        .filter((b) => b.migrationId === migrationId)
+        .map((f) => `filled ${f.cells} blank cells in ${f.letter} (${f.header})`),
+      ...(completes && plan.interrupted !== null
+        ? [`completes the apply stopped at ${plan.interrupted.startedAt}`]
+        : []),
     ];
     return {
       time,
@@ -252,13 +352,25 @@ function historyEntries(context: ExecutionContext, toRecord: readonly Recorded[]
 function appliedResult(context: ExecutionContext, plan: SchemaPlan, started: number): ApplyResult {
   const durationMs = context.services.now() - started;
   const changing = changingSheets(plan);
-  const columnsAdded = changing.flatMap((s) => s.columnsToAdd.map((c) => ({ sheet: s.sheet, letter: c.letter, header: c.header })));
-  const cellsChanged = touchedMigrations(changing).reduce((sum, { sheet, migrationId }) => sum + cellsChangedBy(sheet, migrationId), 0);
+  const columnsAdded = changing.flatMap((s) =>
+    s.columnsToAdd.map((c) => ({ sheet: s.sheet, letter: c.letter, header: c.header })),
+  );
+  const cellsChanged = touchedMigrations(changing).reduce(
+    (sum, { sheet, migrationId }) => sum + cellsChangedBy(sheet, migrationId),
+    0,
+  );
   const done = changing.flatMap((sheet) => describeSheetChanges(sheet, 'done'));
-  const completed = plan.interrupted === null ? [] : [`Completed the apply stopped at ${plan.interrupted.startedAt} and recorded it in history.`];
+  const completed =
+    plan.interrupted === null
+      ? []
+      : [`Completed the apply stopped at ${plan.interrupted.startedAt} and recorded it in history.`];
   return {
     status: 'applied',
-    summary: [...done, ...completed, `${cellsChanged.toLocaleString('en-US')} cells written in ${(durationMs / 1000).toFixed(1)} s.`].join('\n'),
+    summary: [
+      ...done,
+      ...completed,
+      `${cellsChanged.toLocaleString('en-US')} cells written in ${(durationMs / 1000).toFixed(1)} s.`,
+    ].join('\n'),
     columnsAdded,
     cellsChanged,
     durationMs,

@@ -3,12 +3,13 @@
  * the five v4.0 columns. Reads only the needed columns in bulk through the column map, one pass
  * to aggregate, one bulk write under the document lock — a constant number of calls.
  */
+
+import { readColumns, writeColumns } from '../adapters/columnAccess';
+import { withDocumentLock } from '../adapters/lock';
 import { SchemaError } from '../core/errors';
 import type { ManagedSheet, UnionMetricsSource } from '../core/schema';
 import { describeUnionMetrics } from '../core/summary';
 import { aggregateUnions, countChangedRows, duplicateKeys, metricsRows } from '../core/unionMetrics';
-import { readColumns, writeColumns } from '../adapters/columnAccess';
-import { withDocumentLock } from '../adapters/lock';
 import type { UnionMetricsReport } from '../shared/payloads';
 import type { ExecutionContext } from './context';
 
@@ -23,7 +24,11 @@ export function recomputeUnionMetrics(context: ExecutionContext): UnionMetricsRe
     const { report, write } = computeMetrics(context);
     const started = context.services.now() - report.durationMs;
     if (report.rowsChanged > 0) write();
-    const done: UnionMetricsReport = { ...report, status: report.rowsChanged > 0 ? 'applied' : 'unchanged', durationMs: context.services.now() - started };
+    const done: UnionMetricsReport = {
+      ...report,
+      status: report.rowsChanged > 0 ? 'applied' : 'unchanged',
+      durationMs: context.services.now() - started,
+    };
     return { ...done, summary: describeUnionMetrics(done) };
   });
 }
@@ -44,7 +49,11 @@ function computeMetrics(context: ExecutionContext): { report: UnionMetricsReport
   const targets = [...source.targetColumns];
   requireMetricColumns(context, spoolSheet, targets);
   const spools = readColumns(spoolSheet, [source.keyColumn, ...targets], maps);
-  const unions = readColumns(unionSheet, [source.keyColumn, source.armDoneColumn, source.soldDoneColumn, source.diameterColumn], maps);
+  const unions = readColumns(
+    unionSheet,
+    [source.keyColumn, source.armDoneColumn, source.soldDoneColumn, source.diameterColumn],
+    maps,
+  );
   const spoolKeys = spools.columns[source.keyColumn];
   const aggregation = aggregateUnions(
     {
@@ -73,19 +82,34 @@ function computeMetrics(context: ExecutionContext): { report: UnionMetricsReport
     durationMs: context.services.now() - started,
     summary: '',
   };
-  return { report: { ...report, summary: describeUnionMetrics(report) }, write: () => writeColumns(spoolSheet, targets, next, maps) };
+  return {
+    report: { ...report, summary: describeUnionMetrics(report) },
+    write: () => writeColumns(spoolSheet, targets, next, maps),
+  };
 }
 
-function requireSheet(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, name: string): GoogleAppsScript.Spreadsheet.Sheet {
+function requireSheet(
+  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  name: string,
+): GoogleAppsScript.Spreadsheet.Sheet {
   const sheet = spreadsheet.getSheetByName(name);
-  if (sheet === null) throw new SchemaError('SHEET_NOT_FOUND', `Sheet "${name}" was not found, so union metrics cannot be computed. Nothing was written.`);
+  if (sheet === null)
+    throw new SchemaError(
+      'SHEET_NOT_FOUND',
+      `Sheet "${name}" was not found, so union metrics cannot be computed. Nothing was written.`,
+    );
   return sheet;
 }
 
 /** Missing v4.0 columns mean the schema is behind: say so (the menu offers to extend it first). */
-function requireMetricColumns(context: ExecutionContext, sheet: GoogleAppsScript.Spreadsheet.Sheet, targets: readonly string[]): void {
+function requireMetricColumns(
+  context: ExecutionContext,
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  targets: readonly string[],
+): void {
   const maps = context.columnMaps();
-  const missingIn = (columns: Readonly<Record<string, number>>) => targets.filter((name) => columns[name] === undefined);
+  const missingIn = (columns: Readonly<Record<string, number>>) =>
+    targets.filter((name) => columns[name] === undefined);
   if (missingIn(maps.getOrBuild(sheet).columns).length === 0) return;
   const missing = missingIn(maps.rebuild(sheet).columns);
   if (missing.length === 0) return;
@@ -94,4 +118,3 @@ function requireMetricColumns(context: ExecutionContext, sheet: GoogleAppsScript
     `"${sheet.getName()}" does not have the v4.0 column${missing.length === 1 ? '' : 's'} ${missing.join(', ')} yet. Run "Extend schema" first, then recompute. Nothing was written.`,
   );
 }
-

@@ -43,8 +43,18 @@ function describe(value: unknown): string {
  */
 export function isConfirmedRequest(value: unknown): boolean {
   if (value === undefined || isPlatformEvent(value)) return false;
-  if (typeof value === 'object' && value !== null && !Array.isArray(value) && Object.keys(value).length === 1 && (value as { confirmed?: unknown }).confirmed === true) return true;
-  throw new SchemaError('BAD_ARGUMENT', `Expected no argument (menu) or { confirmed: true } (sidebar); got ${describe(value)}. Nothing was written.`);
+  if (
+    typeof value === 'object' &&
+    value !== null &&
+    !Array.isArray(value) &&
+    Object.keys(value).length === 1 &&
+    (value as { confirmed?: unknown }).confirmed === true
+  )
+    return true;
+  throw new SchemaError(
+    'BAD_ARGUMENT',
+    `Expected no argument (menu) or { confirmed: true } (sidebar); got ${describe(value)}. Nothing was written.`,
+  );
 }
 
 /**
@@ -57,12 +67,25 @@ export function isSidebarRequest(functionName: string, value: unknown): boolean 
   if (value === undefined) return false;
   if (isPlatformEvent(value)) {
     if ('triggerUid' in (value as object)) {
-      throw new SchemaError('NOT_FROM_A_TRIGGER', `${functionName} must be run from the menu or the sidebar, not from a trigger (triggers created by a trigger are disabled). Nothing was done.`);
+      throw new SchemaError(
+        'NOT_FROM_A_TRIGGER',
+        `${functionName} must be run from the menu or the sidebar, not from a trigger (triggers created by a trigger are disabled). Nothing was done.`,
+      );
     }
     return false;
   }
-  if (typeof value === 'object' && value !== null && !Array.isArray(value) && Object.keys(value).length === 1 && (value as { sidebar?: unknown }).sidebar === true) return true;
-  throw new SchemaError('BAD_ARGUMENT', `${functionName} expects no argument (menu) or { sidebar: true } (sidebar); got ${describe(value)}. Nothing was done.`);
+  if (
+    typeof value === 'object' &&
+    value !== null &&
+    !Array.isArray(value) &&
+    Object.keys(value).length === 1 &&
+    (value as { sidebar?: unknown }).sidebar === true
+  )
+    return true;
+  throw new SchemaError(
+    'BAD_ARGUMENT',
+    `${functionName} expects no argument (menu) or { sidebar: true } (sidebar); got ${describe(value)}. Nothing was done.`,
+  );
 }
 
 /**
@@ -71,13 +94,21 @@ export function isSidebarRequest(functionName: string, value: unknown): boolean 
  * to ignore silently.
  */
 export function expectAtMostArguments(functionName: string, args: ArrayLike<unknown>, max: number): void {
-  const extra = Array.from(args).slice(max).filter((arg) => arg !== undefined).length;
+  const extra = Array.from(args)
+    .slice(max)
+    .filter((arg) => arg !== undefined).length;
   if (extra > 0) {
-    throw new SchemaError('BAD_ARGUMENT', `${functionName} takes at most ${max} argument${max === 1 ? '' : 's'}; got ${extra} more. Nothing was done.`);
+    throw new SchemaError(
+      'BAD_ARGUMENT',
+      `${functionName} takes at most ${max} argument${max === 1 ? '' : 's'}; got ${extra} more. Nothing was done.`,
+    );
   }
 }
 
 export function expectBoolean(functionName: string, value: unknown): boolean {
   if (typeof value === 'boolean') return value;
-  throw new SchemaError('BAD_ARGUMENT', `${functionName} expects true or false; got ${describe(value)}. Nothing was changed.`);
+  throw new SchemaError(
+    'BAD_ARGUMENT',
+    `${functionName} expects true or false; got ${describe(value)}. Nothing was changed.`,
+  );
 }

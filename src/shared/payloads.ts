@@ -139,10 +139,19 @@ export interface UnionMetricsReport {
   readonly unions: number;
   /** Spool rows whose five metric cells differ from the recomputed values. */
   readonly rowsChanged: number;
-  readonly orphans: { readonly count: number; readonly examples: ReadonlyArray<{ readonly row: number; readonly key: string }> };
-  readonly badDiameters: { readonly count: number; readonly examples: ReadonlyArray<{ readonly row: number; readonly value: string }> };
+  readonly orphans: {
+    readonly count: number;
+    readonly examples: ReadonlyArray<{ readonly row: number; readonly key: string }>;
+  };
+  readonly badDiameters: {
+    readonly count: number;
+    readonly examples: ReadonlyArray<{ readonly row: number; readonly value: string }>;
+  };
   readonly blankKeys: { readonly count: number; readonly rows: readonly number[] };
-  readonly duplicateSpools: { readonly count: number; readonly examples: ReadonlyArray<{ readonly key: string; readonly rows: readonly number[] }> };
+  readonly duplicateSpools: {
+    readonly count: number;
+    readonly examples: ReadonlyArray<{ readonly key: string; readonly rows: readonly number[] }>;
+  };
   readonly durationMs: number;
   readonly summary: string;
 }

@@ -5,7 +5,7 @@
  * from it — so a misspelt server name or a changed signature fails type checking on both sides.
  * Kept free of Apps Script and DOM types: both programs include it.
  */
-import type { ApplyResult, CheckResult, SchemaPlan, ScheduleStatus, UnionMetricsReport } from './payloads';
+import type { ApplyResult, CheckResult, ScheduleStatus, SchemaPlan, UnionMetricsReport } from './payloads';
 
 export interface ClearCacheResult {
   /** Managed sheets whose cached column map was dropped. */

@@ -2,7 +2,7 @@ import { readColumns, writeColumns } from '../../src/adapters/columnAccess';
 import { COLUMN_MAP_TTL_SECONDS } from '../../src/adapters/columnMapCache';
 import { ExecutionContext } from '../../src/server/context';
 import { applySchema, previewSchema } from '../../src/server/schemaService';
-import { newExecution, v3Workbook, V4_HEADERS } from '../support/emulated';
+import { newExecution, V4_HEADERS, v3Workbook } from '../support/emulated';
 
 const operaciones = (emu: ReturnType<typeof v3Workbook>['emu']) => emu.spreadsheet.getSheetByName('Operaciones')!;
 
@@ -132,7 +132,12 @@ describe('readColumns / writeColumns by header name', () => {
     emu.stats.reset();
     writeColumns(operaciones(emu), V4_HEADERS, values, context.columnMaps());
     expect(emu.stats.snapshot().byMethod['Range.setValues']).toBe(1);
-    expect(emu.readSheet('Operaciones').slice(1).map((r) => r.slice(67))).toEqual(values);
+    expect(
+      emu
+        .readSheet('Operaciones')
+        .slice(1)
+        .map((r) => r.slice(67)),
+    ).toEqual(values);
   });
 
   it('notices a stale map through the header cells it reads, rebuilds once and reads the right column', () => {
@@ -150,9 +155,14 @@ describe('readColumns / writeColumns by header name', () => {
     operaciones(emu).getRange('BS1').setValue('Renamed');
     const before = emu.readSheet('Operaciones');
     const context = newExecution(emu);
-    expect(() => writeColumns(operaciones(emu), V4_HEADERS, before.slice(1).map(() => [1, 1, 1, 1, 1]), context.columnMaps())).toThrow(
-      'Column "Pulgadas_ARM" was not found in row 1 of "Operaciones"',
-    );
+    expect(() =>
+      writeColumns(
+        operaciones(emu),
+        V4_HEADERS,
+        before.slice(1).map(() => [1, 1, 1, 1, 1]),
+        context.columnMaps(),
+      ),
+    ).toThrow('Column "Pulgadas_ARM" was not found in row 1 of "Operaciones"');
     expect(emu.readSheet('Operaciones')).toEqual(before);
   });
 });

@@ -5,14 +5,24 @@
  * Every wait is on UI state (data-state, data-installed, data-step, elements appearing).
  */
 import type { Frame } from 'playwright-core';
-import { scriptRun, type Emulator } from '../../emulator';
-import type { SchemaPlan, ScheduleStatus } from '../../src/shared/payloads';
-import { browserSessions, DIST, screenshot, smallDemo, waitForSidebar } from './support';
+import { type Emulator, scriptRun } from '../../emulator';
 import { seedDemo } from '../../scripts/playground';
+import type { ScheduleStatus, SchemaPlan } from '../../src/shared/payloads';
+import { browserSessions, DIST, screenshot, smallDemo, waitForSidebar } from './support';
 
 const HTML_HEADER = '<b>x</b>';
 /** Every control of the sidebar (its bottom bar and both panels). */
-const CONTROLS = ['#apply', '#refresh', '#clear-cache', '#schedule-toggle', '#check-now', '#auto-repair', '#metrics-in-check', '#metrics-preview', '#metrics-recompute'];
+const CONTROLS = [
+  '#apply',
+  '#refresh',
+  '#clear-cache',
+  '#schedule-toggle',
+  '#check-now',
+  '#auto-repair',
+  '#metrics-in-check',
+  '#metrics-preview',
+  '#metrics-recompute',
+];
 
 const open = browserSessions();
 
@@ -30,7 +40,9 @@ async function text(sidebar: Frame, selector: string): Promise<string> {
 }
 
 /** One snapshot (a single evaluate, so the call cannot finish halfway through the reading). */
-function controlsWhileWorking(sidebar: Frame): Promise<{ state: string; enabled: string[]; busy: string | null; said: string }> {
+function controlsWhileWorking(
+  sidebar: Frame,
+): Promise<{ state: string; enabled: string[]; busy: string | null; said: string }> {
   return sidebar.evaluate(`({
     state: document.getElementById('app').dataset.state,
     enabled: ${JSON.stringify(CONTROLS)}.filter((id) => !document.querySelector(id).disabled),
@@ -59,22 +71,35 @@ describe('hourly check panel', () => {
 
     await sidebar.getByRole('button', { name: 'Turn on hourly check' }).click();
     await sidebar.locator('#app[data-state="working"]').waitFor();
-    expect(await controlsWhileWorking(sidebar)).toEqual({ state: 'working', enabled: [], busy: 'true', said: 'Turning the hourly check on…' });
+    expect(await controlsWhileWorking(sidebar)).toEqual({
+      state: 'working',
+      enabled: [],
+      busy: 'true',
+      said: 'Turning the hourly check on…',
+    });
 
     await sidebar.locator('#schedule[data-installed="true"]').waitFor();
     await waitForSidebar(sidebar, 'changes');
-    expect(await text(sidebar, '#schedule-message')).toMatch(/^Your hourly check is on \(since \d{4}-\d\d-\d\d \d\d:\d\d UTC\); auto-repair is off\.$/);
+    expect(await text(sidebar, '#schedule-message')).toMatch(
+      /^Your hourly check is on \(since \d{4}-\d\d-\d\d \d\d:\d\d UTC\); auto-repair is off\.$/,
+    );
     expect(await text(sidebar, '#schedule-status')).toBe('Hourly check turned on. First check: migrations pending.');
     expect(await text(sidebar, '#schedule-badge')).toBe('on');
-    expect(await text(sidebar, '.next-check')).toMatch(/^Next check: after \d{4}-\d\d-\d\d \d\d:\d\d UTC \(an estimate/);
+    expect(await text(sidebar, '.next-check')).toMatch(
+      /^Next check: after \d{4}-\d\d-\d\d \d\d:\d\d UTC \(an estimate/,
+    );
     expect(await text(sidebar, '.triggers')).toMatch(/^Triggers: 2 of 20 in use/);
     const check = sidebar.locator('.last-check[data-status="pending"]');
     expect(await check.locator('.badge').innerText()).toBe('migrations pending');
     expect(await check.locator('.check-meta').innerText()).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d UTC · run by hand/);
-    expect(await check.locator('.check-summary').innerText()).toBe('Operaciones: migrations pending — 1 pending migration.');
+    expect(await check.locator('.check-summary').innerText()).toBe(
+      'Operaciones: migrations pending — 1 pending migration.',
+    );
     const pending = check.locator('li[data-code="PENDING_MIGRATION"]');
     expect(await pending.locator('.location').innerText()).toBe('Operaciones!BP1:BT1');
-    expect(await pending.locator('.finding-text').innerText()).toContain('Migration 4.0-union-metrics is pending on "Operaciones"');
+    expect(await pending.locator('.finding-text').innerText()).toContain(
+      'Migration 4.0-union-metrics is pending on "Operaciones"',
+    );
     expect(await check.locator('.auto-repair-outcome').count()).toBe(0);
     expect(status(playground.emulator).installed).toBe(true);
     expect(await sidebar.evaluate('document.activeElement.id')).toBe('schedule-toggle');
@@ -90,12 +115,13 @@ describe('hourly check panel', () => {
     expect(status(playground.emulator).installed).toBe(false);
   });
 
-  it('shows the server\'s refusal at the 20-trigger limit as is, and changes nothing', async () => {
+  it("shows the server's refusal at the 20-trigger limit as is, and changes nothing", async () => {
     const { sidebar, playground } = await open({
       seed: (emulator) => {
         seedDemo(emulator, { spools: 20 });
         emulator.beginExecution({ kind: 'menu' });
-        for (let i = 0; i < 19; i++) emulator.globals.ScriptApp.newTrigger('somethingElse').timeBased().everyDays(1).create();
+        for (let i = 0; i < 19; i++)
+          emulator.globals.ScriptApp.newTrigger('somethingElse').timeBased().everyDays(1).create();
         emulator.endExecution();
       },
     });
@@ -107,7 +133,9 @@ describe('hourly check panel', () => {
     await error.waitFor();
     await waitForSidebar(sidebar);
     expect(await error.locator('.notice-title').innerText()).toBe('Could not turn the hourly check on');
-    expect(await error.locator('.error-text').innerText()).toContain('already has the maximum of 20 triggers for this add-on');
+    expect(await error.locator('.error-text').innerText()).toContain(
+      'already has the maximum of 20 triggers for this add-on',
+    );
     expect(await error.locator('.error-text').innerText()).toContain('Nothing was changed.');
     expect(await text(sidebar, '#schedule-status')).toBe('Nothing changed: the hourly check is still off.');
     expect(await sidebar.locator('#schedule').getAttribute('data-installed')).toBe('false');
@@ -135,11 +163,17 @@ describe('hourly check panel', () => {
 
     const check = sidebar.locator('.last-check');
     expect(await check.locator('.badge').innerText()).toBe('drift');
-    expect(await check.locator('.check-summary').innerText()).toBe('Operaciones: drift — 2 renamed, 1 new column outside the schema.');
+    expect(await check.locator('.check-summary').innerText()).toBe(
+      'Operaciones: drift — 2 renamed, 1 new column outside the schema.',
+    );
     const renamed = check.locator('li[data-code="COLUMN_RENAMED"]');
     expect(await renamed.locator('.location').allInnerTexts()).toEqual(['Operaciones!BR1', 'Operaciones!BS1']);
-    expect(await renamed.first().locator('.finding-text').innerText()).toContain('Operaciones!BR1 reads "Uniones_SOLD" where managed column "Uniones_SOLD_Completadas" was');
-    expect(await renamed.nth(1).locator('.finding-text').innerText()).toContain(`reads "${HTML_HEADER}" where managed column "Pulgadas_ARM" was`);
+    expect(await renamed.first().locator('.finding-text').innerText()).toContain(
+      'Operaciones!BR1 reads "Uniones_SOLD" where managed column "Uniones_SOLD_Completadas" was',
+    );
+    expect(await renamed.nth(1).locator('.finding-text').innerText()).toContain(
+      `reads "${HTML_HEADER}" where managed column "Pulgadas_ARM" was`,
+    );
     expect(await check.locator('b').count()).toBe(0);
     expect(await sidebar.locator('.last-check b, #schedule b').count()).toBe(0);
 
@@ -205,7 +239,12 @@ describe('union metrics in the check', () => {
 
     await clickAndSettle(sidebar, 'Check now', '.last-check[data-status="ok"]');
     expect(await text(sidebar, '.last-check .check-summary')).toMatch(/Union metrics: \d+ of \d+ spool rows updated/);
-    expect(playground.emulator.readSheet('Operaciones').slice(1).some((row) => typeof row[67] === 'number' && row[67] > 0)).toBe(true);
+    expect(
+      playground.emulator
+        .readSheet('Operaciones')
+        .slice(1)
+        .some((row) => typeof row[67] === 'number' && row[67] > 0),
+    ).toBe(true);
 
     await box.uncheck();
     await sidebar.locator('#schedule[data-metrics-in-check="false"]').waitFor();
@@ -222,7 +261,9 @@ describe('union metrics panel', () => {
     await clickAndSettle(sidebar, 'Preview union metrics', '#metrics[data-step="needs-schema"]');
     const refusal = sidebar.locator('#metrics-report [role="alert"]');
     expect(await refusal.locator('.notice-title').innerText()).toBe('Extend the schema first');
-    expect(await refusal.locator('.error-text').innerText()).toContain('Run "Extend schema" first, then recompute. Nothing was written.');
+    expect(await refusal.locator('.error-text').innerText()).toContain(
+      'Run "Extend schema" first, then recompute. Nothing was written.',
+    );
     expect(await sidebar.locator('#metrics-recompute').isDisabled()).toBe(true);
     await screenshot(page.locator('.sidebar-panel'), 'sidebar-metrics-extend-first');
 
@@ -234,11 +275,15 @@ describe('union metrics panel', () => {
 
     await clickAndSettle(sidebar, 'Preview union metrics', '#metrics[data-step="previewed"]');
     const preview = sidebar.locator('.metrics-report[data-status="preview"]');
-    expect(await preview.locator('.notice-title').innerText()).toBe('60 of 60 spool rows would change. Nothing has been written yet.');
+    expect(await preview.locator('.notice-title').innerText()).toBe(
+      '60 of 60 spool rows would change. Nothing has been written yet.',
+    );
     const summary = await preview.locator('.metrics-summary').innerText();
     expect(summary).toMatch(/^Union metrics: 60 of 60 spool rows would change \(from [\d,]+ unions in "Uniones"\)\./);
     expect(summary).toMatch(/\d+ unions name a spool that is not in "Operaciones", e\.g\. MK-/);
-    expect(await text(sidebar, '#metrics-status')).toBe('60 of 60 spool rows would change. Nothing has been written yet.');
+    expect(await text(sidebar, '#metrics-status')).toBe(
+      '60 of 60 spool rows would change. Nothing has been written yet.',
+    );
     expect(await sidebar.evaluate('document.activeElement.id')).toBe('metrics-recompute');
 
     // Enter opens the confirm step on its button; Escape cancels.
@@ -265,7 +310,9 @@ describe('union metrics panel', () => {
     await screenshot(page.locator('.sidebar-panel'), 'sidebar-metrics-done');
 
     await clickAndSettle(sidebar, 'Preview union metrics', '#metrics[data-step="previewed"]');
-    expect(await text(sidebar, '.metrics-report .notice-title')).toBe('Union metrics are already correct for all 60 spool rows: nothing to recompute.');
+    expect(await text(sidebar, '.metrics-report .notice-title')).toBe(
+      'Union metrics are already correct for all 60 spool rows: nothing to recompute.',
+    );
     expect(await sidebar.locator('#metrics-recompute').isDisabled()).toBe(true);
   });
 });

@@ -4,11 +4,17 @@
  * on UI state (data-state / data-plan, elements appearing), never a fixed sleep.
  */
 import { scriptRun } from '../../emulator';
+import { seedDemo } from '../../scripts/playground';
 import type { SchemaPlan } from '../../src/shared/payloads';
 import { browserSessions, DIST, publishToDocs, screenshot, smallDemo, waitForSidebar } from './support';
-import { seedDemo } from '../../scripts/playground';
 
-const NEW_HEADERS = ['Total_Uniones', 'Uniones_ARM_Completadas', 'Uniones_SOLD_Completadas', 'Pulgadas_ARM', 'Pulgadas_SOLD'];
+const NEW_HEADERS = [
+  'Total_Uniones',
+  'Uniones_ARM_Completadas',
+  'Uniones_SOLD_Completadas',
+  'Pulgadas_ARM',
+  'Pulgadas_SOLD',
+];
 const PWN_HEADER = '<img src=x onerror=window.__pwned=1>';
 
 const open = browserSessions();
@@ -22,12 +28,18 @@ describe('preview', () => {
     expect(await card.locator('.badge').innerText()).toBe('5 changes');
     expect(await card.locator('table.changes td.letter').allInnerTexts()).toEqual(['BP', 'BQ', 'BR', 'BS', 'BT']);
     expect(await card.locator('table.changes td.header').allInnerTexts()).toEqual(NEW_HEADERS);
-    expect(await card.locator('table.changes tbody tr').first().innerText()).toMatch(/BP\s+Total_Uniones\s+integer\s+0\s+2,400 rows/);
+    expect(await card.locator('table.changes tbody tr').first().innerText()).toMatch(
+      /BP\s+Total_Uniones\s+integer\s+0\s+2,400 rows/,
+    );
     expect(await card.locator('.strip-new').allInnerTexts()).toEqual(['BP', 'BQ', 'BR', 'BS', 'BT']);
     expect(await card.locator('figcaption').innerText()).toBe('A–BO: 67 existing columns · BP–BT: 5 new');
-    expect(await sidebar.locator('.cost').innerText()).toMatch(/^Cost: \d+ Spreadsheet calls, .* for 12,0\d\d cells\.$/);
+    expect(await sidebar.locator('.cost').innerText()).toMatch(
+      /^Cost: \d+ Spreadsheet calls, .* for 12,0\d\d cells\.$/,
+    );
     expect(await sidebar.locator('.history').innerText()).toContain('No migration applied from Sheet Schema yet.');
-    expect(await sidebar.locator('#status').innerText()).toBe('5 changes ready to apply. Nothing has been written yet.');
+    expect(await sidebar.locator('#status').innerText()).toBe(
+      '5 changes ready to apply. Nothing has been written yet.',
+    );
     expect(await sidebar.locator('#apply').isEnabled()).toBe(true);
 
     const shot = await screenshot(page.locator('.sidebar-panel'), 'sidebar-preview');
@@ -45,7 +57,9 @@ describe('preview', () => {
     await waitForSidebar(sidebar, 'blocked');
     const card = sidebar.locator('section.sheet[data-sheet="Operaciones"]');
     expect(await card.locator('.badge').innerText()).toBe('blocked');
-    expect(await card.locator('.findings-error li[data-code="MISSING_SHEET"]').innerText()).toContain('Sheet "Operaciones" was not found');
+    expect(await card.locator('.findings-error li[data-code="MISSING_SHEET"]').innerText()).toContain(
+      'Sheet "Operaciones" was not found',
+    );
     expect(await sidebar.locator('#status').innerText()).toBe('Blocked: 1 problem to fix before anything can change.');
     expect(await sidebar.locator('#apply').isDisabled()).toBe(true);
     await screenshot(page.locator('.sidebar-panel'), 'sidebar-missing-sheet');
@@ -91,7 +105,8 @@ describe('apply', () => {
 
     await sidebar.getByRole('button', { name: 'Confirm apply' }).click();
     await sidebar.locator('#app[data-state="applying"]').waitFor();
-    for (const id of ['#apply', '#refresh', '#clear-cache', '#confirm-apply']) expect(await sidebar.locator(id).isDisabled()).toBe(true);
+    for (const id of ['#apply', '#refresh', '#clear-cache', '#confirm-apply'])
+      expect(await sidebar.locator(id).isDisabled()).toBe(true);
     expect(await sidebar.locator('#progress').isVisible()).toBe(true);
     expect(await sidebar.locator('#app').getAttribute('aria-busy')).toBe('true');
 

@@ -2,8 +2,8 @@
 import { execSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser, type Frame, type Locator, type Page } from 'playwright-core';
-import { seedDemo, startPlayground, type Playground, type PlaygroundOptions } from '../../scripts/playground';
+import { type Browser, chromium, type Frame, type Locator, type Page } from 'playwright-core';
+import { type Playground, type PlaygroundOptions, seedDemo, startPlayground } from '../../scripts/playground';
 
 export const ROOT = resolve(__dirname, '../..');
 export const DIST = join(ROOT, 'dist');
@@ -24,7 +24,9 @@ function chromiumPath(): string {
   try {
     return execSync('command -v chromium', { shell: '/bin/sh', encoding: 'utf8' }).trim();
   } catch {
-    throw new Error('chromium is not on PATH: install Debian\'s package (apt-get install -y chromium); .ci/run does it. Never download a browser.');
+    throw new Error(
+      "chromium is not on PATH: install Debian's package (apt-get install -y chromium); .ci/run does it. Never download a browser.",
+    );
   }
 }
 
@@ -41,9 +43,15 @@ export interface Session {
 }
 
 /** A small demo workbook: same shape as the full one (67 columns), quicker to read. */
-export const smallDemo = (spools = 60): PlaygroundOptions['seed'] => (emulator) => seedDemo(emulator, { spools });
+export const smallDemo =
+  (spools = 60): PlaygroundOptions['seed'] =>
+  (emulator) =>
+    seedDemo(emulator, { spools });
 
-export async function openPlayground(browser: Browser, options: Omit<PlaygroundOptions, 'port' | 'root'> = {}): Promise<Session> {
+export async function openPlayground(
+  browser: Browser,
+  options: Omit<PlaygroundOptions, 'port' | 'root'> = {},
+): Promise<Session> {
   const playground = await startPlayground({ ...options, port: 0, root: ROOT });
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();

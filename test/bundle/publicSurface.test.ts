@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runEntryPoint, scriptRun, topLevelFunctionNames } from '../../emulator/bundle';
 import type { ApplyResult, SchemaPlan, UnionMetricsReport } from '../../src/shared/payloads';
-import { v3Workbook, V4_HEADERS, writeCalls } from '../support/emulated';
+import { V4_HEADERS, v3Workbook, writeCalls } from '../support/emulated';
 
 const DIST = join(__dirname, '..', '..', 'dist');
 const ROOT = join(__dirname, '..', '..');
@@ -23,12 +23,33 @@ describe('the bundle exposes exactly the public entry points', () => {
   it('its top-level functions are the README-documented public functions, nothing else', () => {
     const names = topLevelFunctionNames(bundleSource()).sort();
     expect(names).toEqual(documentedPublicFunctions());
-    expect(names).toEqual(expect.arrayContaining(['onOpen', 'onInstall', 'extendSchema', 'previewSchema', 'applySchema', 'clearColumnCache']));
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'onOpen',
+        'onInstall',
+        'extendSchema',
+        'previewSchema',
+        'applySchema',
+        'clearColumnCache',
+      ]),
+    );
   });
 
   it('uses nothing Apps Script V8 lacks at runtime (no Node APIs, timers, fetch, modules, eval)', () => {
     const source = bundleSource();
-    for (const forbidden of [/\brequire\(/, /\bprocess\./, /\bsetTimeout\(/, /\bsetInterval\(/, /\bfetch\(/, /\bimport\.meta\b/, /^\s*(import|export)\s/m, /\beval\(/, /new Function\(/, /\bTextEncoder\b/, /\bBuffer\./]) {
+    for (const forbidden of [
+      /\brequire\(/,
+      /\bprocess\./,
+      /\bsetTimeout\(/,
+      /\bsetInterval\(/,
+      /\bfetch\(/,
+      /\bimport\.meta\b/,
+      /^\s*(import|export)\s/m,
+      /\beval\(/,
+      /new Function\(/,
+      /\bTextEncoder\b/,
+      /\bBuffer\./,
+    ]) {
       expect(source).not.toMatch(forbidden);
     }
   });
@@ -137,7 +158,10 @@ describe('menu actions', () => {
     const prompts = emu.ui.alerts.map((a) => a.prompt);
     expect(prompts[0]).toContain('Run "Extend schema" first');
     expect(prompts[prompts.length - 1]).toMatch(/Union metrics: \d+ of 60 spool rows updated/);
-    const metrics = emu.readSheet('Operaciones').slice(1).map((r) => r[67]);
+    const metrics = emu
+      .readSheet('Operaciones')
+      .slice(1)
+      .map((r) => r[67]);
     expect(metrics.some((v) => typeof v === 'number' && v > 0)).toBe(true);
   });
 

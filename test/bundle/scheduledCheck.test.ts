@@ -4,10 +4,10 @@
  * edit triggers, auto-repair.
  */
 import { join } from 'node:path';
-import { runEntryPoint, scriptRun, type Emulator, type TriggerRecord } from '../../emulator';
+import { type Emulator, runEntryPoint, scriptRun, type TriggerRecord } from '../../emulator';
 import { hashString } from '../../src/core/fingerprint';
 import type { CheckResult, ScheduleStatus } from '../../src/shared/payloads';
-import { sheetWrites, v3Workbook, V4_HEADERS } from '../support/emulated';
+import { sheetWrites, V4_HEADERS, v3Workbook } from '../support/emulated';
 
 const DIST = join(__dirname, '..', '..', 'dist');
 const ME = 'operator@example.com';
@@ -16,11 +16,13 @@ const SPREADSHEET_ID = 'emulated-spreadsheet-id';
 
 const operaciones = (emu: Emulator) => emu.spreadsheet.getSheetByName('Operaciones')!;
 const json = <T>(value: unknown): T => JSON.parse(JSON.stringify(value)) as T;
-const mine = (emu: Emulator, handler: string) => emu.triggers.list().filter((t) => t.user === ME && t.handlerFunction === handler);
+const mine = (emu: Emulator, handler: string) =>
+  emu.triggers.list().filter((t) => t.user === ME && t.handlerFunction === handler);
 /** Cache key of a sheet's column map (see ColumnMapCache.keyOf). */
 const mapKey = (sheet: string) => `sheet-schema:colmap:v1:${hashString(`${SPREADSHEET_ID}\u0000${sheet}`)}`;
 /** Which of Operaciones' and Uniones' maps the document cache holds. */
-const mapKeys = (emu: Emulator) => ['Operaciones', 'Uniones'].filter((sheet) => mapKey(sheet) in emu.cacheContents('document'));
+const mapKeys = (emu: Emulator) =>
+  ['Operaciones', 'Uniones'].filter((sheet) => mapKey(sheet) in emu.cacheContents('document'));
 
 function v4Workbook(spools = 40, withUniones = false): Emulator {
   const { emu } = v3Workbook({ spools, withUniones });
@@ -36,7 +38,9 @@ const status = (emu: Emulator) => scriptRun(emu, DIST, 'getScheduleStatus') as S
 /** What Apps Script does every hour: runs checkSchema(e) with no UI and no document. */
 function hourly(emu: Emulator, trigger: TriggerRecord = mine(emu, 'checkSchema')[0]): CheckResult | null {
   const event = emu.triggerEvent(trigger);
-  return json(runEntryPoint(emu, DIST, 'checkSchema', [event], { kind: 'timeTrigger', ui: false, documentContext: false }));
+  return json(
+    runEntryPoint(emu, DIST, 'checkSchema', [event], { kind: 'timeTrigger', ui: false, documentContext: false }),
+  );
 }
 
 /** Creates installable triggers for `user` outside the add-on (another feature, another add-on install). */
@@ -54,12 +58,14 @@ describe('installScheduledCheck / removeScheduledCheck', () => {
     install(emu);
     const second = install(emu);
     expect(mine(emu, 'checkSchema').map((t) => [t.eventType, t.schedule])).toEqual([['CLOCK', { everyHours: 1 }]]);
-    expect(mine(emu, 'onSchemaChange').map((t) => [t.eventType, t.triggerSourceId])).toEqual([['ON_CHANGE', SPREADSHEET_ID]]);
+    expect(mine(emu, 'onSchemaChange').map((t) => [t.eventType, t.triggerSourceId])).toEqual([
+      ['ON_CHANGE', SPREADSHEET_ID],
+    ]);
     expect(second).toMatchObject({ installed: true, everyHours: 1, triggersInUse: 2, autoRepair: false });
     expect(second.lastCheck?.status).toBe('ok');
   });
 
-  it('leaves another user\'s triggers alone, including their own hourly check', () => {
+  it("leaves another user's triggers alone, including their own hourly check", () => {
     const emu = v4Workbook();
     createTriggers(emu, COLLEAGUE, 1, 'checkSchema');
     createTriggers(emu, COLLEAGUE, 2);
@@ -75,7 +81,8 @@ describe('installScheduledCheck / removeScheduledCheck', () => {
     createTriggers(emu, ME, 3, 'checkSchema');
     createTriggers(emu, ME, 1, 'somethingElse');
     emu.beginExecution({ kind: 'menu' });
-    for (let i = 0; i < 2; i++) emu.globals.ScriptApp.newTrigger('onSchemaChange').forSpreadsheet(emu.spreadsheet).onChange().create();
+    for (let i = 0; i < 2; i++)
+      emu.globals.ScriptApp.newTrigger('onSchemaChange').forSpreadsheet(emu.spreadsheet).onChange().create();
     emu.endExecution();
     install(emu);
     expect(mine(emu, 'checkSchema')).toHaveLength(1);
@@ -103,18 +110,30 @@ describe('installScheduledCheck / removeScheduledCheck', () => {
   it('menu "Turn on hourly check" / "Turn off hourly check" report in an alert', () => {
     const emu = v4Workbook();
     runEntryPoint(emu, DIST, 'installScheduledCheck', [], { kind: 'menu' });
-    expect(emu.ui.alerts[0]).toMatchObject({ title: 'Sheet Schema: hourly check on', prompt: expect.stringContaining('Your hourly check is on') });
+    expect(emu.ui.alerts[0]).toMatchObject({
+      title: 'Sheet Schema: hourly check on',
+      prompt: expect.stringContaining('Your hourly check is on'),
+    });
     expect(emu.ui.alerts[0].prompt).toContain('First check:\nOperaciones: OK');
     runEntryPoint(emu, DIST, 'removeScheduledCheck', [], { kind: 'menu' });
-    expect(emu.ui.alerts[1]).toMatchObject({ title: 'Sheet Schema: hourly check off', prompt: expect.stringContaining('Your hourly check is off') });
+    expect(emu.ui.alerts[1]).toMatchObject({
+      title: 'Sheet Schema: hourly check off',
+      prompt: expect.stringContaining('Your hourly check is off'),
+    });
     expect(emu.triggers.list()).toEqual([]);
     expect(status(emu).installed).toBe(false);
   });
 
   it('refuses to install from a trigger (V8 disables triggers created by a trigger) and validates arguments', () => {
     const emu = v4Workbook();
-    expect(() => runEntryPoint(emu, DIST, 'installScheduledCheck', [{ authMode: 'FULL', triggerUid: '123' }], { kind: 'installableTrigger' })).toThrow('must be run from the menu or the sidebar');
-    expect(() => scriptRun(emu, DIST, 'installScheduledCheck', { sidebar: 'yes' })).toThrow('expects no argument (menu) or { sidebar: true }');
+    expect(() =>
+      runEntryPoint(emu, DIST, 'installScheduledCheck', [{ authMode: 'FULL', triggerUid: '123' }], {
+        kind: 'installableTrigger',
+      }),
+    ).toThrow('must be run from the menu or the sidebar');
+    expect(() => scriptRun(emu, DIST, 'installScheduledCheck', { sidebar: 'yes' })).toThrow(
+      'expects no argument (menu) or { sidebar: true }',
+    );
     expect(() => scriptRun(emu, DIST, 'setAutoRepair', 'true')).toThrow('setAutoRepair expects true or false');
     expect(() => scriptRun(emu, DIST, 'getScheduleStatus', 1)).toThrow('getScheduleStatus takes no arguments');
     expect(emu.triggers.list()).toEqual([]);
@@ -124,7 +143,9 @@ describe('installScheduledCheck / removeScheduledCheck', () => {
     const emu = v4Workbook();
     runEntryPoint(emu, DIST, 'onOpen', [{ authMode: 'NONE' }], { authMode: 'NONE', kind: 'simpleTrigger' });
     const captions = emu.ui.menus.find((m) => m.addon)?.items.map((i) => i.caption);
-    expect(captions).toEqual(expect.arrayContaining(['Check schema now', 'Turn on hourly check', 'Turn off hourly check']));
+    expect(captions).toEqual(
+      expect.arrayContaining(['Check schema now', 'Turn on hourly check', 'Turn off hourly check']),
+    );
     expect(emu.stats.snapshot().calls.Properties + emu.stats.snapshot().calls.Script).toBe(0);
   });
 });
@@ -138,7 +159,11 @@ describe('checkSchema: the hourly time-driven run', () => {
     expect(result).toMatchObject({ status: 'ok', trigger: 'schedule', spreadsheetCalls: 2 });
     const stats = emu.stats.snapshot();
     // openById is the run's one extra call: the sheet itself costs getLastColumn + the header row.
-    expect(stats.byMethod).toMatchObject({ 'SpreadsheetApp.openById': 1, 'Sheet.getLastColumn': 1, 'Range.getValues': 1 });
+    expect(stats.byMethod).toMatchObject({
+      'SpreadsheetApp.openById': 1,
+      'Sheet.getLastColumn': 1,
+      'Range.getValues': 1,
+    });
     expect(stats.spreadsheetDataCalls - 1).toBeLessThanOrEqual(2);
     expect(stats.cellsRead).toBe(72);
     expect(stats.calls.Ui).toBe(0);
@@ -151,7 +176,9 @@ describe('checkSchema: the hourly time-driven run', () => {
     operaciones(emu).getRange('BR1').setValue('uniones_sold_completadas');
     runEntryPoint(emu, DIST, 'checkSchemaNow', [], { kind: 'menu' });
     expect(emu.ui.alerts[0].title).toBe('Sheet Schema: the schema drifted');
-    expect(emu.ui.alerts[0].prompt).toContain('Operaciones!BR1 holds "uniones_sold_completadas", which looks like managed column "Uniones_SOLD_Completadas"');
+    expect(emu.ui.alerts[0].prompt).toContain(
+      'Operaciones!BR1 holds "uniones_sold_completadas", which looks like managed column "Uniones_SOLD_Completadas"',
+    );
     const result = scriptRun(emu, DIST, 'checkSchemaNow', { sidebar: true }) as CheckResult;
     expect(result.sheets[0].findings.map((f) => f.location)).toEqual(['Operaciones!BR1', 'Operaciones!BU1']);
     expect(result.status).toBe('drift');
@@ -165,7 +192,11 @@ describe('checkSchema: the hourly time-driven run', () => {
     emu.deleteSpreadsheet();
     emu.logs.length = 0;
     expect(hourly(emu, clock)).toBeNull();
-    expect(emu.logs).toEqual([expect.stringMatching(/^WARN: Sheet Schema: spreadsheet emulated-spreadsheet-id is gone .*turning its hourly check off/)]);
+    expect(emu.logs).toEqual([
+      expect.stringMatching(
+        /^WARN: Sheet Schema: spreadsheet emulated-spreadsheet-id is gone .*turning its hourly check off/,
+      ),
+    ]);
     expect(emu.triggers.list().map((t) => t.handlerFunction)).toEqual(['somethingElse']);
     expect(Object.keys(emu.propertiesContents('user')).filter((k) => k.startsWith('sheet-schema:'))).toEqual([]);
   });
@@ -262,7 +293,9 @@ describe('cache freshness on edits', () => {
     operaciones(emu).insertColumnsBefore(1, 1);
     emu.stats.reset();
     const trigger = mine(emu, 'onSchemaChange')[0];
-    runEntryPoint(emu, DIST, 'onSchemaChange', [emu.triggerEvent(trigger, { changeType: 'INSERT_COLUMN' })], { kind: 'installableTrigger' });
+    runEntryPoint(emu, DIST, 'onSchemaChange', [emu.triggerEvent(trigger, { changeType: 'INSERT_COLUMN' })], {
+      kind: 'installableTrigger',
+    });
     expect(mapKeys(emu)).toEqual(['Uniones']);
     expect(emu.stats.snapshot().spreadsheetDataCalls).toBe(0);
   });
@@ -271,21 +304,36 @@ describe('cache freshness on edits', () => {
     const emu = withMap();
     const trigger = mine(emu, 'onSchemaChange')[0];
     emu.spreadsheet.setActiveSheet(emu.spreadsheet.getSheetByName('Uniones')!);
-    runEntryPoint(emu, DIST, 'onSchemaChange', [emu.triggerEvent(trigger, { changeType: 'REMOVE_COLUMN' })], { kind: 'installableTrigger' });
+    runEntryPoint(emu, DIST, 'onSchemaChange', [emu.triggerEvent(trigger, { changeType: 'REMOVE_COLUMN' })], {
+      kind: 'installableTrigger',
+    });
     expect(mapKeys(emu)).toEqual(['Operaciones']);
-    runEntryPoint(emu, DIST, 'onSchemaChange', [emu.triggerEvent(trigger, { changeType: 'REMOVE_GRID' })], { kind: 'installableTrigger' });
+    runEntryPoint(emu, DIST, 'onSchemaChange', [emu.triggerEvent(trigger, { changeType: 'REMOVE_GRID' })], {
+      kind: 'installableTrigger',
+    });
     expect(mapKeys(emu)).toEqual([]);
   });
 
   it('onSchemaChange ignores plain edits', () => {
     const emu = withMap();
-    runEntryPoint(emu, DIST, 'onSchemaChange', [emu.triggerEvent(mine(emu, 'onSchemaChange')[0], { changeType: 'EDIT' })], { kind: 'installableTrigger' });
+    runEntryPoint(
+      emu,
+      DIST,
+      'onSchemaChange',
+      [emu.triggerEvent(mine(emu, 'onSchemaChange')[0], { changeType: 'EDIT' })],
+      { kind: 'installableTrigger' },
+    );
     expect(mapKeys(emu)).toEqual(['Operaciones', 'Uniones']);
   });
 
   it('onEdit of row 1 of a managed sheet drops its map; an edit in row 5 does not; neither reads the sheet', () => {
     const emu = withMap();
-    const edit = (a1: string) => ({ authMode: 'LIMITED', range: operaciones(emu).getRange(a1), source: emu.spreadsheet, value: 'x' });
+    const edit = (a1: string) => ({
+      authMode: 'LIMITED',
+      range: operaciones(emu).getRange(a1),
+      source: emu.spreadsheet,
+      value: 'x',
+    });
     runEntryPoint(emu, DIST, 'onEdit', [edit('B5')], { kind: 'simpleTrigger' });
     expect(mapKeys(emu)).toEqual(['Operaciones', 'Uniones']);
     expect(emu.stats.snapshot().calls.Cache).toBe(0);
@@ -296,7 +344,19 @@ describe('cache freshness on edits', () => {
 
   it('onEdit never throws, whatever it is given', () => {
     const emu = withMap();
-    for (const event of [undefined, null, {}, { range: 'A1' }, { range: { getSheet: () => { throw new Error('boom'); } } }]) {
+    for (const event of [
+      undefined,
+      null,
+      {},
+      { range: 'A1' },
+      {
+        range: {
+          getSheet: () => {
+            throw new Error('boom');
+          },
+        },
+      },
+    ]) {
       expect(() => runEntryPoint(emu, DIST, 'onEdit', [event], { kind: 'simpleTrigger' })).not.toThrow();
     }
   });
@@ -323,9 +383,16 @@ describe('auto-repair by the hourly run', () => {
     expect(result).toMatchObject({ status: 'ok', autoRepair: { outcome: 'applied' } });
     expect(result?.autoRepair.columnsAdded.map((c) => c.letter)).toEqual(['BP', 'BQ', 'BR', 'BS', 'BT']);
     expect(emu.readSheet('Operaciones')[0].slice(67)).toEqual(V4_HEADERS);
-    expect(emu.readSheet('Operaciones').slice(1).every((row) => row.slice(67).every((v) => v === 0))).toBe(true);
+    expect(
+      emu
+        .readSheet('Operaciones')
+        .slice(1)
+        .every((row) => row.slice(67).every((v) => v === 0)),
+    ).toBe(true);
     const history = emu.readSheet('_schema_history');
-    expect(history.slice(1).map((row) => [row[1], row[6], row[8]])).toEqual([['4.0-union-metrics', `${ME} (hourly check auto-repair)`, 'applied']]);
+    expect(history.slice(1).map((row) => [row[1], row[6], row[8]])).toEqual([
+      ['4.0-union-metrics', `${ME} (hourly check auto-repair)`, 'applied'],
+    ]);
     expect(status(emu).lastCheck?.autoRepair.outcome).toBe('applied');
   });
 

@@ -1,4 +1,3 @@
-import { STALE_PLAN_MESSAGE } from '../../src/core/errors';
 import {
   changeRows,
   columnStrip,
@@ -12,8 +11,9 @@ import {
   sheetBadge,
   shortTime,
 } from '../../src/client/format';
-import type { ApplyResult, PlannedColumn, SchemaPlan, SheetPlan } from '../../src/shared/payloads';
 import { columnLetter } from '../../src/core/columnLetters';
+import { STALE_PLAN_MESSAGE } from '../../src/core/errors';
+import type { ApplyResult, PlannedColumn, SchemaPlan, SheetPlan } from '../../src/shared/payloads';
 
 const column = (index: number, header: string): PlannedColumn => ({
   migrationId: '4.0-union-metrics',
@@ -35,7 +35,13 @@ const sheet = (overrides: Partial<SheetPlan> = {}): SheetPlan => ({
   gridRows: 2401,
   gridColumns: 67,
   gridColumnsToInsert: 5,
-  columnsToAdd: ['Total_Uniones', 'Uniones_ARM_Completadas', 'Uniones_SOLD_Completadas', 'Pulgadas_ARM', 'Pulgadas_SOLD'].map((h, i) => column(68 + i, h)),
+  columnsToAdd: [
+    'Total_Uniones',
+    'Uniones_ARM_Completadas',
+    'Uniones_SOLD_Completadas',
+    'Pulgadas_ARM',
+    'Pulgadas_SOLD',
+  ].map((h, i) => column(68 + i, h)),
   blanksToFill: [],
   migrations: [{ id: '4.0-union-metrics', description: 'v4.0', state: 'pending', appliedAt: null }],
   warnings: [],
@@ -62,25 +68,52 @@ describe('badges and headlines', () => {
     expect(sheetBadge(sheet({ status: 'blocked' }))).toEqual({ text: 'blocked', tone: 'blocked' });
     expect(planHeadline(plan([sheet()], 'changes'))).toBe('5 changes ready to apply. Nothing has been written yet.');
     const error = { code: 'MISSING_SHEET', message: 'x', location: null };
-    expect(planHeadline(plan([sheet({ status: 'blocked', errors: [error, error] })], 'blocked'))).toBe('Blocked: 2 problems to fix before anything can change.');
+    expect(planHeadline(plan([sheet({ status: 'blocked', errors: [error, error] })], 'blocked'))).toBe(
+      'Blocked: 2 problems to fix before anything can change.',
+    );
   });
 
   it('says what applying does when only an interrupted apply is left to record', () => {
-    const interrupted = { startedAt: '2026-11-21T08:00:00.000Z', user: 'a@example.com', migrations: [], unrecorded: [], historyRepair: null };
+    const interrupted = {
+      startedAt: '2026-11-21T08:00:00.000Z',
+      user: 'a@example.com',
+      migrations: [],
+      unrecorded: [],
+      historyRepair: null,
+    };
     const onlyRecord = { ...plan([sheet({ status: 'up-to-date', columnsToAdd: [] })], 'changes'), interrupted };
-    expect(planHeadline(onlyRecord)).toBe('An earlier apply was stopped before it finished: Apply records it in history. No cell of the sheet changes.');
+    expect(planHeadline(onlyRecord)).toBe(
+      'An earlier apply was stopped before it finished: Apply records it in history. No cell of the sheet changes.',
+    );
   });
 });
 
 describe('columnStrip', () => {
   it('collapses the leading existing columns and highlights the new ones at their letters', () => {
     const strip = columnStrip(sheet());
-    expect(strip.cells.map((c) => `${c.kind}:${c.label}`)).toEqual(['collapsed:A–BM', 'existing:BN', 'existing:BO', 'new:BP', 'new:BQ', 'new:BR', 'new:BS', 'new:BT']);
+    expect(strip.cells.map((c) => `${c.kind}:${c.label}`)).toEqual([
+      'collapsed:A–BM',
+      'existing:BN',
+      'existing:BO',
+      'new:BP',
+      'new:BQ',
+      'new:BR',
+      'new:BS',
+      'new:BT',
+    ]);
     expect(strip.caption).toBe('A–BO: 67 existing columns · BP–BT: 5 new');
   });
 
   it('shows an up-to-date sheet up to its last column, and marks columns with blanks to fill', () => {
-    const fill = { migrationId: 'm', index: 71, letter: 'BS', header: 'Pulgadas_ARM', default: 0, cells: 3, rowRuns: [[2, 4]] as Array<[number, number]> };
+    const fill = {
+      migrationId: 'm',
+      index: 71,
+      letter: 'BS',
+      header: 'Pulgadas_ARM',
+      default: 0,
+      cells: 3,
+      rowRuns: [[2, 4]] as Array<[number, number]>,
+    };
     const strip = columnStrip(sheet({ columnsToAdd: [], lastColumn: 72, blanksToFill: [fill] }));
     expect(strip.cells.map((c) => `${c.kind}:${c.label}`)).toEqual(['collapsed:A–BR', 'fill:BS', 'existing:BT']);
     expect(strip.caption).toBe('A–BT: 72 existing columns');
@@ -100,7 +133,15 @@ describe('columnStrip', () => {
 
 describe('changeRows', () => {
   it('lists new columns then blanks to fill', () => {
-    const fill = { migrationId: 'm', index: 3, letter: 'C', header: 'Estado', default: 'PENDIENTE', cells: 1, rowRuns: [[5, 5]] as Array<[number, number]> };
+    const fill = {
+      migrationId: 'm',
+      index: 3,
+      letter: 'C',
+      header: 'Estado',
+      default: 'PENDIENTE',
+      cells: 1,
+      rowRuns: [[5, 5]] as Array<[number, number]>,
+    };
     const rows = changeRows(sheet({ columnsToAdd: [column(68, 'Total_Uniones')], blanksToFill: [fill] }));
     expect(rows).toEqual([
       { letter: 'BP', header: 'Total_Uniones', type: 'integer', defaultValue: '0', cells: '2,400 rows', kind: 'add' },
@@ -109,7 +150,12 @@ describe('changeRows', () => {
   });
 
   it('formats defaults', () => {
-    expect([formatDefault(null), formatDefault(true), formatDefault(1.5), formatDefault('x')]).toEqual(['(blank)', 'TRUE', '1.5', '"x"']);
+    expect([formatDefault(null), formatDefault(true), formatDefault(1.5), formatDefault('x')]).toEqual([
+      '(blank)',
+      'TRUE',
+      '1.5',
+      '"x"',
+    ]);
   });
 });
 
@@ -117,10 +163,24 @@ describe('history, migrations and results', () => {
   it('formats times, states and history lines', () => {
     expect(shortTime('2026-11-21T09:05:00.000Z')).toBe('2026-11-21 09:05 UTC');
     expect(shortTime('yesterday')).toBe('yesterday');
-    expect(migrationState({ id: 'm', description: '', state: 'applied', appliedAt: '2026-11-21T09:05:00.000Z' })).toBe('applied 2026-11-21 09:05 UTC');
-    expect(migrationState({ id: 'm', description: '', state: 'applied-outside', appliedAt: null })).toBe('present (added outside Sheet Schema)');
+    expect(migrationState({ id: 'm', description: '', state: 'applied', appliedAt: '2026-11-21T09:05:00.000Z' })).toBe(
+      'applied 2026-11-21 09:05 UTC',
+    );
+    expect(migrationState({ id: 'm', description: '', state: 'applied-outside', appliedAt: null })).toBe(
+      'present (added outside Sheet Schema)',
+    );
     expect(
-      historyLine({ time: '', migrationId: 'm', sheet: 'Operaciones', description: 'd', columnsAdded: 'BP–BT: a, b', cellsWritten: 12005, user: 'op@example.com', durationMs: 1, outcome: 'applied' }),
+      historyLine({
+        time: '',
+        migrationId: 'm',
+        sheet: 'Operaciones',
+        description: 'd',
+        columnsAdded: 'BP–BT: a, b',
+        cellsWritten: 12005,
+        user: 'op@example.com',
+        durationMs: 1,
+        outcome: 'applied',
+      }),
     ).toBe('Operaciones: BP–BT: a, b — 12,005 cells, op@example.com, applied');
   });
 
@@ -134,10 +194,12 @@ describe('history, migrations and results', () => {
     };
     expect(resultHeadline(result)).toBe('Applied: 5 columns added (Operaciones BP–BT), 12,005 cells written in 1.2 s.');
     expect(resultDetails(result)).toEqual(['Operaciones: added 5 columns BP–BT (…).']);
-    expect(resultHeadline({ ...result, status: 'up-to-date', columnsAdded: [], cellsChanged: 0 })).toBe('Nothing to apply: everything was already up to date.');
+    expect(resultHeadline({ ...result, status: 'up-to-date', columnsAdded: [], cellsChanged: 0 })).toBe(
+      'Nothing to apply: everything was already up to date.',
+    );
   });
 
-  it('recognises the server\'s stale-plan refusal', () => {
+  it("recognises the server's stale-plan refusal", () => {
     expect(isStalePlan(STALE_PLAN_MESSAGE)).toBe(true);
     expect(isStalePlan('Sheet Schema: another schema change is running')).toBe(false);
   });

@@ -4,7 +4,10 @@ import type { SidebarApi } from '../../src/shared/rpc';
 type Handlers = { success?: (value: unknown) => void; failure?: (error: unknown) => void };
 
 /** An immutable runner like google.script.run; `serve` answers each call (value or thrown error). */
-function fakeRunner(serve: (name: string, args: unknown[]) => unknown, calls: Array<{ name: string; args: unknown[] }>): () => ScriptRunner {
+function fakeRunner(
+  serve: (name: string, args: unknown[]) => unknown,
+  calls: Array<{ name: string; args: unknown[] }>,
+): () => ScriptRunner {
   const make = (handlers: Handlers): ScriptRunner => {
     const runner: Record<string, unknown> = {
       withSuccessHandler: (success: Handlers['success']) => make({ ...handlers, success }),
@@ -30,7 +33,9 @@ function fakeRunner(serve: (name: string, args: unknown[]) => unknown, calls: Ar
 describe('createRpc', () => {
   it('resolves with what the server returned, passing the arguments through', async () => {
     const calls: Array<{ name: string; args: unknown[] }> = [];
-    const rpc = createRpc(fakeRunner((name) => (name === 'clearColumnCache' ? { cleared: ['Operaciones'] } : null), calls));
+    const rpc = createRpc(
+      fakeRunner((name) => (name === 'clearColumnCache' ? { cleared: ['Operaciones'] } : null), calls),
+    );
     await expect(rpc.clearColumnCache()).resolves.toEqual({ cleared: ['Operaciones'] });
     await rpc.applySchema('0123456789abcd');
     expect(calls).toEqual([
@@ -40,21 +45,37 @@ describe('createRpc', () => {
   });
 
   it('rejects with an Error carrying the server message', async () => {
-    const rpc = createRpc(fakeRunner(() => {
-      throw new Error('Sheet Schema: the sheet changed since this preview, so nothing was written.');
-    }, []));
+    const rpc = createRpc(
+      fakeRunner(() => {
+        throw new Error('Sheet Schema: the sheet changed since this preview, so nothing was written.');
+      }, []),
+    );
     await expect(rpc.applySchema('0123456789abcd')).rejects.toThrow('the sheet changed since this preview');
   });
 
   it('rejects when google.script.run lacks the function', async () => {
-    const rpc = createRpc(() => ({ withSuccessHandler: () => rpcless, withFailureHandler: () => rpcless }) as unknown as ScriptRunner);
+    const rpc = createRpc(
+      () => ({ withSuccessHandler: () => rpcless, withFailureHandler: () => rpcless }) as unknown as ScriptRunner,
+    );
     const rpcless = { withSuccessHandler: () => rpcless, withFailureHandler: () => rpcless };
     await expect(rpc.previewSchema()).rejects.toThrow('google.script.run has no server function named previewSchema.');
   });
 
   it('exposes exactly the contract functions', () => {
     const rpc = createRpc(fakeRunner(() => null, []));
-    const names: Array<keyof SidebarApi> = ['applySchema', 'checkSchemaNow', 'clearColumnCache', 'getScheduleStatus', 'installScheduledCheck', 'previewSchema', 'previewUnionMetrics', 'recomputeUnionMetrics', 'removeScheduledCheck', 'setAutoRepair', 'setMetricsInCheck'];
+    const names: Array<keyof SidebarApi> = [
+      'applySchema',
+      'checkSchemaNow',
+      'clearColumnCache',
+      'getScheduleStatus',
+      'installScheduledCheck',
+      'previewSchema',
+      'previewUnionMetrics',
+      'recomputeUnionMetrics',
+      'removeScheduledCheck',
+      'setAutoRepair',
+      'setMetricsInCheck',
+    ];
     expect(Object.keys(rpc).sort()).toEqual(names);
   });
 });

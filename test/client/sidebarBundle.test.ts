@@ -20,7 +20,8 @@ describe('dist/Sidebar.html', () => {
 
   it('builds no element from HTML strings and evaluates no code', () => {
     const html = sidebarHtml();
-    for (const banned of ['innerHTML', 'outerHTML', 'insertAdjacentHTML', 'document.write', 'eval(', 'new Function']) expect(html).not.toContain(banned);
+    for (const banned of ['innerHTML', 'outerHTML', 'insertAdjacentHTML', 'document.write', 'eval(', 'new Function'])
+      expect(html).not.toContain(banned);
   });
 });
 

@@ -1,5 +1,12 @@
 import { describeCheck, describeSheetCheck, fitBaseline, fitCheckResult } from '../../src/core/checkResult';
-import { detectDrift, missingSheetDrift, statusOfFindings, worstStatus, type SheetBaseline, type SheetDrift } from '../../src/core/drift';
+import {
+  detectDrift,
+  missingSheetDrift,
+  type SheetBaseline,
+  type SheetDrift,
+  statusOfFindings,
+  worstStatus,
+} from '../../src/core/drift';
 import type { ManagedSheet } from '../../src/core/schema';
 import { SCHEMA } from '../../src/schema/managedSheets';
 import type { CheckResult, Finding } from '../../src/shared/payloads';
@@ -22,7 +29,13 @@ describe('detectDrift: the declared schema', () => {
   it('a v4.0 sheet seen for the first time is ok, with a baseline of every managed position', () => {
     const drift = detectDrift(OPERACIONES, v4Headers(), 72, null);
     expect(drift).toMatchObject({ status: 'ok', findings: [], headerChanged: null });
-    expect(drift.baseline?.managed).toEqual({ Total_Uniones: 68, Uniones_ARM_Completadas: 69, Uniones_SOLD_Completadas: 70, Pulgadas_ARM: 71, Pulgadas_SOLD: 72 });
+    expect(drift.baseline?.managed).toEqual({
+      Total_Uniones: 68,
+      Uniones_ARM_Completadas: 69,
+      Uniones_SOLD_Completadas: 70,
+      Pulgadas_ARM: 71,
+      Pulgadas_SOLD: 72,
+    });
     expect(drift.baseline?.headers).toHaveLength(72);
   });
 
@@ -32,7 +45,9 @@ describe('detectDrift: the declared schema', () => {
     expect(drift.findings).toEqual([
       {
         code: 'PENDING_MIGRATION',
-        message: expect.stringContaining('Migration 4.0-union-metrics is pending on "Operaciones": 5 columns to add (Total_Uniones, Uniones_ARM_Completadas, Uniones_SOLD_Completadas, Pulgadas_ARM, Pulgadas_SOLD) at BP–BT'),
+        message: expect.stringContaining(
+          'Migration 4.0-union-metrics is pending on "Operaciones": 5 columns to add (Total_Uniones, Uniones_ARM_Completadas, Uniones_SOLD_Completadas, Pulgadas_ARM, Pulgadas_SOLD) at BP–BT',
+        ),
         location: 'Operaciones!BP1:BT1',
       },
     ]);
@@ -42,7 +57,10 @@ describe('detectDrift: the declared schema', () => {
   it('a partially migrated sheet has only the missing columns pending, placed as the planner places them', () => {
     const drift = detectDrift(OPERACIONES, [...v3Headers(), 'Total_Uniones', 'Uniones_ARM_Completadas'], 69, null);
     expect(drift.status).toBe('pending');
-    expect(drift.findings[0]).toMatchObject({ location: 'Operaciones!BR1:BT1', message: expect.stringContaining('3 columns to add (Uniones_SOLD_Completadas, Pulgadas_ARM, Pulgadas_SOLD)') });
+    expect(drift.findings[0]).toMatchObject({
+      location: 'Operaciones!BR1:BT1',
+      message: expect.stringContaining('3 columns to add (Uniones_SOLD_Completadas, Pulgadas_ARM, Pulgadas_SOLD)'),
+    });
   });
 
   it('an empty sheet or a blank header row is an error, and keeps the previous baseline', () => {
@@ -71,7 +89,15 @@ describe('detectDrift: compared with the last check', () => {
     headers.splice(69, 1); // BR Uniones_SOLD_Completadas
     const drift = after(v4Headers(), headers);
     expect(drift.status).toBe('drift');
-    expect(byCode(drift, 'COLUMN_DELETED')).toEqual([{ code: 'COLUMN_DELETED', message: expect.stringContaining('Managed column "Uniones_SOLD_Completadas" is gone from "Operaciones": it was in BR'), location: 'Operaciones!BR1' }]);
+    expect(byCode(drift, 'COLUMN_DELETED')).toEqual([
+      {
+        code: 'COLUMN_DELETED',
+        message: expect.stringContaining(
+          'Managed column "Uniones_SOLD_Completadas" is gone from "Operaciones": it was in BR',
+        ),
+        location: 'Operaciones!BR1',
+      },
+    ]);
     expect(byCode(drift, 'COLUMN_MOVED').map((f) => f.location)).toEqual(['Operaciones!BR1', 'Operaciones!BS1']);
     expect(codes(drift)).not.toContain('PENDING_MIGRATION');
   });
@@ -90,7 +116,13 @@ describe('detectDrift: compared with the last check', () => {
     headers[69] = 'Soldadas';
     const drift = after(v4Headers(), headers);
     expect(drift.findings).toEqual([
-      { code: 'COLUMN_RENAMED', message: expect.stringContaining('Operaciones!BR1 reads "Soldadas" where managed column "Uniones_SOLD_Completadas" was'), location: 'Operaciones!BR1' },
+      {
+        code: 'COLUMN_RENAMED',
+        message: expect.stringContaining(
+          'Operaciones!BR1 reads "Soldadas" where managed column "Uniones_SOLD_Completadas" was',
+        ),
+        location: 'Operaciones!BR1',
+      },
     ]);
     expect(codes(detectDrift(OPERACIONES, headers, headers.length, drift.baseline))).toEqual(['COLUMN_RENAMED']);
   });
@@ -109,7 +141,11 @@ describe('detectDrift: compared with the last check', () => {
     headers.unshift(moved);
     const drift = after(v4Headers(), headers);
     expect(drift.status).toBe('drift');
-    expect(byCode(drift, 'COLUMN_MOVED').find((f) => f.location === 'Operaciones!A1')).toEqual({ code: 'COLUMN_MOVED', message: expect.stringContaining('"Pulgadas_SOLD" moved from BT to A (Operaciones!A1)'), location: 'Operaciones!A1' });
+    expect(byCode(drift, 'COLUMN_MOVED').find((f) => f.location === 'Operaciones!A1')).toEqual({
+      code: 'COLUMN_MOVED',
+      message: expect.stringContaining('"Pulgadas_SOLD" moved from BT to A (Operaciones!A1)'),
+      location: 'Operaciones!A1',
+    });
     expect(byCode(drift, 'COLUMN_MOVED')).toHaveLength(5);
     expect(detectDrift(OPERACIONES, headers, headers.length, drift.baseline).status).toBe('ok');
   });
@@ -119,7 +155,11 @@ describe('detectDrift: compared with the last check', () => {
     const drift = after(v4Headers(), headers);
     expect(drift.status).toBe('drift');
     expect(drift.findings).toEqual([
-      { code: 'DUPLICATE_HEADER', message: expect.stringContaining('Header "Total_Uniones" appears 2 times in "Operaciones" (BP1, BU1)'), location: 'Operaciones!BU1' },
+      {
+        code: 'DUPLICATE_HEADER',
+        message: expect.stringContaining('Header "Total_Uniones" appears 2 times in "Operaciones" (BP1, BU1)'),
+        location: 'Operaciones!BU1',
+      },
     ]);
   });
 
@@ -147,7 +187,13 @@ describe('detectDrift: compared with the last check', () => {
   });
 
   it('a new v4.1 migration declared after the last check is pending, not drift', () => {
-    const v41: ManagedSheet = { ...OPERACIONES, migrations: [...OPERACIONES.migrations, { id: '4.1-notes', description: 'notes', addColumns: [{ name: 'Notas_QA', type: 'text', default: null }] }] };
+    const v41: ManagedSheet = {
+      ...OPERACIONES,
+      migrations: [
+        ...OPERACIONES.migrations,
+        { id: '4.1-notes', description: 'notes', addColumns: [{ name: 'Notas_QA', type: 'text', default: null }] },
+      ],
+    };
     const baseline = detectDrift(OPERACIONES, v4Headers(), 72, null).baseline;
     const drift = detectDrift(v41, v4Headers(), 72, baseline);
     expect(drift.status).toBe('pending');
@@ -155,7 +201,10 @@ describe('detectDrift: compared with the last check', () => {
   });
 
   it('a deletion where an unmanaged header slides into the gap is a deletion, not a rename', () => {
-    const sheet: ManagedSheet = { ...OPERACIONES, migrations: [{ id: 'm', description: 'd', addColumns: [{ name: 'B', type: 'text', default: null }] }] };
+    const sheet: ManagedSheet = {
+      ...OPERACIONES,
+      migrations: [{ id: 'm', description: 'd', addColumns: [{ name: 'B', type: 'text', default: null }] }],
+    };
     const base = detectDrift(sheet, ['A', 'B', 'C'], 3, null).baseline;
     const drift = detectDrift(sheet, ['A', 'C'], 2, base);
     expect(codes(drift)).toEqual(['COLUMN_DELETED']);
@@ -163,12 +212,22 @@ describe('detectDrift: compared with the last check', () => {
   });
 
   it('orders findings by importance: drift before pending before informational', () => {
-    const sheet: ManagedSheet = { ...OPERACIONES, migrations: [...OPERACIONES.migrations, { id: '4.1', description: 'd', addColumns: [{ name: 'Nueva', type: 'text', default: null }] }] };
+    const sheet: ManagedSheet = {
+      ...OPERACIONES,
+      migrations: [
+        ...OPERACIONES.migrations,
+        { id: '4.1', description: 'd', addColumns: [{ name: 'Nueva', type: 'text', default: null }] },
+      ],
+    };
     const before = v4Headers();
     const headers = [...v4Headers(), 'Notas'];
     headers[67] = 'Total';
     const base = detectDrift(sheet, before, before.length, null).baseline;
-    expect(codes(detectDrift(sheet, headers, headers.length, base))).toEqual(['COLUMN_RENAMED', 'PENDING_MIGRATION', 'UNKNOWN_COLUMNS']);
+    expect(codes(detectDrift(sheet, headers, headers.length, base))).toEqual([
+      'COLUMN_RENAMED',
+      'PENDING_MIGRATION',
+      'UNKNOWN_COLUMNS',
+    ]);
   });
 });
 
@@ -177,7 +236,12 @@ describe('statuses', () => {
     expect(statusOfFindings([])).toBe('ok');
     expect(statusOfFindings([{ code: 'UNKNOWN_COLUMNS', message: '', location: null }])).toBe('ok');
     expect(statusOfFindings([{ code: 'INTERRUPTED_APPLY', message: '', location: null }])).toBe('pending');
-    expect(statusOfFindings([{ code: 'PENDING_MIGRATION', message: '', location: null }, { code: 'COLUMN_MOVED', message: '', location: null }])).toBe('drift');
+    expect(
+      statusOfFindings([
+        { code: 'PENDING_MIGRATION', message: '', location: null },
+        { code: 'COLUMN_MOVED', message: '', location: null },
+      ]),
+    ).toBe('drift');
     expect(worstStatus(['ok', 'pending', 'error', 'drift'])).toBe('error');
     expect(worstStatus([])).toBe('ok');
   });
@@ -200,7 +264,11 @@ describe('stored results stay under the 9 KB property limit', () => {
   it('drops the least important findings first and counts them', () => {
     const findings = [
       { code: 'COLUMN_DELETED', message: 'deleted '.repeat(40), location: 'Operaciones!BR1' },
-      ...Array.from({ length: 200 }, (_, i) => ({ code: 'UNKNOWN_COLUMNS', message: `unknown ${i} `.repeat(10), location: `Operaciones!A${i}` })),
+      ...Array.from({ length: 200 }, (_, i) => ({
+        code: 'UNKNOWN_COLUMNS',
+        message: `unknown ${i} `.repeat(10),
+        location: `Operaciones!A${i}`,
+      })),
     ];
     const fitted = fitCheckResult(result(findings), 8 * 1024);
     expect(Buffer.byteLength(JSON.stringify(fitted))).toBeLessThanOrEqual(8 * 1024);

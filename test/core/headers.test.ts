@@ -21,7 +21,11 @@ describe('analyseHeaders', () => {
 
   it('separates non-text and error-value header cells', () => {
     const analysis = analyseHeaders([1000, true, new Date(Date.UTC(2026, 0, 2)), '#REF!', 'ok']);
-    expect(analysis.nonTextCells.map((c) => c.value)).toEqual(['the number 1000', 'the boolean TRUE', 'the date 2026-01-02']);
+    expect(analysis.nonTextCells.map((c) => c.value)).toEqual([
+      'the number 1000',
+      'the boolean TRUE',
+      'the date 2026-01-02',
+    ]);
     expect(analysis.errorCells).toEqual([{ column: 4, text: '#REF!' }]);
     expect(analysis.lastHeaderColumn).toBe(5);
   });

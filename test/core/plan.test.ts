@@ -2,7 +2,7 @@ import { blankRuns, buildPlan, MAX_CELLS, planSheet } from '../../src/core/plan'
 import type { ManagedSheet } from '../../src/core/schema';
 import { SCHEMA } from '../../src/schema/managedSheets';
 import type { HistoryEntry } from '../../src/shared/payloads';
-import { block, protection, snapshot, v3Headers, V4_COLUMNS } from '../support/snapshots';
+import { block, protection, snapshot, V4_COLUMNS, v3Headers } from '../support/snapshots';
 
 const OPERACIONES: ManagedSheet = SCHEMA.managedSheets[0];
 
@@ -23,13 +23,26 @@ describe('planSheet on a v3.0 sheet', () => {
 
   it('widens the grid by exactly the missing columns', () => {
     expect(plan.gridColumnsToInsert).toBe(5);
-    expect(planSheet(OPERACIONES, snapshot({ headers: v3Headers(), maxColumns: 70 }), [], { total: 0, created: 0 }).gridColumnsToInsert).toBe(2);
-    expect(planSheet(OPERACIONES, snapshot({ headers: v3Headers(), maxColumns: 100 }), [], { total: 0, created: 0 }).gridColumnsToInsert).toBe(0);
+    expect(
+      planSheet(OPERACIONES, snapshot({ headers: v3Headers(), maxColumns: 70 }), [], { total: 0, created: 0 })
+        .gridColumnsToInsert,
+    ).toBe(2);
+    expect(
+      planSheet(OPERACIONES, snapshot({ headers: v3Headers(), maxColumns: 100 }), [], { total: 0, created: 0 })
+        .gridColumnsToInsert,
+    ).toBe(0);
   });
 
   it('marks the migration pending with no errors', () => {
     expect(plan.errors).toEqual([]);
-    expect(plan.migrations).toEqual([{ id: '4.0-union-metrics', description: OPERACIONES.migrations[0].description, state: 'pending', appliedAt: null }]);
+    expect(plan.migrations).toEqual([
+      {
+        id: '4.0-union-metrics',
+        description: OPERACIONES.migrations[0].description,
+        state: 'pending',
+        appliedAt: null,
+      },
+    ]);
   });
 });
 
@@ -37,17 +50,39 @@ describe('planSheet on partially migrated sheets', () => {
   it('adds only the missing columns, after the last header', () => {
     const headers = [...v3Headers(), 'Total_Uniones', 'Uniones_ARM_Completadas'];
     const values = Array.from({ length: 2000 }, () => [3, 1]);
-    const plan = planSheet(OPERACIONES, snapshot({ headers, managedBlock: block(2, 68, values), maxColumns: 80 }), [], { total: 0, created: 0 });
-    expect(plan.columnsToAdd.map((c) => `${c.letter}:${c.header}`)).toEqual(['BR:Uniones_SOLD_Completadas', 'BS:Pulgadas_ARM', 'BT:Pulgadas_SOLD']);
+    const plan = planSheet(OPERACIONES, snapshot({ headers, managedBlock: block(2, 68, values), maxColumns: 80 }), [], {
+      total: 0,
+      created: 0,
+    });
+    expect(plan.columnsToAdd.map((c) => `${c.letter}:${c.header}`)).toEqual([
+      'BR:Uniones_SOLD_Completadas',
+      'BS:Pulgadas_ARM',
+      'BT:Pulgadas_SOLD',
+    ]);
     expect(plan.blanksToFill).toEqual([]);
     expect(plan.migrations[0].state).toBe('partial');
   });
 
   it('fills only the blank cells of present columns, in runs, never formulas', () => {
-    const values = [[5, ''], ['', ''], ['', 7], [0, '']];
-    const formulas = [['', ''], ['', ''], ['', ''], ['', '=A5*0']];
+    const values = [
+      [5, ''],
+      ['', ''],
+      ['', 7],
+      [0, ''],
+    ];
+    const formulas = [
+      ['', ''],
+      ['', ''],
+      ['', ''],
+      ['', '=A5*0'],
+    ];
     const headers = [...v3Headers(), 'Total_Uniones', 'Uniones_ARM_Completadas'];
-    const plan = planSheet(OPERACIONES, snapshot({ headers, lastRow: 5, managedBlock: { firstRow: 2, firstColumn: 68, values, formulas } }), [], { total: 0, created: 0 });
+    const plan = planSheet(
+      OPERACIONES,
+      snapshot({ headers, lastRow: 5, managedBlock: { firstRow: 2, firstColumn: 68, values, formulas } }),
+      [],
+      { total: 0, created: 0 },
+    );
     expect(plan.blanksToFill.map((f) => [f.letter, f.cells, f.rowRuns])).toEqual([
       ['BP', 2, [[3, 4]]],
       ['BQ', 2, [[2, 3]]],
@@ -56,8 +91,23 @@ describe('planSheet on partially migrated sheets', () => {
 
   it('is up to date when every column exists and no blank is left', () => {
     const headers = [...v3Headers(), ...V4_COLUMNS];
-    const done: HistoryEntry = { time: '2026-11-20T10:00:00.000Z', migrationId: '4.0-union-metrics', sheet: 'Operaciones', description: '', columnsAdded: '', cellsWritten: 0, user: '', durationMs: 0, outcome: 'applied' };
-    const plan = planSheet(OPERACIONES, snapshot({ headers, managedBlock: block(2, 68, [[0, 0, 0, 0, 0]]), lastRow: 2 }), [done], { total: 0, created: 0 });
+    const done: HistoryEntry = {
+      time: '2026-11-20T10:00:00.000Z',
+      migrationId: '4.0-union-metrics',
+      sheet: 'Operaciones',
+      description: '',
+      columnsAdded: '',
+      cellsWritten: 0,
+      user: '',
+      durationMs: 0,
+      outcome: 'applied',
+    };
+    const plan = planSheet(
+      OPERACIONES,
+      snapshot({ headers, managedBlock: block(2, 68, [[0, 0, 0, 0, 0]]), lastRow: 2 }),
+      [done],
+      { total: 0, created: 0 },
+    );
     expect(plan.status).toBe('up-to-date');
     expect(plan.migrations[0]).toMatchObject({ state: 'applied', appliedAt: '2026-11-20T10:00:00.000Z' });
   });
@@ -101,38 +151,75 @@ describe('planSheet refuses bad input with findings naming the sheet, cell or co
 
   it('data without a header where the new columns go', () => {
     const right = block(1, 68, [[''], [''], ['stray']]);
-    const plan = planSheet(OPERACIONES, snapshot({ headers: [...v3Headers(), ''], lastColumn: 68, rightOfHeaders: right }), [], null);
+    const plan = planSheet(
+      OPERACIONES,
+      snapshot({ headers: [...v3Headers(), ''], lastColumn: 68, rightOfHeaders: right }),
+      [],
+      null,
+    );
     expect(codes(plan)).toEqual(['DATA_WITHOUT_HEADER']);
     expect(plan.errors[0].location).toBe('Operaciones!BP3');
   });
 
   it('a protected target range the user cannot edit; a warning-only one is a note', () => {
     const target = protection({ row: 1, column: 68, rows: 10, columns: 1, description: 'metrics' });
-    const blocked = planSheet(OPERACIONES, snapshot({ headers: v3Headers(), maxColumns: 80, protections: [target] }), [], null);
+    const blocked = planSheet(
+      OPERACIONES,
+      snapshot({ headers: v3Headers(), maxColumns: 80, protections: [target] }),
+      [],
+      null,
+    );
     expect(codes(blocked)).toEqual(['PROTECTED_RANGE']);
     expect(blocked.errors[0].location).toBe('Operaciones!BP1:BP10');
     const elsewhere = protection({ row: 1, column: 1, rows: 10, columns: 3 });
-    expect(planSheet(OPERACIONES, snapshot({ headers: v3Headers(), maxColumns: 80, protections: [elsewhere] }), [], null).errors).toEqual([]);
-    const warning = planSheet(OPERACIONES, snapshot({ headers: v3Headers(), maxColumns: 80, protections: [{ ...target, warningOnly: true }] }), [], null);
+    expect(
+      planSheet(OPERACIONES, snapshot({ headers: v3Headers(), maxColumns: 80, protections: [elsewhere] }), [], null)
+        .errors,
+    ).toEqual([]);
+    const warning = planSheet(
+      OPERACIONES,
+      snapshot({ headers: v3Headers(), maxColumns: 80, protections: [{ ...target, warningOnly: true }] }),
+      [],
+      null,
+    );
     expect(warning.status).toBe('changes');
     expect(warning.warnings.map((w) => w.code)).toEqual(['PROTECTED_WARNING']);
   });
 
   it('a protected sheet blocks growing its grid', () => {
     const sheetWide = protection({ rows: 2001, columns: 67, wholeSheet: true });
-    expect(codes(planSheet(OPERACIONES, snapshot({ headers: v3Headers(), protections: [sheetWide] }), [], { total: 0, created: 0 }))).toEqual(['PROTECTED_RANGE']);
-    expect(planSheet(OPERACIONES, snapshot({ headers: v3Headers(), protections: [{ ...sheetWide, canEdit: true }] }), [], { total: 0, created: 0 }).status).toBe('changes');
+    expect(
+      codes(
+        planSheet(OPERACIONES, snapshot({ headers: v3Headers(), protections: [sheetWide] }), [], {
+          total: 0,
+          created: 0,
+        }),
+      ),
+    ).toEqual(['PROTECTED_RANGE']);
+    expect(
+      planSheet(OPERACIONES, snapshot({ headers: v3Headers(), protections: [{ ...sheetWide, canEdit: true }] }), [], {
+        total: 0,
+        created: 0,
+      }).status,
+    ).toBe('changes');
   });
 
   it('the 10,000,000-cell limit', () => {
     const justFits = MAX_CELLS - 5 * 2001;
-    expect(planSheet(OPERACIONES, snapshot({ headers: v3Headers() }), [], { total: justFits, created: 0 }).errors).toEqual([]);
-    expect(codes(planSheet(OPERACIONES, snapshot({ headers: v3Headers() }), [], { total: justFits + 1, created: 0 }))).toEqual(['CELL_LIMIT']);
+    expect(
+      planSheet(OPERACIONES, snapshot({ headers: v3Headers() }), [], { total: justFits, created: 0 }).errors,
+    ).toEqual([]);
+    expect(
+      codes(planSheet(OPERACIONES, snapshot({ headers: v3Headers() }), [], { total: justFits + 1, created: 0 })),
+    ).toEqual(['CELL_LIMIT']);
   });
 
   it('the 18,278-column limit', () => {
     const headers = v3Headers(18_276);
-    const plan = planSheet(OPERACIONES, snapshot({ headers, lastRow: 1, maxRows: 1 }), [], { total: 18_276, created: 0 });
+    const plan = planSheet(OPERACIONES, snapshot({ headers, lastRow: 1, maxRows: 1 }), [], {
+      total: 18_276,
+      created: 0,
+    });
     expect(codes(plan)).toEqual(['COLUMN_LIMIT']);
   });
 
@@ -143,12 +230,19 @@ describe('planSheet refuses bad input with findings naming the sheet, cell or co
     headers[6] = '#REF!';
     const plan = planSheet(OPERACIONES, snapshot({ headers }), [], { total: 0, created: 0 });
     expect(plan.status).toBe('changes');
-    expect(plan.warnings.map((w) => `${w.code}@${w.location}`)).toEqual(['BLANK_HEADER@Operaciones!E1', 'NON_TEXT_HEADER@Operaciones!F1', 'ERROR_HEADER@Operaciones!G1']);
+    expect(plan.warnings.map((w) => `${w.code}@${w.location}`)).toEqual([
+      'BLANK_HEADER@Operaciones!E1',
+      'NON_TEXT_HEADER@Operaciones!F1',
+      'ERROR_HEADER@Operaciones!G1',
+    ]);
     expect(plan.columnsToAdd[0].index).toBe(68);
   });
 
   it('a header-only sheet gets headers and no data rows', () => {
-    const plan = planSheet(OPERACIONES, snapshot({ headers: v3Headers(), lastRow: 1, maxRows: 1000 }), [], { total: 0, created: 0 });
+    const plan = planSheet(OPERACIONES, snapshot({ headers: v3Headers(), lastRow: 1, maxRows: 1000 }), [], {
+      total: 0,
+      created: 0,
+    });
     expect(plan.dataRows).toBe(0);
     expect(plan.columnsToAdd.every((c) => c.rowsInitialised === 0)).toBe(true);
   });
@@ -156,22 +250,42 @@ describe('planSheet refuses bad input with findings naming the sheet, cell or co
 
 describe('blankRuns', () => {
   it('groups consecutive blank rows and skips formulas', () => {
-    const b = { firstRow: 2, firstColumn: 5, values: [[''], [''], [1], [''], ['']], formulas: [[''], ['=X'], [''], [''], ['']] };
-    expect(blankRuns(b, 5)).toEqual([[2, 2], [5, 6]]);
+    const b = {
+      firstRow: 2,
+      firstColumn: 5,
+      values: [[''], [''], [1], [''], ['']],
+      formulas: [[''], ['=X'], [''], [''], ['']],
+    };
+    expect(blankRuns(b, 5)).toEqual([
+      [2, 2],
+      [5, 6],
+    ]);
   });
 });
 
 describe('buildPlan', () => {
-  const workbook = (sheets: Parameters<typeof planSheet>[1][]) => ({ spreadsheetName: 'Shop', cells: null, sheets, history: [], interrupted: null, historyShape: null, readCost: { spreadsheetCalls: 0, cellsRead: 0 } });
+  const workbook = (sheets: Parameters<typeof planSheet>[1][]) => ({
+    spreadsheetName: 'Shop',
+    cells: null,
+    sheets,
+    history: [],
+    interrupted: null,
+    historyShape: null,
+    readCost: { spreadsheetCalls: 0, cellsRead: 0 },
+  });
 
   it('keeps its fingerprint when nothing relevant changed and changes it when the plan would', () => {
     const base = buildPlan(SCHEMA, workbook([snapshot({ headers: v3Headers() })]), 't1');
     expect(buildPlan(SCHEMA, workbook([snapshot({ headers: v3Headers() })]), 't2').fingerprint).toBe(base.fingerprint);
-    expect(buildPlan(SCHEMA, workbook([snapshot({ headers: v3Headers(), lastRow: 2002 })]), 't1').fingerprint).not.toBe(base.fingerprint);
+    expect(buildPlan(SCHEMA, workbook([snapshot({ headers: v3Headers(), lastRow: 2002 })]), 't1').fingerprint).not.toBe(
+      base.fingerprint,
+    );
     const renamed = v3Headers();
     renamed[3] = 'OTHER';
     expect(buildPlan(SCHEMA, workbook([snapshot({ headers: renamed })]), 't1').fingerprint).toBe(base.fingerprint);
-    expect(buildPlan(SCHEMA, workbook([snapshot({ headers: [...v3Headers(), 'X'] })]), 't1').fingerprint).not.toBe(base.fingerprint);
+    expect(buildPlan(SCHEMA, workbook([snapshot({ headers: [...v3Headers(), 'X'] })]), 't1').fingerprint).not.toBe(
+      base.fingerprint,
+    );
   });
 
   it('is blocked when any managed sheet is', () => {

@@ -1,13 +1,16 @@
 import { planSheet } from '../../src/core/plan';
-import { stepsCost, writeSteps } from '../../src/core/steps';
 import type { ManagedSheet } from '../../src/core/schema';
+import { stepsCost, writeSteps } from '../../src/core/steps';
 import { SCHEMA } from '../../src/schema/managedSheets';
 import { block, snapshot, v3Headers } from '../support/snapshots';
 
 const OPERACIONES: ManagedSheet = SCHEMA.managedSheets[0];
 
 describe('writeSteps for a fresh v3.0 sheet', () => {
-  const plan = planSheet(OPERACIONES, snapshot({ headers: v3Headers(), lastRow: 2001, maxRows: 2500 }), [], { total: 0, created: 0 });
+  const plan = planSheet(OPERACIONES, snapshot({ headers: v3Headers(), lastRow: 2001, maxRows: 2500 }), [], {
+    total: 0,
+    created: 0,
+  });
   const steps = writeSteps(plan, 1);
 
   it('widens the grid, formats per type, writes headers, then fills defaults in one rectangle', () => {
@@ -16,13 +19,33 @@ describe('writeSteps for a fresh v3.0 sheet', () => {
       { kind: 'insertColumns', after: 67, count: 5 },
       { kind: 'numberFormat', rect: { row: 2, column: 68, rows: 2499, columns: 3 }, format: '0' },
       { kind: 'numberFormat', rect: { row: 2, column: 71, rows: 2499, columns: 2 }, format: '0.00' },
-      { kind: 'setHeaders', row: 1, column: 68, headers: ['Total_Uniones', 'Uniones_ARM_Completadas', 'Uniones_SOLD_Completadas', 'Pulgadas_ARM', 'Pulgadas_SOLD'] },
+      {
+        kind: 'setHeaders',
+        row: 1,
+        column: 68,
+        headers: [
+          'Total_Uniones',
+          'Uniones_ARM_Completadas',
+          'Uniones_SOLD_Completadas',
+          'Pulgadas_ARM',
+          'Pulgadas_SOLD',
+        ],
+      },
       { kind: 'fill', rect: { row: 2, column: 68, rows: 2000, columns: 5 }, value: 0 },
     ]);
   });
 
   it('costs a constant number of calls whatever the row count, and values sent do not grow with rows', () => {
-    const costFor = (rows: number) => stepsCost(writeSteps(planSheet(OPERACIONES, snapshot({ headers: v3Headers(), lastRow: rows + 1, maxRows: rows + 1 }), [], { total: 0, created: 0 }), 1));
+    const costFor = (rows: number) =>
+      stepsCost(
+        writeSteps(
+          planSheet(OPERACIONES, snapshot({ headers: v3Headers(), lastRow: rows + 1, maxRows: rows + 1 }), [], {
+            total: 0,
+            created: 0,
+          }),
+          1,
+        ),
+      );
     const small = costFor(1000);
     const large = costFor(100_000);
     expect(large.spreadsheetCalls).toBe(small.spreadsheetCalls);
@@ -34,24 +57,44 @@ describe('writeSteps for a fresh v3.0 sheet', () => {
 
 describe('writeSteps for other shapes', () => {
   it('header-only sheet: formats and headers, no fill', () => {
-    const plan = planSheet(OPERACIONES, snapshot({ headers: v3Headers(), lastRow: 1, maxRows: 1000, maxColumns: 100 }), [], { total: 0, created: 0 });
+    const plan = planSheet(
+      OPERACIONES,
+      snapshot({ headers: v3Headers(), lastRow: 1, maxRows: 1000, maxColumns: 100 }),
+      [],
+      { total: 0, created: 0 },
+    );
     expect(writeSteps(plan, 1).map((s) => s.kind)).toEqual(['numberFormat', 'numberFormat', 'setHeaders']);
   });
 
   it('a one-row grid has no data rows to format', () => {
-    const plan = planSheet(OPERACIONES, snapshot({ headers: v3Headers(), lastRow: 1, maxRows: 1, maxColumns: 100 }), [], { total: 0, created: 0 });
+    const plan = planSheet(
+      OPERACIONES,
+      snapshot({ headers: v3Headers(), lastRow: 1, maxRows: 1, maxColumns: 100 }),
+      [],
+      { total: 0, created: 0 },
+    );
     expect(writeSteps(plan, 1).map((s) => s.kind)).toEqual(['setHeaders']);
   });
 
   it('blank fills of adjacent columns with the same runs merge into one rectangle per run', () => {
-    const headers = [...v3Headers(), 'Total_Uniones', 'Uniones_ARM_Completadas', 'Uniones_SOLD_Completadas', 'Pulgadas_ARM', 'Pulgadas_SOLD'];
+    const headers = [
+      ...v3Headers(),
+      'Total_Uniones',
+      'Uniones_ARM_Completadas',
+      'Uniones_SOLD_Completadas',
+      'Pulgadas_ARM',
+      'Pulgadas_SOLD',
+    ];
     const values = [
       [1, 1, 1, 1, 1],
       ['', '', '', '', 9],
       ['', '', '', '', ''],
       [2, 2, 2, 2, 2],
     ];
-    const plan = planSheet(OPERACIONES, snapshot({ headers, lastRow: 5, managedBlock: block(2, 68, values) }), [], { total: 0, created: 0 });
+    const plan = planSheet(OPERACIONES, snapshot({ headers, lastRow: 5, managedBlock: block(2, 68, values) }), [], {
+      total: 0,
+      created: 0,
+    });
     expect(writeSteps(plan, 1)).toEqual([
       { kind: 'fill', rect: { row: 3, column: 68, rows: 2, columns: 4 }, value: 0 },
       { kind: 'fill', rect: { row: 4, column: 72, rows: 1, columns: 1 }, value: 0 },
@@ -59,7 +102,10 @@ describe('writeSteps for other shapes', () => {
   });
 
   it('a null default initialises nothing', () => {
-    const managed: ManagedSheet = { ...OPERACIONES, migrations: [{ id: 'x', description: 'x', addColumns: [{ name: 'Notas', type: 'text', default: null }] }] };
+    const managed: ManagedSheet = {
+      ...OPERACIONES,
+      migrations: [{ id: 'x', description: 'x', addColumns: [{ name: 'Notas', type: 'text', default: null }] }],
+    };
     const plan = planSheet(managed, snapshot({ headers: v3Headers(), maxColumns: 80 }), [], { total: 0, created: 0 });
     expect(writeSteps(plan, 1).map((s) => s.kind)).toEqual(['numberFormat', 'setHeaders']);
     expect(plan.columnsToAdd[0]).toMatchObject({ numberFormat: '@', rowsInitialised: 0 });

@@ -1,13 +1,13 @@
+import { generateOperaciones, generateUniones } from '../../emulator/fixtures/workbook';
 import {
-  MAX_EXAMPLES,
   aggregateUnions,
   countChangedRows,
   duplicateKeys,
+  MAX_EXAMPLES,
   metricsRows,
   roundInches,
   type UnionColumnsInput,
 } from '../../src/core/unionMetrics';
-import { generateOperaciones, generateUniones } from '../../emulator/fixtures/workbook';
 
 // ---------------------------------------------------------------------------------------
 // Independent reference: filter-per-spool, decimal-string arithmetic, written without the
@@ -38,12 +38,24 @@ interface Workbook {
 function fixtureWorkbook(): Workbook {
   const operaciones = generateOperaciones({ spools: 3000, seed: 11, duplicateKeys: 12 });
   const uniones = generateUniones({
-    tags: operaciones.tags, seed: 12, orphans: 37, badDiameters: 53, blankKeys: 5, textDiameters: 40, textDates: true,
+    tags: operaciones.tags,
+    seed: 12,
+    orphans: 37,
+    badDiameters: 53,
+    blankKeys: 5,
+    textDiameters: 40,
+    textDates: true,
   });
   const col = (name: string): unknown[] => uniones.rows.map((row) => row[uniones.headers.indexOf(name)]);
   return {
     spoolKeys: operaciones.rows.map((row) => row[0]),
-    input: { keys: col('TAG_SPOOL'), armDone: col('ARM_FECHA_FIN'), soldDone: col('SOL_FECHA_FIN'), diameters: col('DN_UNION'), firstDataRow: 2 },
+    input: {
+      keys: col('TAG_SPOOL'),
+      armDone: col('ARM_FECHA_FIN'),
+      soldDone: col('SOL_FECHA_FIN'),
+      diameters: col('DN_UNION'),
+      firstDataRow: 2,
+    },
   };
 }
 
@@ -53,7 +65,8 @@ function referenceRow(spoolKey: unknown, input: UnionColumnsInput, unionKeys: st
   const mine = unionKeys.map((k, i) => (k === key ? i : -1)).filter((i) => i >= 0);
   const arm = mine.filter((i) => refDone(input.armDone[i]));
   const sold = mine.filter((i) => refDone(input.soldDone[i]));
-  const inches = (rows: number[]): number => unitsToInches(rows.reduce((sum, i) => sum + (refUnits(input.diameters[i]) ?? 0), 0));
+  const inches = (rows: number[]): number =>
+    unitsToInches(rows.reduce((sum, i) => sum + (refUnits(input.diameters[i]) ?? 0), 0));
   return [mine.length, arm.length, sold.length, inches(arm), inches(sold)];
 }
 
@@ -83,7 +96,9 @@ describe('aggregateUnions on a generated workbook (vs. filter-per-spool referenc
   });
 
   it('reports bad diameters (counted as 0) and blank keys', () => {
-    const badRows = input.diameters.map((dn, i) => (unionKeys[i] !== '' && refUnits(dn) === null ? i : -1)).filter((i) => i >= 0);
+    const badRows = input.diameters
+      .map((dn, i) => (unionKeys[i] !== '' && refUnits(dn) === null ? i : -1))
+      .filter((i) => i >= 0);
     expect(aggregation.badDiameters.count).toBe(53);
     expect(aggregation.badDiameters.examples).toEqual(
       badRows.slice(0, MAX_EXAMPLES).map((i) => ({ row: i + 2, value: String(input.diameters[i]) })),
@@ -135,20 +150,42 @@ describe('completion: non-blank = completed', () => {
   ])('%s → completed: %s', (_label, value, completed) => {
     const result = aggregateUnions(unions([['S1', value, value, 2]]), ['S1']).bySpool.get('S1');
     const expected = completed ? 1 : 0;
-    expect(result).toEqual({ totalUniones: 1, armCompletadas: expected, soldCompletadas: expected, pulgadasArm: 2 * expected, pulgadasSold: 2 * expected });
+    expect(result).toEqual({
+      totalUniones: 1,
+      armCompletadas: expected,
+      soldCompletadas: expected,
+      pulgadasArm: 2 * expected,
+      pulgadasSold: 2 * expected,
+    });
   });
 
   it('counts SOLD independently of ARM and treats missing array entries as blank', () => {
-    const input: UnionColumnsInput = { keys: ['S1', 'S1', 'S1'], armDone: ['x'], soldDone: ['', 'x', 'x'], diameters: [1, 2, 4], firstDataRow: 2 };
-    expect(aggregateUnions(input, ['S1']).bySpool.get('S1')).toEqual(
-      { totalUniones: 3, armCompletadas: 1, soldCompletadas: 2, pulgadasArm: 1, pulgadasSold: 6 },
-    );
+    const input: UnionColumnsInput = {
+      keys: ['S1', 'S1', 'S1'],
+      armDone: ['x'],
+      soldDone: ['', 'x', 'x'],
+      diameters: [1, 2, 4],
+      firstDataRow: 2,
+    };
+    expect(aggregateUnions(input, ['S1']).bySpool.get('S1')).toEqual({
+      totalUniones: 3,
+      armCompletadas: 1,
+      soldCompletadas: 2,
+      pulgadasArm: 1,
+      pulgadasSold: 6,
+    });
   });
 });
 
 describe('diameters', () => {
   it.each([
-    [2.5, 2.5], ['2.5', 2.5], [' 3 ', 3], ['.5', 0.5], ['4.', 4], [0, 0], ['1e1', 10],
+    [2.5, 2.5],
+    ['2.5', 2.5],
+    [' 3 ', 3],
+    ['.5', 0.5],
+    ['4.', 4],
+    [0, 0],
+    ['1e1', 10],
   ])('accepts %p as %p inches', (dn, inches) => {
     const result = aggregateUnions(unions([['S1', 'x', '', dn]]), ['S1']);
     expect(result.bySpool.get('S1')!.pulgadasArm).toBe(inches);
@@ -156,19 +193,54 @@ describe('diameters', () => {
   });
 
   it('reports blank, textual, negative and non-finite diameters with rows, counting them as 0', () => {
-    const bad: unknown[] = ['', ' ', 'N/A', '2"', '2,5', '0x10', -1, NaN, Infinity, true, new Date(0), null, '-2', 'abc', '1/2'];
-    const input = unions([['S1', 'x', 'x', 3], ...bad.map((dn): [unknown, unknown, unknown, unknown] => ['S1', 'x', 'x', dn])], 10);
+    const bad: unknown[] = [
+      '',
+      ' ',
+      'N/A',
+      '2"',
+      '2,5',
+      '0x10',
+      -1,
+      NaN,
+      Infinity,
+      true,
+      new Date(0),
+      null,
+      '-2',
+      'abc',
+      '1/2',
+    ];
+    const input = unions(
+      [['S1', 'x', 'x', 3], ...bad.map((dn): [unknown, unknown, unknown, unknown] => ['S1', 'x', 'x', dn])],
+      10,
+    );
     const result = aggregateUnions(input, ['S1']);
-    expect(result.bySpool.get('S1')).toEqual({ totalUniones: 16, armCompletadas: 16, soldCompletadas: 16, pulgadasArm: 3, pulgadasSold: 3 });
+    expect(result.bySpool.get('S1')).toEqual({
+      totalUniones: 16,
+      armCompletadas: 16,
+      soldCompletadas: 16,
+      pulgadasArm: 3,
+      pulgadasSold: 3,
+    });
     expect(result.badDiameters.count).toBe(bad.length);
     expect(result.badDiameters.examples).toHaveLength(MAX_EXAMPLES);
     expect(result.badDiameters.examples.slice(0, 5)).toEqual([
-      { row: 11, value: '' }, { row: 12, value: ' ' }, { row: 13, value: 'N/A' }, { row: 14, value: '2"' }, { row: 15, value: '2,5' },
+      { row: 11, value: '' },
+      { row: 12, value: ' ' },
+      { row: 13, value: 'N/A' },
+      { row: 14, value: '2"' },
+      { row: 15, value: '2,5' },
     ]);
   });
 
   it('reports a bad diameter on an orphan, but not on a blank-key row', () => {
-    const result = aggregateUnions(unions([['GONE', 'x', '', 'N/A'], ['', 'x', '', 'N/A']]), ['S1']);
+    const result = aggregateUnions(
+      unions([
+        ['GONE', 'x', '', 'N/A'],
+        ['', 'x', '', 'N/A'],
+      ]),
+      ['S1'],
+    );
     expect(result.badDiameters.examples).toEqual([{ row: 2, value: 'N/A' }]);
   });
 });
@@ -176,29 +248,50 @@ describe('diameters', () => {
 describe('float noise', () => {
   it('sums decimals exactly', () => {
     expect(0.1 + 0.2).not.toBe(0.3); // the hazard being guarded against
-    const tenths = unions(Array.from({ length: 10 }, (): [unknown, unknown, unknown, unknown] => ['S1', 'x', 'x', 0.1]));
+    const tenths = unions(
+      Array.from({ length: 10 }, (): [unknown, unknown, unknown, unknown] => ['S1', 'x', 'x', 0.1]),
+    );
     expect(aggregateUnions(tenths, ['S1']).bySpool.get('S1')!.pulgadasArm).toBe(1);
-    const mixed = unions([['S1', 'x', '', 0.1], ['S1', 'x', '', 0.2], ['S2', 'x', 'x', 2.375], ['S2', 'x', 'x', 2.375], ['S2', 'x', 'x', '6.625']]);
+    const mixed = unions([
+      ['S1', 'x', '', 0.1],
+      ['S1', 'x', '', 0.2],
+      ['S2', 'x', 'x', 2.375],
+      ['S2', 'x', 'x', 2.375],
+      ['S2', 'x', 'x', '6.625'],
+    ]);
     const result = aggregateUnions(mixed, ['S1', 'S2']);
     expect(result.bySpool.get('S1')!.pulgadasArm).toBe(0.3);
     expect(result.bySpool.get('S2')!.pulgadasSold).toBe(11.375);
   });
 
   it('is exact even where x × 10000 is not (0.57 × 10000 = 5699.999…)', () => {
-    const odd = unions([['S1', 'x', '', 0.57], ['S1', 'x', '', 0.0003], ['S1', 'x', '', '0.57']]);
+    const odd = unions([
+      ['S1', 'x', '', 0.57],
+      ['S1', 'x', '', 0.0003],
+      ['S1', 'x', '', '0.57'],
+    ]);
     expect(aggregateUnions(odd, ['S1']).bySpool.get('S1')!.pulgadasArm).toBe(1.1403);
   });
 
   it('keeps 1000 × 1.315 exact', () => {
-    const many = unions(Array.from({ length: 1000 }, (): [unknown, unknown, unknown, unknown] => ['S1', 'x', '', 1.315]));
+    const many = unions(
+      Array.from({ length: 1000 }, (): [unknown, unknown, unknown, unknown] => ['S1', 'x', '', 1.315]),
+    );
     expect(aggregateUnions(many, ['S1']).bySpool.get('S1')!.pulgadasArm).toBe(1315);
   });
 });
 
 describe('roundInches', () => {
   it.each([
-    [0.1 + 0.2, 0.3], [1.00005, 1.0001], [1.23444, 1.2344], [12.34565, 12.3457], [2.375, 2.375],
-    [-(0.1 + 0.2), -0.3], [1e-7, 0], [123456.78901, 123456.789], [7, 7],
+    [0.1 + 0.2, 0.3],
+    [1.00005, 1.0001],
+    [1.23444, 1.2344],
+    [12.34565, 12.3457],
+    [2.375, 2.375],
+    [-(0.1 + 0.2), -0.3],
+    [1e-7, 0],
+    [123456.78901, 123456.789],
+    [7, 7],
   ])('roundInches(%p) = %p', (x, expected) => {
     expect(roundInches(x)).toBe(expected);
   });
@@ -213,39 +306,87 @@ describe('roundInches', () => {
 
 describe('keys, orphans and blank keys', () => {
   it('compares keys after String() + trim', () => {
-    const result = aggregateUnions(unions([[' A ', 'x', '', 1], ['1001 ', 'x', '', 1], [1001, '', '', 1]]), ['A', 1001]);
+    const result = aggregateUnions(
+      unions([
+        [' A ', 'x', '', 1],
+        ['1001 ', 'x', '', 1],
+        [1001, '', '', 1],
+      ]),
+      ['A', 1001],
+    );
     expect(result.bySpool.get('A')!.totalUniones).toBe(1);
     expect(result.bySpool.get('1001')!.totalUniones).toBe(2);
     expect(result.orphans.count).toBe(0);
   });
 
   it('keeps the first 10 orphan examples with sheet rows and counts all', () => {
-    const rows = Array.from({ length: 15 }, (_, i): [unknown, unknown, unknown, unknown] => [` GONE-${i} `, 'x', '', 1]);
+    const rows = Array.from({ length: 15 }, (_, i): [unknown, unknown, unknown, unknown] => [
+      ` GONE-${i} `,
+      'x',
+      '',
+      1,
+    ]);
     const result = aggregateUnions(unions([['S1', '', '', 1], ...rows], 5), ['S1']);
     expect(result.orphans.count).toBe(15);
     expect(result.orphans.examples).toEqual(Array.from({ length: 10 }, (_, i) => ({ row: 6 + i, key: `GONE-${i}` })));
   });
 
   it('lists every blank-key union row and never attributes it', () => {
-    const result = aggregateUnions(unions([['', 'x', 'x', 1], ['S1', 'x', '', 1], ['  ', '', '', 1], [null, '', '', 'N/A']], 2), ['S1', '']);
+    const result = aggregateUnions(
+      unions(
+        [
+          ['', 'x', 'x', 1],
+          ['S1', 'x', '', 1],
+          ['  ', '', '', 1],
+          [null, '', '', 'N/A'],
+        ],
+        2,
+      ),
+      ['S1', ''],
+    );
     expect(result.blankKeys).toEqual({ count: 3, rows: [2, 4, 5] });
     expect(result.orphans.count).toBe(0);
     expect([...result.bySpool.keys()]).toEqual(['S1']);
-    expect(metricsRows(['S1', '', null], result)).toEqual([[1, 1, 0, 1, 0], [0, 0, 0, 0, 0], [0, 0, 0, 0, 0]]);
+    expect(metricsRows(['S1', '', null], result)).toEqual([
+      [1, 1, 0, 1, 0],
+      [0, 0, 0, 0, 0],
+      [0, 0, 0, 0, 0],
+    ]);
   });
 
   it('gives spools without unions zeros', () => {
     const result = aggregateUnions(unions([]), ['S1', 'S2']);
-    expect(result.bySpool.get('S2')).toEqual({ totalUniones: 0, armCompletadas: 0, soldCompletadas: 0, pulgadasArm: 0, pulgadasSold: 0 });
-    expect(metricsRows(['S1', 'S2'], result)).toEqual([[0, 0, 0, 0, 0], [0, 0, 0, 0, 0]]);
+    expect(result.bySpool.get('S2')).toEqual({
+      totalUniones: 0,
+      armCompletadas: 0,
+      soldCompletadas: 0,
+      pulgadasArm: 0,
+      pulgadasSold: 0,
+    });
+    expect(metricsRows(['S1', 'S2'], result)).toEqual([
+      [0, 0, 0, 0, 0],
+      [0, 0, 0, 0, 0],
+    ]);
   });
 });
 
 describe('duplicate spool keys', () => {
   it('gives every duplicate row the full aggregates of its key', () => {
     const spools = ['A', 'B', 'A ', 'C'];
-    const result = aggregateUnions(unions([['A', 'x', 'x', 2], ['A', 'x', '', 3], ['B', '', '', 1]]), spools);
-    expect(metricsRows(spools, result)).toEqual([[2, 2, 1, 5, 2], [1, 0, 0, 0, 0], [2, 2, 1, 5, 2], [0, 0, 0, 0, 0]]);
+    const result = aggregateUnions(
+      unions([
+        ['A', 'x', 'x', 2],
+        ['A', 'x', '', 3],
+        ['B', '', '', 1],
+      ]),
+      spools,
+    );
+    expect(metricsRows(spools, result)).toEqual([
+      [2, 2, 1, 5, 2],
+      [1, 0, 0, 0, 0],
+      [2, 2, 1, 5, 2],
+      [0, 0, 0, 0, 0],
+    ]);
   });
 
   it('reports duplicate keys with their sheet rows, in first-appearance order, ignoring blanks', () => {
@@ -279,6 +420,19 @@ describe('countChangedRows', () => {
   });
 
   it('counts rows, not cells', () => {
-    expect(countChangedRows([['', '', '', '', ''], [1, 0, 0, 0, 0], [0, 0, 0, 0, 0]], [[0, 0, 0, 0, 0], [1, 0, 0, 0, 0], [1, 0, 0, 0, 0]])).toBe(2);
+    expect(
+      countChangedRows(
+        [
+          ['', '', '', '', ''],
+          [1, 0, 0, 0, 0],
+          [0, 0, 0, 0, 0],
+        ],
+        [
+          [0, 0, 0, 0, 0],
+          [1, 0, 0, 0, 0],
+          [1, 0, 0, 0, 0],
+        ],
+      ),
+    ).toBe(2);
   });
 });

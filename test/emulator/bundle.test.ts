@@ -49,7 +49,9 @@ describe('bundle helpers', () => {
     expect(runEntryPoint(emu, dir, 'activeOrNull', [])).toBe('container');
     expect(runEntryPoint(emu, dir, 'lockHolder', [])).toBe(true);
     expect(emu.globals.LockService.getScriptLock().tryLock(0)).toBe(true);
-    expect(() => runEntryPoint(emu, dir, 'fails', [], { kind: 'menu' })).toThrow('The starting row of the range is too small.');
+    expect(() => runEntryPoint(emu, dir, 'fails', [], { kind: 'menu' })).toThrow(
+      'The starting row of the range is too small.',
+    );
     expect(emu.currentExecution().kind).toBe('menu');
     runEntryPoint(emu, dir, 'sidebar', []);
     expect(emu.ui.sidebars).toEqual([{ title: '', html: '<p>sidebar</p>' }]);
@@ -70,7 +72,9 @@ describe('bundle helpers', () => {
     expect(() => scriptRun(emu, dir, 'menu')).toThrow('google.script.run.menu is not a function');
     expect(() => scriptRun(emu, dir, 'echo', new Date())).toThrow('Failed due to illegal value in property: 0');
     expect(() => scriptRun(emu, dir, 'echo', { f: () => 1 })).toThrow('Failed due to illegal value in property: f');
-    class Thing { x = 1; }
+    class Thing {
+      x = 1;
+    }
     expect(() => scriptRun(emu, dir, 'echo', [new Thing()])).toThrow('Failed due to illegal value in property: 0');
     const circular: Record<string, unknown> = {};
     circular.self = circular;

@@ -24,13 +24,21 @@ describe('execution contexts', () => {
     const emu = createEmulator({ spreadsheetId: 'id-1' });
     const app = emu.globals.SpreadsheetApp;
     expect(app.openById('id-1').getId()).toBe('id-1');
-    expectGasError(() => app.openById('other'), "Document other is missing (perhaps it was deleted, or you don't have read access?)");
+    expectGasError(
+      () => app.openById('other'),
+      "Document other is missing (perhaps it was deleted, or you don't have read access?)",
+    );
     emu.beginExecution({ kind: 'simpleTrigger' });
-    expectGasError(() => app.openById('id-1'),
-      'You do not have permission to call SpreadsheetApp.openById. Required permissions: https://www.googleapis.com/auth/spreadsheets');
+    expectGasError(
+      () => app.openById('id-1'),
+      'You do not have permission to call SpreadsheetApp.openById. Required permissions: https://www.googleapis.com/auth/spreadsheets',
+    );
     emu.endExecution();
     emu.deleteSpreadsheet();
-    expectGasError(() => app.openById('id-1'), "Document id-1 is missing (perhaps it was deleted, or you don't have read access?)");
+    expectGasError(
+      () => app.openById('id-1'),
+      "Document id-1 is missing (perhaps it was deleted, or you don't have read access?)",
+    );
   });
 });
 
@@ -38,13 +46,31 @@ describe('Ui', () => {
   it('records menus, alerts, prompts, sidebars, dialogs and toasts', () => {
     const emu = createEmulator();
     const ui = emu.globals.SpreadsheetApp.getUi();
-    ui.createAddonMenu().addItem('Dry run', 'dryRun').addSeparator()
-      .addSubMenu(ui.createMenu('More').addItem('Help', 'help')).addToUi();
-    expect(emu.ui.menus).toEqual([{
-      caption: '', addon: true, items: [{ caption: 'Dry run', functionName: 'dryRun' }],
-      entries: [{ caption: 'Dry run', functionName: 'dryRun' }, { separator: true },
-        { caption: 'More', submenu: { caption: 'More', addon: false, items: [{ caption: 'Help', functionName: 'help' }], entries: [{ caption: 'Help', functionName: 'help' }] } }],
-    }]);
+    ui.createAddonMenu()
+      .addItem('Dry run', 'dryRun')
+      .addSeparator()
+      .addSubMenu(ui.createMenu('More').addItem('Help', 'help'))
+      .addToUi();
+    expect(emu.ui.menus).toEqual([
+      {
+        caption: '',
+        addon: true,
+        items: [{ caption: 'Dry run', functionName: 'dryRun' }],
+        entries: [
+          { caption: 'Dry run', functionName: 'dryRun' },
+          { separator: true },
+          {
+            caption: 'More',
+            submenu: {
+              caption: 'More',
+              addon: false,
+              items: [{ caption: 'Help', functionName: 'help' }],
+              entries: [{ caption: 'Help', functionName: 'help' }],
+            },
+          },
+        ],
+      },
+    ]);
     expect(ui.alert('hello')).toBe(ui.Button.CLOSE);
     emu.ui.respondWith('YES', 'NO');
     expect(ui.alert('Apply?', 'Sure?', ui.ButtonSet.YES_NO)).toBe(ui.Button.YES);
@@ -55,8 +81,11 @@ describe('Ui', () => {
     const r = ui.prompt('Name?', ui.ButtonSet.OK_CANCEL);
     expect([r.getResponseText(), r.getSelectedButton()]).toEqual(['Sheet A', ui.Button.OK]);
     expect(emu.ui.alerts.map((a) => [a.kind, a.title, a.prompt, a.buttons, a.response])).toEqual([
-      ['alert', undefined, 'hello', undefined, 'CLOSE'], ['alert', 'Apply?', 'Sure?', 'YES_NO', 'YES'],
-      ['alert', undefined, 'Sure?', 'YES_NO', 'NO'], ['prompt', undefined, 'Name?', 'OK_CANCEL', 'OK']]);
+      ['alert', undefined, 'hello', undefined, 'CLOSE'],
+      ['alert', 'Apply?', 'Sure?', 'YES_NO', 'YES'],
+      ['alert', undefined, 'Sure?', 'YES_NO', 'NO'],
+      ['prompt', undefined, 'Name?', 'OK_CANCEL', 'OK'],
+    ]);
     const html = emu.globals.HtmlService.createHtmlOutput('<b>x</b>').setTitle('Schema');
     ui.showSidebar(html);
     ui.showModalDialog(html, 'Dialog');
@@ -77,8 +106,13 @@ describe('HtmlService', () => {
     const t = h.createTemplateFromFile('Page');
     Object.assign(t, { title: '<A&B>', raw: '<i>r</i>' });
     expect(t.evaluate().getContent()).toBe('<h1>&lt;A&amp;B&gt;</h1><i>r</i>');
-    const out = h.createHtmlOutput().append('a').setWidth(300).setHeight(200)
-      .setXFrameOptionsMode(h.XFrameOptionsMode.ALLOWALL).setSandboxMode(h.SandboxMode.IFRAME);
+    const out = h
+      .createHtmlOutput()
+      .append('a')
+      .setWidth(300)
+      .setHeight(200)
+      .setXFrameOptionsMode(h.XFrameOptionsMode.ALLOWALL)
+      .setSandboxMode(h.SandboxMode.IFRAME);
     expect([out.getContent(), out.getWidth(), out.getHeight()]).toEqual(['a', 300, 200]);
   });
 });
@@ -136,7 +170,10 @@ describe('PropertiesService', () => {
   it('string coercion, chaining, copies, scopes', () => {
     const emu = createEmulator();
     const ps = emu.globals.PropertiesService;
-    const p = ps.getScriptProperties().setProperty('n', 5 as unknown as string).setProperties({ a: '1', b: true as unknown as string });
+    const p = ps
+      .getScriptProperties()
+      .setProperty('n', 5 as unknown as string)
+      .setProperties({ a: '1', b: true as unknown as string });
     expect(p.getProperty('n')).toBe('5');
     expect(p.getProperty('missing')).toBeNull();
     const copy = p.getProperties();
@@ -160,8 +197,10 @@ describe('PropertiesService', () => {
     p.setProperty('k', 'x'.repeat(9 * 1024));
     emu.switches.propertiesValueLimitBytes = 100 * 1024;
     for (let i = 0; i < 4; i++) p.setProperty(`big${i}`, 'x'.repeat(100 * 1024));
-    expectGasError(() => p.setProperty('big4', 'x'.repeat(100 * 1024)),
-      'You have exceeded the property storage quota. Please remove some properties and try again.');
+    expectGasError(
+      () => p.setProperty('big4', 'x'.repeat(100 * 1024)),
+      'You have exceeded the property storage quota. Please remove some properties and try again.',
+    );
     expect(p.getProperty('big4')).toBeNull();
   });
 });
@@ -222,24 +261,39 @@ describe('ScriptApp', () => {
     expect(t.getTriggerSource()).toBe(sa.TriggerSource.CLOCK);
     expect(t.getTriggerSourceId()).toBeNull();
     const e = sa.newTrigger('onEditHandler').forSpreadsheet(emu.spreadsheet).onEdit().create();
-    expect([e.getHandlerFunction(), e.getEventType(), e.getTriggerSourceId()]).toEqual(['onEditHandler', 'ON_EDIT', 'emulated-spreadsheet-id']);
+    expect([e.getHandlerFunction(), e.getEventType(), e.getTriggerSourceId()]).toEqual([
+      'onEditHandler',
+      'ON_EDIT',
+      'emulated-spreadsheet-id',
+    ]);
     expect(sa.getUserTriggers(emu.spreadsheet)).toHaveLength(2);
     emu.setActiveUser('bob@example.com');
     expect(sa.getProjectTriggers()).toHaveLength(0);
     sa.newTrigger('daily').timeBased().everyDays(1).atHour(3).create();
     expect(emu.triggers.list().map((r) => [r.user, r.handlerFunction])).toEqual([
-      ['operator@example.com', 'tick'], ['operator@example.com', 'onEditHandler'], ['bob@example.com', 'daily']]);
+      ['operator@example.com', 'tick'],
+      ['operator@example.com', 'onEditHandler'],
+      ['bob@example.com', 'daily'],
+    ]);
     for (let i = 1; i < 20; i++) sa.newTrigger(`f${i}`).timeBased().everyHours(1).create();
-    expectGasError(() => sa.newTrigger('one-too-many').timeBased().everyHours(1).create(),
-      'This script has too many triggers. Triggers must be deleted from the script before more can be added.');
+    expectGasError(
+      () => sa.newTrigger('one-too-many').timeBased().everyHours(1).create(),
+      'This script has too many triggers. Triggers must be deleted from the script before more can be added.',
+    );
     sa.deleteTrigger(sa.getProjectTriggers()[0]);
     expect(sa.getProjectTriggers()).toHaveLength(19);
   });
 
   it('validates clock builders', () => {
     const sa = createEmulator().globals.ScriptApp;
-    expectGasError(() => sa.newTrigger('x').timeBased().everyMinutes(7), 'The value passed to everyMinutes() must be 1, 5, 10, 15 or 30.');
-    expectGasError(() => sa.newTrigger('x').timeBased().atHour(3).create(), 'Frequency is required if you are using atHour() or nearMinute().');
+    expectGasError(
+      () => sa.newTrigger('x').timeBased().everyMinutes(7),
+      'The value passed to everyMinutes() must be 1, 5, 10, 15 or 30.',
+    );
+    expectGasError(
+      () => sa.newTrigger('x').timeBased().atHour(3).create(),
+      'Frequency is required if you are using atHour() or nearMinute().',
+    );
   });
 
   it('authorization info and permission errors in simple triggers', () => {
@@ -252,8 +306,10 @@ describe('ScriptApp', () => {
     expect(info().getAuthorizationStatus()).toBe(sa.AuthorizationStatus.REQUIRED);
     expect(info().getAuthorizationUrl()).toMatch(/^https:\/\//);
     emu.beginExecution({ kind: 'simpleTrigger' });
-    expectGasError(() => sa.newTrigger('x'),
-      'You do not have permission to call ScriptApp.newTrigger. Required permissions: https://www.googleapis.com/auth/script.scriptapp');
+    expectGasError(
+      () => sa.newTrigger('x'),
+      'You do not have permission to call ScriptApp.newTrigger. Required permissions: https://www.googleapis.com/auth/script.scriptapp',
+    );
   });
 
   it('builds Apps Script-shaped event objects', () => {
@@ -261,8 +317,17 @@ describe('ScriptApp', () => {
     const sa = emu.globals.ScriptApp;
     const clock = sa.newTrigger('tick').timeBased().everyHours(1).create();
     expect(emu.triggerEvent(clock)).toEqual({
-      authMode: 'FULL', triggerUid: clock.getUniqueId(), year: 2026, month: 11, 'day-of-month': 21, 'day-of-week': 6,
-      hour: 10, minute: 5, second: 7, timezone: 'Europe/Madrid', 'week-of-year': 47,
+      authMode: 'FULL',
+      triggerUid: clock.getUniqueId(),
+      year: 2026,
+      month: 11,
+      'day-of-month': 21,
+      'day-of-week': 6,
+      hour: 10,
+      minute: 5,
+      second: 7,
+      timezone: 'Europe/Madrid',
+      'week-of-year': 47,
     });
     const change = sa.newTrigger('changed').forSpreadsheet('emulated-spreadsheet-id').onChange().create();
     const ev = emu.triggerEvent(change, { changeType: 'INSERT_COLUMN' });
@@ -289,7 +354,7 @@ describe('Utilities, Logger, console', () => {
     emu.globals.Logger.log('a %s b', 1);
     emu.globals.console.log('c', { d: 1 });
     emu.globals.console.error('bad');
-    expect(emu.logs).toEqual(['a 1 b', "c { d: 1 }", 'ERROR: bad']);
+    expect(emu.logs).toEqual(['a 1 b', 'c { d: 1 }', 'ERROR: bad']);
   });
 
   it('installGlobals puts services on globalThis and restores', () => {

@@ -1,9 +1,12 @@
-import { createEmulator, Emulator, MSG } from '../../emulator';
+import { createEmulator, type Emulator, MSG } from '../../emulator';
 import { expectGasError } from './helpers';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
-function setup(options?: Parameters<typeof createEmulator>[0]): { emu: Emulator; ss: GoogleAppsScript.Spreadsheet.Spreadsheet } {
+function setup(options?: Parameters<typeof createEmulator>[0]): {
+  emu: Emulator;
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet;
+} {
   const emu = createEmulator(options);
   const ss = emu.globals.SpreadsheetApp.getActiveSpreadsheet();
   if (!ss) throw new Error('no active spreadsheet');
@@ -19,7 +22,9 @@ describe('spreadsheet and sheets', () => {
     expect(ss.getSpreadsheetTimeZone()).toBe('Europe/Madrid');
     expect(emu.sheetNames()).toEqual(['Sheet1']);
     const s = ss.getSheets()[0];
-    expect([s.getSheetId(), s.getMaxRows(), s.getMaxColumns(), s.getLastRow(), s.getLastColumn()]).toEqual([0, 1000, 26, 0, 0]);
+    expect([s.getSheetId(), s.getMaxRows(), s.getMaxColumns(), s.getLastRow(), s.getLastColumn()]).toEqual([
+      0, 1000, 26, 0, 0,
+    ]);
   });
 
   it('insertSheet: overloads, monotonic ids, new sheet active, default names, duplicate error', () => {
@@ -40,11 +45,24 @@ describe('spreadsheet and sheets', () => {
 
   it('insertSheet with a template copies content, formats and size', () => {
     const { emu, ss } = setup();
-    emu.seedSheet('T', [['h1', 'h2'], [1, { formula: '=A2*2', value: 2 }]], { maxRows: 10, maxColumns: 4, numberFormats: { 'A1:A2': '@' } });
+    emu.seedSheet(
+      'T',
+      [
+        ['h1', 'h2'],
+        [1, { formula: '=A2*2', value: 2 }],
+      ],
+      { maxRows: 10, maxColumns: 4, numberFormats: { 'A1:A2': '@' } },
+    );
     const copy = ss.insertSheet('Copy', { template: ss.getSheetByName('T')! });
     expect([copy.getMaxRows(), copy.getMaxColumns()]).toEqual([10, 4]);
-    expect(emu.readSheet('Copy')).toEqual([['h1', 'h2'], [1, 2]]);
-    expect(emu.readFormulas('Copy')).toEqual([['', ''], ['', '=A2*2']]);
+    expect(emu.readSheet('Copy')).toEqual([
+      ['h1', 'h2'],
+      [1, 2],
+    ]);
+    expect(emu.readFormulas('Copy')).toEqual([
+      ['', ''],
+      ['', '=A2*2'],
+    ]);
     expect(emu.readNumberFormats('Copy', 'A1:B1')).toEqual([['@', '0.###############']]);
   });
 
@@ -71,7 +89,10 @@ describe('spreadsheet and sheets', () => {
   it('setName rejects duplicates; frozen rows round-trip', () => {
     const { ss } = setup();
     const a = ss.insertSheet('A');
-    expectGasError(() => a.setName('Sheet1'), 'A sheet with the name "Sheet1" already exists. Please enter another name.');
+    expectGasError(
+      () => a.setName('Sheet1'),
+      'A sheet with the name "Sheet1" already exists. Please enter another name.',
+    );
     expect(a.setName('Renamed').getName()).toBe('Renamed');
     a.setFrozenRows(2);
     expect(a.getFrozenRows()).toBe(2);
@@ -79,7 +100,10 @@ describe('spreadsheet and sheets', () => {
 
   it('Spreadsheet.getRange accepts a sheet prefix', () => {
     const { emu, ss } = setup();
-    emu.seedSheet('My Data', [[1, 2], [3, 4]]);
+    emu.seedSheet('My Data', [
+      [1, 2],
+      [3, 4],
+    ]);
     expect(ss.getRange("'My Data'!A2:B2").getValues()).toEqual([[3, 4]]);
     expectGasError(() => ss.getRange('Nope!A1'), 'Range not found');
   });
@@ -93,7 +117,9 @@ describe('ranges: coordinates and errors', () => {
 
   it('reports coordinates and A1 notation', () => {
     const r = sheet.getRange(2, 3, 4, 5);
-    expect([r.getRow(), r.getColumn(), r.getNumRows(), r.getNumColumns(), r.getLastRow(), r.getLastColumn()]).toEqual([2, 3, 4, 5, 5, 7]);
+    expect([r.getRow(), r.getColumn(), r.getNumRows(), r.getNumColumns(), r.getLastRow(), r.getLastColumn()]).toEqual([
+      2, 3, 4, 5, 5, 7,
+    ]);
     expect(r.getA1Notation()).toBe('C2:G5');
     expect(sheet.getRange('B3').getA1Notation()).toBe('B3');
     expect(sheet.getRange('A:B').getA1Notation()).toBe('A1:B1000');
@@ -104,8 +130,14 @@ describe('ranges: coordinates and errors', () => {
   });
 
   it('throws the exact Apps Script texts for bad coordinates', () => {
-    expectGasError(() => sheet.getRange(1001, 1), 'The coordinates of the range are outside the dimensions of the sheet.');
-    expectGasError(() => sheet.getRange(1, 1, 1, 27), 'The coordinates of the range are outside the dimensions of the sheet.');
+    expectGasError(
+      () => sheet.getRange(1001, 1),
+      'The coordinates of the range are outside the dimensions of the sheet.',
+    );
+    expectGasError(
+      () => sheet.getRange(1, 1, 1, 27),
+      'The coordinates of the range are outside the dimensions of the sheet.',
+    );
     expectGasError(() => sheet.getRange(1, 1, 0, 1), 'The number of rows in the range must be at least 1.');
     expectGasError(() => sheet.getRange(1, 1, 1, 0), 'The number of columns in the range must be at least 1.');
     expectGasError(() => sheet.getRange(0, 1), 'The starting row of the range is too small.');
@@ -114,12 +146,22 @@ describe('ranges: coordinates and errors', () => {
 
   it('setValues dimension errors (rows checked first)', () => {
     const r = sheet.getRange(1, 1, 2, 3);
-    expectGasError(() => r.setValues([[1, 2, 3]]),
-      'The number of rows in the data does not match the number of rows in the range. The data has 1 but the range has 2.');
-    expectGasError(() => r.setValues([[1, 2, 3], [1, 2, 3, 4]]),
-      'The number of columns in the data does not match the number of columns in the range. The data has 4 but the range has 3.');
-    expectGasError(() => r.setValues([[1, 2], [3]]),
-      'The number of columns in the data does not match the number of columns in the range. The data has 2 but the range has 3.');
+    expectGasError(
+      () => r.setValues([[1, 2, 3]]),
+      'The number of rows in the data does not match the number of rows in the range. The data has 1 but the range has 2.',
+    );
+    expectGasError(
+      () =>
+        r.setValues([
+          [1, 2, 3],
+          [1, 2, 3, 4],
+        ]),
+      'The number of columns in the data does not match the number of columns in the range. The data has 4 but the range has 3.',
+    );
+    expectGasError(
+      () => r.setValues([[1, 2], [3]]),
+      'The number of columns in the data does not match the number of columns in the range. The data has 2 but the range has 3.',
+    );
   });
 
   it('getDataRange is A1 on an empty sheet and tracks content', () => {
@@ -173,15 +215,23 @@ describe('values', () => {
 
   it('setValue on a multi-cell range fills it (switch: topLeft)', () => {
     sheet.getRange('A1:B2').setValue(7);
-    expect(emu.readSheet('S')).toEqual([[7, 7], [7, 7]]);
+    expect(emu.readSheet('S')).toEqual([
+      [7, 7],
+      [7, 7],
+    ]);
     emu.switches.multiCellSetValue = 'topLeft';
     sheet.getRange('A1:B2').setValue(8);
-    expect(emu.readSheet('S')).toEqual([[8, 7], [7, 7]]);
+    expect(emu.readSheet('S')).toEqual([
+      [8, 7],
+      [7, 7],
+    ]);
   });
 
   it('rejects more than 50,000 characters in a cell', () => {
-    expectGasError(() => sheet.getRange('A1').setValue('x'.repeat(50001)),
-      'Your input contains more than the maximum of 50000 characters in a single cell.');
+    expectGasError(
+      () => sheet.getRange('A1').setValue('x'.repeat(50001)),
+      'Your input contains more than the maximum of 50000 characters in a single cell.',
+    );
     sheet.getRange('A1').setValue('x'.repeat(50000));
   });
 
@@ -201,7 +251,10 @@ describe('values', () => {
     sheet.getRange('A1:B3').setNumberFormat('@');
     sheet.getRange('B2:B3').setNumberFormats([['0.00'], ['0%']]);
     expect(sheet.getRange('A1:C3').getNumberFormats()).toEqual([
-      ['@', '@', '0.###############'], ['@', '0.00', '0.###############'], ['@', '0%', '0.###############']]);
+      ['@', '@', '0.###############'],
+      ['@', '0.00', '0.###############'],
+      ['@', '0%', '0.###############'],
+    ]);
     emu.switches.defaultNumberFormat = 'General';
     expect(emu.readNumberFormats('S', 'C1')).toEqual([['General']]);
     sheet.getRange('A1:C3').clearFormat();
@@ -220,12 +273,22 @@ describe('structure changes', () => {
   let sheet: Sheet;
   beforeEach(() => {
     ({ emu } = setup());
-    sheet = emu.seedSheet('S', [['a', 'b', 'c'], [1, 2, 3]], { maxRows: 10, maxColumns: 5, numberFormats: { 'B1:B2': '@' } });
+    sheet = emu.seedSheet(
+      'S',
+      [
+        ['a', 'b', 'c'],
+        [1, 2, 3],
+      ],
+      { maxRows: 10, maxColumns: 5, numberFormats: { 'B1:B2': '@' } },
+    );
   });
 
   it('insertColumnsAfter/Before return the sheet; insertColumns returns void; content and formats shift', () => {
     expect(sheet.insertColumnsAfter(1, 2)).toBe(sheet);
-    expect(emu.readSheet('S')).toEqual([['a', '', '', 'b', 'c'], [1, '', '', 2, 3]]);
+    expect(emu.readSheet('S')).toEqual([
+      ['a', '', '', 'b', 'c'],
+      [1, '', '', 2, 3],
+    ]);
     expect(emu.readNumberFormats('S', 'D1')).toEqual([['@']]);
     expect(sheet.insertColumnsBefore(1, 1)).toBe(sheet);
     expect(sheet.insertColumns(1)).toBeUndefined();
@@ -255,23 +318,34 @@ describe('structure changes', () => {
 
   it('moveColumns moves content and formats (destination in pre-move coordinates)', () => {
     sheet.moveColumns(sheet.getRange('A1'), 4);
-    expect(emu.readSheet('S')).toEqual([['b', 'c', 'a'], [2, 3, 1]]);
+    expect(emu.readSheet('S')).toEqual([
+      ['b', 'c', 'a'],
+      [2, 3, 1],
+    ]);
     expect(emu.readNumberFormats('S', 'A1:C1')).toEqual([['@', '0.###############', '0.###############']]);
     sheet.moveColumns(sheet.getRange('C:C'), 1);
-    expect(emu.readSheet('S')).toEqual([['a', 'b', 'c'], [1, 2, 3]]);
+    expect(emu.readSheet('S')).toEqual([
+      ['a', 'b', 'c'],
+      [1, 2, 3],
+    ]);
   });
 
   it('enforces the column limit and the 10,000,000-cell limit', () => {
     expectGasError(() => sheet.insertColumnsAfter(5, 18274), MSG.columnLimit);
     emu.seedSheet('Big', [], { maxRows: 99700, maxColumns: 100 });
-    expectGasError(() => emu.spreadsheet.getSheetByName('Big')!.insertColumnsAfter(1, 1),
-      'This action would increase the number of cells in the workbook above the limit of 10000000 cells.');
+    expectGasError(
+      () => emu.spreadsheet.getSheetByName('Big')!.insertColumnsAfter(1, 1),
+      'This action would increase the number of cells in the workbook above the limit of 10000000 cells.',
+    );
     expectGasError(() => emu.spreadsheet.insertSheet('More'), MSG.cellLimit);
   });
 
   it('clear / clearContents / Range.clear', () => {
     sheet.getRange('A1:A2').clear();
-    expect(emu.readSheet('S')).toEqual([['', 'b', 'c'], ['', 2, 3]]);
+    expect(emu.readSheet('S')).toEqual([
+      ['', 'b', 'c'],
+      ['', 2, 3],
+    ]);
     sheet.clearContents();
     expect(emu.readSheet('S')).toEqual([]);
     expect(emu.readNumberFormats('S', 'B1')).toEqual([['@']]);
@@ -321,6 +395,8 @@ describe('protections', () => {
     p.remove();
     expect(sheet.getProtections(emu.globals.SpreadsheetApp.ProtectionType.RANGE)).toEqual([]);
     expect(sheet.protect()).toBe(sheet.protect());
-    expect(sheet.getProtections(emu.globals.SpreadsheetApp.ProtectionType.SHEET)[0].getRange().getA1Notation()).toBe('A1:Z1002');
+    expect(sheet.getProtections(emu.globals.SpreadsheetApp.ProtectionType.SHEET)[0].getRange().getA1Notation()).toBe(
+      'A1:Z1002',
+    );
   });
 });

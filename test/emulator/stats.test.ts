@@ -4,7 +4,10 @@ import { expectGasError } from './helpers';
 describe('call counting', () => {
   it('counts every service method call by service and Class.method, once per outer call', () => {
     const emu = createEmulator();
-    emu.seedSheet('S', [[1, 2], [3, 4]]);
+    emu.seedSheet('S', [
+      [1, 2],
+      [3, 4],
+    ]);
     emu.stats.reset();
     const ss = emu.globals.SpreadsheetApp.getActiveSpreadsheet()!;
     const sheet = ss.getSheetByName('S')!;
@@ -17,9 +20,18 @@ describe('call counting', () => {
     emu.globals.SpreadsheetApp.getUi().alert('hi');
     const s = emu.stats.snapshot();
     expect(s.byMethod).toEqual({
-      'SpreadsheetApp.getActiveSpreadsheet': 1, 'Spreadsheet.getSheetByName': 1, 'Sheet.getDataRange': 1,
-      'Range.getValues': 1, 'Sheet.getRange': 3, 'Range.setValues': 1, 'Range.setValue': 2, 'Sheet.appendRow': 1,
-      'CacheService.getScriptCache': 1, 'Cache.put': 1, 'SpreadsheetApp.getUi': 1, 'Ui.alert': 1,
+      'SpreadsheetApp.getActiveSpreadsheet': 1,
+      'Spreadsheet.getSheetByName': 1,
+      'Sheet.getDataRange': 1,
+      'Range.getValues': 1,
+      'Sheet.getRange': 3,
+      'Range.setValues': 1,
+      'Range.setValue': 2,
+      'Sheet.appendRow': 1,
+      'CacheService.getScriptCache': 1,
+      'Cache.put': 1,
+      'SpreadsheetApp.getUi': 1,
+      'Ui.alert': 1,
     });
     expect(s.calls).toMatchObject({ Spreadsheet: 12, Cache: 2, Ui: 1, Lock: 0 });
     // data calls: getDataRange, getValues, setValues, setValue ×2, appendRow
@@ -38,7 +50,10 @@ describe('call counting', () => {
     emu.protectRange('S', 'A1', { editors: [] });
     emu.cacheContents('script');
     expect(emu.stats.snapshot().calls.Spreadsheet).toBe(0);
-    expectGasError(() => emu.spreadsheet.getSheets(), 'Service Spreadsheets timed out while accessing document with id emulated-spreadsheet-id.');
+    expectGasError(
+      () => emu.spreadsheet.getSheets(),
+      'Service Spreadsheets timed out while accessing document with id emulated-spreadsheet-id.',
+    );
   });
 });
 
@@ -60,7 +75,10 @@ describe('fault injection', () => {
     const emu = createEmulator();
     emu.faults.failOnCall(2, { service: 'Properties' });
     const p = emu.globals.PropertiesService.getScriptProperties();
-    expectGasError(() => p.setProperty('a', '1'), "We're sorry, a server error occurred. Please wait a bit and try again.");
+    expectGasError(
+      () => p.setProperty('a', '1'),
+      "We're sorry, a server error occurred. Please wait a bit and try again.",
+    );
     expect(emu.propertiesContents('script')).toEqual({});
     emu.faults.failOnCall(1, { service: 'Lock' });
     emu.faults.clear();

@@ -24,20 +24,20 @@
  *     no rollback can write. Whatever prefix of the change landed stays; the re-run must complete
  *     it. (Calls to other services still run in the emulator; they cannot change cells.)
  */
-import { MSG, type Emulator } from '../../emulator';
+import { type Emulator, MSG } from '../../emulator';
 import { HISTORY_HEADERS, HISTORY_SHEET } from '../../src/adapters/history';
+import { CHECK_HANDLER } from '../../src/adapters/triggers';
 import { columnLetter } from '../../src/core/columnLetters';
 import { errorMessage } from '../../src/core/errors';
 import { SUCCESS_OUTCOME } from '../../src/core/plan';
 import type { SchemaDeclaration } from '../../src/core/schema';
 import { SCHEMA } from '../../src/schema/managedSheets';
+import { installSchedule, runScheduledCheck, setAutoRepair } from '../../src/server/checkService';
 import { applySchema, previewSchema } from '../../src/server/schemaService';
 import { previewUnionMetrics, recomputeUnionMetrics } from '../../src/server/unionMetricsService';
-import { installSchedule, runScheduledCheck, setAutoRepair } from '../../src/server/checkService';
-import { CHECK_HANDLER } from '../../src/adapters/triggers';
 import { servicesOf, V4_HEADERS } from '../support/emulated';
-import { execution, OPERACIONES, SPOOLS, v3 } from './workbooks';
 import { quietly } from '../support/quietly';
+import { execution, OPERACIONES, SPOOLS, v3 } from './workbooks';
 
 export const TIME_LIMIT_MESSAGE = 'Exceeded maximum execution time';
 
@@ -125,7 +125,12 @@ function captureState(emu: Emulator): WorkbookState {
   const names = emu.sheetNames();
   return {
     names,
-    sheets: new Map(names.map((name) => [name, { info: emu.sheetInfo(name), values: emu.readSheet(name), formulas: emu.readFormulas(name) }])),
+    sheets: new Map(
+      names.map((name) => [
+        name,
+        { info: emu.sheetInfo(name), values: emu.readSheet(name), formulas: emu.readFormulas(name) },
+      ]),
+    ),
   };
 }
 
@@ -133,7 +138,8 @@ function captureState(emu: Emulator): WorkbookState {
 export function sameCell(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   const isDate = (v: unknown): v is Date => Object.prototype.toString.call(v) === '[object Date]';
-  if (typeof a === 'object' && typeof b === 'object' && a !== null && b !== null) return isDate(a) && isDate(b) && a.getTime() === b.getTime();
+  if (typeof a === 'object' && typeof b === 'object' && a !== null && b !== null)
+    return isDate(a) && isDate(b) && a.getTime() === b.getTime();
   return Number.isNaN(a) && Number.isNaN(b);
 }
 
@@ -196,7 +202,12 @@ export interface CleanResult {
 }
 
 /** Differences from the clean result of every sheet but _schema_history (and the count of pre-existing cells among them). */
-function dataDifferences(emu: Emulator, now: WorkbookState, before: WorkbookState, clean: CleanResult): { problems: string[]; cellsLost: number } {
+function dataDifferences(
+  emu: Emulator,
+  now: WorkbookState,
+  before: WorkbookState,
+  clean: CleanResult,
+): { problems: string[]; cellsLost: number } {
   const problems: string[] = [];
   let cellsLost = 0;
   for (const [name, state] of before.sheets) {
@@ -210,14 +221,18 @@ function dataDifferences(emu: Emulator, now: WorkbookState, before: WorkbookStat
   for (const [name, cleanState] of clean.after.sheets) {
     if (name === HISTORY_SHEET) continue;
     const got = now.sheets.get(name);
-    if (JSON.stringify(got?.info) !== JSON.stringify(cleanState.info)) problems.push(`${name}: grid ${JSON.stringify(got?.info)}, uninterrupted ${JSON.stringify(cleanState.info)}`);
+    if (JSON.stringify(got?.info) !== JSON.stringify(cleanState.info))
+      problems.push(`${name}: grid ${JSON.stringify(got?.info)}, uninterrupted ${JSON.stringify(cleanState.info)}`);
     const a = extent(got);
     const b = extent(cleanState);
     const diff = differingCells(got, cleanState, Math.max(a.rows, b.rows), Math.max(a.columns, b.columns));
     if (diff > 0) problems.push(`${name}: ${diff} cell(s) differ from the uninterrupted result`);
   }
   for (const { sheet, range, formats } of clean.formats) {
-    if (!emu.sheetNames().includes(sheet) || JSON.stringify(emu.readNumberFormats(sheet, range)) !== JSON.stringify(formats)) {
+    if (
+      !emu.sheetNames().includes(sheet) ||
+      JSON.stringify(emu.readNumberFormats(sheet, range)) !== JSON.stringify(formats)
+    ) {
       problems.push(`${sheet}!${range}: number formats differ from the uninterrupted result`);
     }
   }
@@ -246,12 +261,13 @@ function historyDifferences(emu: Emulator, clean: CleanResult): string[] {
   const rows = historyRows(emu);
   const problems: string[] = [];
   if (!info.hidden) problems.push(`${HISTORY_SHEET} is visible`);
-  if (JSON.stringify(rows[0]) !== JSON.stringify([...HISTORY_HEADERS])) problems.push(`${HISTORY_SHEET} row 1 is not its header row`);
+  if (JSON.stringify(rows[0]) !== JSON.stringify([...HISTORY_HEADERS]))
+    problems.push(`${HISTORY_SHEET} row 1 is not its header row`);
   const expected = successRows(clean.history);
-  if (successRows(rows) !== expected) problems.push(`${HISTORY_SHEET} records ${successRows(rows)} success row(s), the uninterrupted run ${expected}`);
+  if (successRows(rows) !== expected)
+    problems.push(`${HISTORY_SHEET} records ${successRows(rows)} success row(s), the uninterrupted run ${expected}`);
   return problems;
 }
-
 
 export function cleanRun(scenario: FaultScenario, service: SweptService = 'Spreadsheet'): CleanResult {
   const emu = scenario.build();
@@ -308,7 +324,11 @@ export function interruptedAttempt(scenario: FaultScenario, injection: Injection
 }
 
 function injectAt(scenario: FaultScenario, clean: CleanResult, injection: Injection): FaultPoint {
-  const { emu, before, historyBefore, message, attempt, callsMade } = interruptedAttempt(scenario, injection, clean.calls + 100);
+  const { emu, before, historyBefore, message, attempt, callsMade } = interruptedAttempt(
+    scenario,
+    injection,
+    clean.calls + 100,
+  );
 
   const successWritten = attempt.ok ? 0 : Math.max(0, successRows(historyRows(emu)) - successRows(historyBefore));
   const afterAttempt = captureState(emu);
@@ -383,7 +403,8 @@ function previewThenApply(declaration: SchemaDeclaration): (emu: Emulator) => At
   return (emu) =>
     guarded(() => {
       const plan = previewSchema(execution(emu, declaration));
-      if (plan.status === 'blocked') throw new Error(`blocked: ${plan.sheets.flatMap((s) => s.errors.map((e) => e.message)).join(' ')}`);
+      if (plan.status === 'blocked')
+        throw new Error(`blocked: ${plan.sheets.flatMap((s) => s.errors.map((e) => e.message)).join(' ')}`);
       if (plan.status === 'changes') applySchema(execution(emu, declaration), plan.fingerprint);
     });
 }
@@ -398,7 +419,17 @@ function seedHistory(emu: Emulator): void {
     HISTORY_SHEET,
     [
       [...HISTORY_HEADERS],
-      ['2026-11-20T08:00:00.000Z', '4.0-union-metrics', OPERACIONES, 'earlier attempt', '', 0, 'someone@example.com', 12, 'failed, rolled back: earlier'],
+      [
+        '2026-11-20T08:00:00.000Z',
+        '4.0-union-metrics',
+        OPERACIONES,
+        'earlier attempt',
+        '',
+        0,
+        'someone@example.com',
+        12,
+        'failed, rolled back: earlier',
+      ],
     ],
     { hidden: true, numberFormats: { 'A:I': '@' } },
   );
@@ -425,7 +456,13 @@ export const TWO_MIGRATIONS: SchemaDeclaration = {
 };
 
 function applyScenario(name: string, build: () => Emulator, declaration: SchemaDeclaration = SCHEMA): FaultScenario {
-  return { name, build, attempt: previewThenApply(declaration), settled: schemaSettled(declaration), managedSheet: OPERACIONES };
+  return {
+    name,
+    build,
+    attempt: previewThenApply(declaration),
+    settled: schemaSettled(declaration),
+    managedSheet: OPERACIONES,
+  };
 }
 
 export const FAULT_SCENARIOS: readonly FaultScenario[] = [
@@ -437,14 +474,21 @@ export const FAULT_SCENARIOS: readonly FaultScenario[] = [
   }),
   applyScenario('apply v4.0 on a partly migrated sheet (fills blanks)', () => {
     // Two of the five columns exist, partly filled: values, blanks and a formula showing "".
-    const partial = new Map<number, unknown[]>([[0, [4, 2]], [1, [7, '']], [2, ['', 1]], [7, ['', { formula: '=BP9*0', value: '' }]]]);
+    const partial = new Map<number, unknown[]>([
+      [0, [4, 2]],
+      [1, [7, '']],
+      [2, ['', 1]],
+      [7, ['', { formula: '=BP9*0', value: '' }]],
+    ]);
     return v3({
       headers: (headers) => [...headers, ...V4_HEADERS.slice(0, 2)],
       rows: (rows) => rows.map((row, i) => [...row, ...(partial.get(i) ?? [])]),
       maxColumns: 69,
     });
   }),
-  applyScenario('apply v4.0, setValue fills only the top-left cell (matrix fallback)', () => v3({ emulator: { switches: { multiCellSetValue: 'topLeft' } } })),
+  applyScenario('apply v4.0, setValue fills only the top-left cell (matrix fallback)', () =>
+    v3({ emulator: { switches: { multiCellSetValue: 'topLeft' } } }),
+  ),
   applyScenario(
     'apply v4.0 + v4.1 (two history entries), _schema_history present',
     () => {
@@ -473,7 +517,8 @@ export const FAULT_SCENARIOS: readonly FaultScenario[] = [
         const result = runScheduledCheck(servicesOf(emu), event, SCHEMA);
         // The check absorbs a failed repair into its result: that is this attempt failing.
         if (result === null) throw new Error('the hourly check did not run');
-        if (result.autoRepair.outcome !== 'applied' && result.autoRepair.outcome !== 'not-needed') throw new Error(result.autoRepair.message);
+        if (result.autoRepair.outcome !== 'applied' && result.autoRepair.outcome !== 'not-needed')
+          throw new Error(result.autoRepair.message);
       });
       emu.endExecution();
       return outcome;
@@ -516,8 +561,16 @@ export function sweepSpecs(scenarios: readonly FaultScenario[] = FAULT_SCENARIOS
   return scenarios.flatMap((scenario) => {
     const calls = serviceCalls(scenario);
     return [
-      ...(['fault', 'fault+rollback', 'kill'] as const).map((kind) => ({ scenario, kind, service: 'Spreadsheet' as const })),
-      ...OTHER_SERVICES.filter((service) => calls[service] > 0).map((service) => ({ scenario, kind: 'fault' as const, service })),
+      ...(['fault', 'fault+rollback', 'kill'] as const).map((kind) => ({
+        scenario,
+        kind,
+        service: 'Spreadsheet' as const,
+      })),
+      ...OTHER_SERVICES.filter((service) => calls[service] > 0).map((service) => ({
+        scenario,
+        kind: 'fault' as const,
+        service,
+      })),
     ];
   });
 }
@@ -532,19 +585,24 @@ function serviceCalls(scenario: FaultScenario): Record<string, number> {
 
 /** Every violation of a sweep, one line per point. */
 export function sweepViolations(report: SweepReport): string[] {
-  return report.points.flatMap((p) => violations(report, p).map((v) => `k=${p.k}${p.j === null ? '' : `+${p.j}`}: ${v}`));
+  return report.points.flatMap((p) =>
+    violations(report, p).map((v) => `k=${p.k}${p.j === null ? '' : `+${p.j}`}: ${v}`),
+  );
 }
 
 /** What is wrong with one point, by the rules of its kind; [] when it is fine. */
 export function violations(report: SweepReport, point: FaultPoint): string[] {
   const found: string[] = [];
   if (point.cellsLost > 0) found.push(`${point.cellsLost} cell(s) of the existing data lost`);
-  if (point.falseSuccessRows > 0) found.push(`${point.falseSuccessRows} success row(s) recorded for writes that are not in the sheet`);
+  if (point.falseSuccessRows > 0)
+    found.push(`${point.falseSuccessRows} success row(s) recorded for writes that are not in the sheet`);
   if (point.duplicateHeaders.length > 0) found.push(`duplicate headers: ${point.duplicateHeaders.join(', ')}`);
-  if (point.historySuccessRows > point.cleanSuccessRows) found.push(`${point.historySuccessRows} success rows in history, the uninterrupted run ${point.cleanSuccessRows}`);
+  if (point.historySuccessRows > point.cleanSuccessRows)
+    found.push(`${point.historySuccessRows} success rows in history, the uninterrupted run ${point.cleanSuccessRows}`);
   if (!point.converged) found.push(`not converged: ${point.problems.join('; ')}`);
   // A failed attempt changes all or nothing.
-  if (point.attemptFailed && !point.dataUnchanged && !point.dataLandedAnyway && report.kind === 'fault') found.push('a failed attempt left a partial change behind');
+  if (point.attemptFailed && !point.dataUnchanged && !point.dataLandedAnyway && report.kind === 'fault')
+    found.push('a failed attempt left a partial change behind');
   if (point.successRowsOfFailedAttempt > 0 && !point.dataLandedAnyway) found.push('a failed attempt recorded success');
   // Whatever interrupted it, the re-run leaves history as the uninterrupted run did (no gap, no extra success row).
   if (point.historyProblems.length > 0) found.push(`history: ${point.historyProblems.join('; ')}`);

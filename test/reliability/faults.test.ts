@@ -12,15 +12,15 @@ import { V4_HEADERS } from '../support/emulated';
 import {
   cleanRun,
   FAULT_SCENARIOS,
+  type FaultScenario,
   interruptedAttempt,
+  type SweepReport,
+  type SweepSpec,
   sweep,
   sweepSpecs,
   sweepViolations,
   TIME_LIMIT_MESSAGE,
   violations,
-  type FaultScenario,
-  type SweepReport,
-  type SweepSpec,
 } from './faultSweep';
 import { execution, OPERACIONES, v3 } from './workbooks';
 
@@ -51,7 +51,6 @@ describe('fault sweeps: converged, no cell lost, no false success', () => {
     expect(sweepViolations(report)).toEqual([]);
     expect(report.points.reduce((sum, p) => sum + p.cellsLost, 0)).toBe(0);
   });
-
 });
 
 describe('what the sweeps exercise', () => {
@@ -61,14 +60,29 @@ describe('what the sweeps exercise', () => {
     expect(report.points.map((p) => p.k)).toEqual(Array.from({ length: calls }, (_, i) => i + 1));
     // Faults early in the preview and late in the history creation both fail the attempt.
     expect(report.points[0].attemptFailed).toBe(true);
-    expect(report.points.filter((p) => p.attemptError?.includes('while writing "_schema_history"')).length).toBeGreaterThan(0);
-    expect(report.points.filter((p) => p.attemptError?.includes('while writing "Operaciones"')).length).toBeGreaterThan(0);
+    expect(
+      report.points.filter((p) => p.attemptError?.includes('while writing "_schema_history"')).length,
+    ).toBeGreaterThan(0);
+    expect(report.points.filter((p) => p.attemptError?.includes('while writing "Operaciones"')).length).toBeGreaterThan(
+      0,
+    );
   });
 
   it('alternates the two platform messages', () => {
-    const messages = new Set(find('apply v4.0, first run (creates _schema_history)', 'fault').points.map((p) => p.message));
-    expect([...messages].sort()).toEqual(['Exceeded maximum execution time', 'Service Spreadsheets timed out while accessing document with id emulated-spreadsheet-id.'].sort());
-    expect(find('apply v4.0, first run (creates _schema_history)', 'kill').points.every((p) => p.message === TIME_LIMIT_MESSAGE)).toBe(true);
+    const messages = new Set(
+      find('apply v4.0, first run (creates _schema_history)', 'fault').points.map((p) => p.message),
+    );
+    expect([...messages].sort()).toEqual(
+      [
+        'Exceeded maximum execution time',
+        'Service Spreadsheets timed out while accessing document with id emulated-spreadsheet-id.',
+      ].sort(),
+    );
+    expect(
+      find('apply v4.0, first run (creates _schema_history)', 'kill').points.every(
+        (p) => p.message === TIME_LIMIT_MESSAGE,
+      ),
+    ).toBe(true);
   });
 
   it('a single fault during an apply leaves the sheet as it was (rolled back) or complete, never in between', () => {
@@ -89,9 +103,15 @@ describe('what the sweeps exercise', () => {
 
 describe('regressions found by the sweep (src fixes)', () => {
   it('a fault after the change landed (cache clean-up, lock release) does not report it as failed', () => {
-    for (const name of ['apply v4.0, first run (creates _schema_history)', 'apply v4.0, _schema_history present (appendRow)']) {
+    for (const name of [
+      'apply v4.0, first run (creates _schema_history)',
+      'apply v4.0, _schema_history present (appendRow)',
+    ]) {
       const spreadsheet = find(name, 'fault');
-      expect(spreadsheet.points[spreadsheet.points.length - 1]).toMatchObject({ attemptFailed: false, converged: true });
+      expect(spreadsheet.points[spreadsheet.points.length - 1]).toMatchObject({
+        attemptFailed: false,
+        converged: true,
+      });
       for (const service of ['Lock', 'Cache'] as const) {
         const report = find(name, 'fault', service);
         expect(report.points[report.points.length - 1]).toMatchObject({ attemptFailed: false, converged: true });
@@ -101,7 +121,9 @@ describe('regressions found by the sweep (src fixes)', () => {
 
   it('an apply recording two migrations that fails at the second history row removes the first one too', () => {
     const report = find('apply v4.0 + v4.1 (two history entries), _schema_history present', 'fault');
-    expect(report.points.filter((p) => p.attemptFailed && p.successRowsOfFailedAttempt > 0).map((p) => p.k)).toEqual([]);
+    expect(report.points.filter((p) => p.attemptFailed && p.successRowsOfFailedAttempt > 0).map((p) => p.k)).toEqual(
+      [],
+    );
     expect(report.points.every((p) => p.historySuccessRows === 2)).toBe(true);
   });
 
@@ -121,7 +143,10 @@ describe('regressions found by the sweep (src fixes)', () => {
 });
 
 describe('lock contention and stale plans', () => {
-  const successRows = (emu: Emulator) => (emu.sheetNames().includes(HISTORY_SHEET) ? emu.readSheet(HISTORY_SHEET).filter((r) => r[8] === SUCCESS_OUTCOME).length : 0);
+  const successRows = (emu: Emulator) =>
+    emu.sheetNames().includes(HISTORY_SHEET)
+      ? emu.readSheet(HISTORY_SHEET).filter((r) => r[8] === SUCCESS_OUTCOME).length
+      : 0;
 
   it('a held lock: a clear "busy" message, zero writes, for the apply and the metrics write', () => {
     const emu = v3({ withUniones: true });
@@ -129,7 +154,9 @@ describe('lock contention and stale plans', () => {
     const release = emu.otherExecution.holdLock('document');
     const before = emu.sheetNames().map((n) => emu.readSheet(n));
     emu.stats.reset();
-    expect(() => applySchema(execution(emu), plan.fingerprint)).toThrow('another schema change is running — try again in a minute. Nothing was written.');
+    expect(() => applySchema(execution(emu), plan.fingerprint)).toThrow(
+      'another schema change is running — try again in a minute. Nothing was written.',
+    );
     expect(() => recomputeUnionMetrics(execution(emu))).toThrow('another schema change is running');
     const stats = emu.stats.snapshot();
     expect(stats.cellsChanged).toBe(0);
@@ -144,14 +171,19 @@ describe('lock contention and stale plans', () => {
     ['a row added', (emu: Emulator) => void operaciones(emu).appendRow(['MK-NEW'])],
     ['a row deleted', (emu: Emulator) => void operaciones(emu).deleteRow(5)],
     ['the grid widened', (emu: Emulator) => void operaciones(emu).insertColumnsAfter(67, 3)],
-    ['a v4.0 header typed in by hand', (emu: Emulator) => void operaciones(emu).insertColumnsAfter(67, 1).getRange('BP1').setValue('Total_Uniones')],
+    [
+      'a v4.0 header typed in by hand',
+      (emu: Emulator) => void operaciones(emu).insertColumnsAfter(67, 1).getRange('BP1').setValue('Total_Uniones'),
+    ],
   ])('a stale plan (%s between preview and apply) is refused, writing nothing', (_label, edit) => {
     const emu = v3();
     const plan = previewSchema(execution(emu));
     edit(emu);
     const before = emu.sheetNames().map((n) => [n, emu.readSheet(n), emu.sheetInfo(n)]);
     emu.stats.reset();
-    expect(() => applySchema(execution(emu), plan.fingerprint)).toThrow('the sheet changed since this preview, so nothing was written');
+    expect(() => applySchema(execution(emu), plan.fingerprint)).toThrow(
+      'the sheet changed since this preview, so nothing was written',
+    );
     expect(emu.stats.snapshot().cellsChanged).toBe(0);
     expect(emu.sheetNames().map((n) => [n, emu.readSheet(n), emu.sheetInfo(n)])).toEqual(before);
     expect(successRows(emu)).toBe(0);
@@ -177,7 +209,12 @@ describe('lock contention and stale plans', () => {
 
 describe('the sweep itself catches what it must (planted defects)', () => {
   /** The first attempt on a workbook is the interrupted one; a second is the re-run. */
-  const planted = (name: string, base: FaultScenario, onFailure: (emu: Emulator) => void, rerun?: (emu: Emulator) => void): FaultScenario => {
+  const planted = (
+    name: string,
+    base: FaultScenario,
+    onFailure: (emu: Emulator) => void,
+    rerun?: (emu: Emulator) => void,
+  ): FaultScenario => {
     const attempted = new WeakSet<Emulator>();
     return {
       ...base,
@@ -198,22 +235,48 @@ describe('the sweep itself catches what it must (planted defects)', () => {
   const appending = scenario('apply v4.0, _schema_history present (appendRow)');
 
   it('a "rollback" that damages an existing cell shows as cells lost', () => {
-    const report = sweep(planted('planted: damages C2', first, (emu) => emu.spreadsheet.getSheetByName(OPERACIONES)!.getRange('C2').setValue('DAMAGED')), 'fault');
+    const report = sweep(
+      planted('planted: damages C2', first, (emu) =>
+        emu.spreadsheet.getSheetByName(OPERACIONES)!.getRange('C2').setValue('DAMAGED'),
+      ),
+      'fault',
+    );
     const failed = report.points.filter((p) => p.attemptFailed);
     expect(failed.length).toBeGreaterThan(10);
-    expect(failed.every((p) => p.cellsLost === 1 && !p.converged && violations(report, p).some((v) => v.includes('lost')))).toBe(true);
+    expect(
+      failed.every((p) => p.cellsLost === 1 && !p.converged && violations(report, p).some((v) => v.includes('lost'))),
+    ).toBe(true);
   });
 
   it('a re-run that does not complete the change shows as not converged', () => {
-    const report = sweep(planted('planted: the re-run only previews', first, () => undefined, (emu) => void previewSchema(execution(emu))), 'fault');
+    const report = sweep(
+      planted(
+        'planted: the re-run only previews',
+        first,
+        () => undefined,
+        (emu) => void previewSchema(execution(emu)),
+      ),
+      'fault',
+    );
     const failed = report.points.filter((p) => p.attemptFailed);
-    expect(failed.every((p) => !p.converged && p.problems.some((q) => q.includes('differ from the uninterrupted result')))).toBe(true);
+    expect(
+      failed.every((p) => !p.converged && p.problems.some((q) => q.includes('differ from the uninterrupted result'))),
+    ).toBe(true);
   });
 
   it('a success row written for rolled-back writes shows as false success', () => {
-    const record = (emu: Emulator) => emu.spreadsheet.getSheetByName(HISTORY_SHEET)!.appendRow(['t', '4.0-union-metrics', OPERACIONES, '', '', 0, 'u', 0, SUCCESS_OUTCOME]);
+    const record = (emu: Emulator) =>
+      emu.spreadsheet
+        .getSheetByName(HISTORY_SHEET)!
+        .appendRow(['t', '4.0-union-metrics', OPERACIONES, '', '', 0, 'u', 0, SUCCESS_OUTCOME]);
     const report = sweep(planted('planted: records success on failure', appending, record), 'fault');
     const failed = report.points.filter((p) => p.attemptFailed);
-    expect(failed.every((p) => p.falseSuccessRows === 1 && violations(report, p).some((v) => v.includes('success row(s) recorded for writes that are not in the sheet')))).toBe(true);
+    expect(
+      failed.every(
+        (p) =>
+          p.falseSuccessRows === 1 &&
+          violations(report, p).some((v) => v.includes('success row(s) recorded for writes that are not in the sheet')),
+      ),
+    ).toBe(true);
   });
 });

@@ -21,8 +21,8 @@ import { applySchema, previewSchema } from '../../src/server/schemaService';
 import { previewUnionMetrics, recomputeUnionMetrics } from '../../src/server/unionMetricsService';
 import type { SchemaPlan } from '../../src/shared/payloads';
 import { V4_HEADERS, writeCalls } from '../support/emulated';
-import { execution, OPERACIONES, SPOOLS, v3, V3_COLUMNS } from './workbooks';
 import { quietly } from '../support/quietly';
+import { execution, OPERACIONES, SPOOLS, V3_COLUMNS, v3 } from './workbooks';
 
 export type HostileExpectation =
   | {
@@ -76,7 +76,9 @@ const withHeader = (column: number, value: unknown) => (headers: unknown[]) => {
   copy[column - 1] = value;
   return copy;
 };
-const appendHeaders = (...extra: unknown[]) => (headers: unknown[]) => [...headers, ...extra];
+const appendHeaders =
+  (...extra: unknown[]) =>
+  (headers: unknown[]) => [...headers, ...extra];
 /** Sets cells of data rows (0-based data row index → column → value), widening ragged rows. */
 const withCells = (cells: ReadonlyArray<readonly [number, number, unknown]>) => (rows: unknown[][]) => {
   for (const [row, column, value] of cells) {
@@ -90,14 +92,21 @@ function nearDuplicate(name: string, header: string, mention: string): HostileCa
   return {
     name,
     build: () => v3({ headers: appendHeaders(header), maxColumns: V3_COLUMNS + 1 }),
-    expect: { kind: 'blocked', code: 'NEAR_DUPLICATE_HEADER', location: 'Operaciones!BP1', mentions: ['Operaciones!BP1', mention] },
+    expect: {
+      kind: 'blocked',
+      code: 'NEAR_DUPLICATE_HEADER',
+      location: 'Operaciones!BP1',
+      mentions: ['Operaciones!BP1', mention],
+    },
   };
 }
 
 /** A workbook whose grid cells total `MAX_CELLS - slack` before the change. */
 function nearCellLimit(slack: number): Emulator {
   const emu = v3({ spools: 10 });
-  const used = emu.sheetNames().reduce((sum, name) => sum + emu.sheetInfo(name)!.maxRows * emu.sheetInfo(name)!.maxColumns, 0);
+  const used = emu
+    .sheetNames()
+    .reduce((sum, name) => sum + emu.sheetInfo(name)!.maxRows * emu.sheetInfo(name)!.maxColumns, 0);
   emu.seedSheet('Big', [['x']], { maxRows: MAX_CELLS - used - slack, maxColumns: 1 });
   emu.stats.reset();
   return emu;
@@ -105,7 +114,13 @@ function nearCellLimit(slack: number): Emulator {
 
 function protectedWorkbook(a1: string | null, options: { warningOnly?: boolean; maxColumns?: number } = {}): Emulator {
   const emu = v3({ emulator: LOCKED_OUT, maxColumns: options.maxColumns });
-  emu.protectRange(OPERACIONES, a1, options.warningOnly ? { warningOnly: true, description: 'check before editing' } : { editors: [OWNER], description: 'owner only' });
+  emu.protectRange(
+    OPERACIONES,
+    a1,
+    options.warningOnly
+      ? { warningOnly: true, description: 'check before editing' }
+      : { editors: [OWNER], description: 'owner only' },
+  );
   return emu;
 }
 
@@ -116,40 +131,79 @@ export const HOSTILE_CASES: readonly HostileCase[] = [
   {
     name: 'duplicate headers (TAG_SPOOL in A1 and C1)',
     build: () => v3({ headers: withHeader(3, 'TAG_SPOOL') }),
-    expect: { kind: 'blocked', code: 'DUPLICATE_HEADER', location: 'Operaciones!C1', mentions: ['"TAG_SPOOL"', 'A1, C1', '"Operaciones"'] },
+    expect: {
+      kind: 'blocked',
+      code: 'DUPLICATE_HEADER',
+      location: 'Operaciones!C1',
+      mentions: ['"TAG_SPOOL"', 'A1, C1', '"Operaciones"'],
+    },
   },
   {
     name: 'a managed header twice (Total_Uniones in BP1 and BQ1)',
     build: () => v3({ headers: appendHeaders('Total_Uniones', 'Total_Uniones'), maxColumns: 69 }),
-    expect: { kind: 'blocked', code: 'DUPLICATE_HEADER', location: 'Operaciones!BQ1', mentions: ['"Total_Uniones"', 'BP1, BQ1'] },
+    expect: {
+      kind: 'blocked',
+      code: 'DUPLICATE_HEADER',
+      location: 'Operaciones!BQ1',
+      mentions: ['"Total_Uniones"', 'BP1, BQ1'],
+    },
   },
   nearDuplicate('near-duplicate by case (total_uniones)', 'total_uniones', 'Total_Uniones'),
   nearDuplicate('near-duplicate with surrounding spaces (" Total_Uniones ")', ' Total_Uniones ', 'Total_Uniones'),
-  nearDuplicate('near-duplicate with a no-break space (Total_Uniones + U+00A0)', 'Total_Uniones\u00A0', 'Total_Uniones⍽'),
+  nearDuplicate(
+    'near-duplicate with a no-break space (Total_Uniones + U+00A0)',
+    'Total_Uniones\u00A0',
+    'Total_Uniones⍽',
+  ),
   nearDuplicate('near-duplicate with a zero-width space (Total_\u200BUniones)', 'Total_\u200BUniones', '<U+200B>'),
-  nearDuplicate('near-duplicate with a Cyrillic look-alike (\u0422otal_Uniones)', '\u0422otal_Uniones', 'Total_Uniones'),
+  nearDuplicate(
+    'near-duplicate with a Cyrillic look-alike (\u0422otal_Uniones)',
+    '\u0422otal_Uniones',
+    'Total_Uniones',
+  ),
   nearDuplicate('near-duplicate with a Greek look-alike (Pulgadas_\u0391RM)', 'Pulgadas_\u0391RM', 'Pulgadas_ARM'),
   nearDuplicate('near-duplicate with a full-width letter (\uFF34otal_Uniones)', '\uFF34otal_Uniones', 'Total_Uniones'),
   {
     name: 'a 50,000-character near-duplicate header (Total_Uniones + 49,987 spaces)',
     build: () => v3({ headers: appendHeaders(`Total_Uniones${' '.repeat(50_000 - 13)}`), maxColumns: 68 }),
-    expect: { kind: 'blocked', code: 'NEAR_DUPLICATE_HEADER', location: 'Operaciones!BP1', mentions: ['Operaciones!BP1', '(50000 characters)'] },
+    expect: {
+      kind: 'blocked',
+      code: 'NEAR_DUPLICATE_HEADER',
+      location: 'Operaciones!BP1',
+      mentions: ['Operaciones!BP1', '(50000 characters)'],
+    },
   },
   {
     name: 'header text that looks like a script, twice (<script>alert(1)</script>)',
-    build: () => v3({ headers: appendHeaders('<script>alert(1)</script>', '<script>alert(1)</script>'), maxColumns: 69 }),
-    expect: { kind: 'blocked', code: 'DUPLICATE_HEADER', location: 'Operaciones!BQ1', mentions: ['"<script>alert(1)</script>"', 'BP1, BQ1'] },
+    build: () =>
+      v3({ headers: appendHeaders('<script>alert(1)</script>', '<script>alert(1)</script>'), maxColumns: 69 }),
+    expect: {
+      kind: 'blocked',
+      code: 'DUPLICATE_HEADER',
+      location: 'Operaciones!BQ1',
+      mentions: ['"<script>alert(1)</script>"', 'BP1, BQ1'],
+    },
   },
   // ── Shape of the sheet ────────────────────────────────────────────────────────────────────
   {
     name: 'data right of the headers without a header (BP5)',
     build: () => v3({ rows: withCells([[3, 68, 'x']]) }),
-    expect: { kind: 'blocked', code: 'DATA_WITHOUT_HEADER', location: 'Operaciones!BP5', mentions: ['Operaciones!BP5', 'column BP'] },
+    expect: {
+      kind: 'blocked',
+      code: 'DATA_WITHOUT_HEADER',
+      location: 'Operaciones!BP5',
+      mentions: ['Operaciones!BP5', 'column BP'],
+    },
   },
   {
     name: 'a formula far right of the headers (CA150)',
     build: () => v3({ rows: withCells([[148, 79, { formula: '=A150', value: '' }]]) }),
-    expect: { kind: 'blocked', code: 'DATA_WITHOUT_HEADER', location: 'Operaciones!CA150', mentions: ['Operaciones!CA150', 'column CA'] },
+    expect: {
+      kind: 'blocked',
+      code: 'DATA_WITHOUT_HEADER',
+      location: 'Operaciones!CA150',
+      mentions: ['Operaciones!CA150', 'column CA'],
+    },
   },
   {
     name: 'empty sheet',
@@ -163,7 +217,12 @@ export const HOSTILE_CASES: readonly HostileCase[] = [
   {
     name: 'header row blank, data below',
     build: () => v3({ headers: (headers) => headers.map(() => '') }),
-    expect: { kind: 'blocked', code: 'NO_HEADER_ROW', location: 'Operaciones!A1:BO1', mentions: ['"Operaciones"', 'row 1'] },
+    expect: {
+      kind: 'blocked',
+      code: 'NO_HEADER_ROW',
+      location: 'Operaciones!A1:BO1',
+      mentions: ['"Operaciones"', 'row 1'],
+    },
   },
   {
     name: 'managed sheet renamed ("Operaciones (old)")',
@@ -199,22 +258,46 @@ export const HOSTILE_CASES: readonly HostileCase[] = [
   {
     name: 'protected header row (1:1, owner only)',
     build: () => protectedWorkbook('A1:BT1', { maxColumns: 72 }),
-    expect: { kind: 'blocked', code: 'PROTECTED_RANGE', location: 'Operaciones!A1:BT1', mentions: ['Operaciones!A1:BT1 is protected', 'owner only'] },
+    expect: {
+      kind: 'blocked',
+      code: 'PROTECTED_RANGE',
+      location: 'Operaciones!A1:BT1',
+      mentions: ['Operaciones!A1:BT1 is protected', 'owner only'],
+    },
   },
   {
     name: 'protected target range (BP1:BT201, owner only)',
     build: () => protectedWorkbook('BP1:BT201', { maxColumns: 72 }),
-    expect: { kind: 'blocked', code: 'PROTECTED_RANGE', location: 'Operaciones!BP1:BT201', mentions: ['Operaciones!BP1:BT201 is protected'] },
+    expect: {
+      kind: 'blocked',
+      code: 'PROTECTED_RANGE',
+      location: 'Operaciones!BP1:BT201',
+      mentions: ['Operaciones!BP1:BT201 is protected'],
+    },
   },
   {
     name: 'protected sheet (owner only), grid must grow',
     build: () => protectedWorkbook(null),
-    expect: { kind: 'blocked', code: 'PROTECTED_RANGE', location: 'Sheet "Operaciones"', mentions: ['Sheet "Operaciones" is protected'] },
+    expect: {
+      kind: 'blocked',
+      code: 'PROTECTED_RANGE',
+      location: 'Sheet "Operaciones"',
+      mentions: ['Sheet "Operaciones" is protected'],
+    },
   },
   {
     name: 'grid already at the column limit (headers up to column 18,275)',
-    build: () => v3({ spools: 20, headers: (headers) => [...headers, ...Array.from({ length: 18_275 - V3_COLUMNS }, (_, i) => `Extra_${i + 1}`)] }),
-    expect: { kind: 'blocked', code: 'COLUMN_LIMIT', location: 'Operaciones', mentions: ['"Operaciones" would need 18,280 columns', '18,278'] },
+    build: () =>
+      v3({
+        spools: 20,
+        headers: (headers) => [...headers, ...Array.from({ length: 18_275 - V3_COLUMNS }, (_, i) => `Extra_${i + 1}`)],
+      }),
+    expect: {
+      kind: 'blocked',
+      code: 'COLUMN_LIMIT',
+      location: 'Operaciones',
+      mentions: ['"Operaciones" would need 18,280 columns', '18,278'],
+    },
   },
   {
     name: 'a change that would pass 10,000,000 cells',
@@ -252,7 +335,8 @@ export const HOSTILE_CASES: readonly HostileCase[] = [
     build: () => v3({ headers: appendHeaders('H'.repeat(50_000)), maxColumns: 68 }),
     expect: {
       kind: 'applied',
-      check: (emu) => (String(emu.readSheet(OPERACIONES)[0][67]).length === 50_000 ? [] : ['the 50,000-character header changed']),
+      check: (emu) =>
+        String(emu.readSheet(OPERACIONES)[0][67]).length === 50_000 ? [] : ['the 50,000-character header changed'],
     },
   },
   {
@@ -260,14 +344,18 @@ export const HOSTILE_CASES: readonly HostileCase[] = [
     build: () => v3({ headers: appendHeaders('<img src=x onerror=alert(1)>'), maxColumns: 68 }),
     expect: {
       kind: 'applied',
-      check: (emu) => (emu.readSheet(OPERACIONES)[0][67] === '<img src=x onerror=alert(1)>' ? [] : ['the HTML-like header changed']),
+      check: (emu) =>
+        emu.readSheet(OPERACIONES)[0][67] === '<img src=x onerror=alert(1)>' ? [] : ['the HTML-like header changed'],
     },
   },
   // ── Sizes ─────────────────────────────────────────────────────────────────────────────────
   {
     name: 'header-only sheet',
     build: () => v3({ spools: 0, maxRows: 1 }),
-    expect: { kind: 'applied', check: (emu) => (emu.sheetInfo(OPERACIONES)!.lastRow === 1 ? [] : ['rows were added below a header-only sheet']) },
+    expect: {
+      kind: 'applied',
+      check: (emu) => (emu.sheetInfo(OPERACIONES)!.lastRow === 1 ? [] : ['rows were added below a header-only sheet']),
+    },
   },
   {
     name: 'one data row',
@@ -286,7 +374,9 @@ export const HOSTILE_CASES: readonly HostileCase[] = [
       kind: 'applied',
       check: (emu) => [
         ...(emu.sheetInfo(OPERACIONES)!.lastRow === SPOOLS + 1 ? [] : ['rows below the data were written']),
-        ...(formatsOf(emu, 'BP5000:BT5000') === JSON.stringify([['0', '0', '0', '0.00', '0.00']]) ? [] : ['the grid below the data is not formatted']),
+        ...(formatsOf(emu, 'BP5000:BT5000') === JSON.stringify([['0', '0', '0', '0.00', '0.00']])
+          ? []
+          : ['the grid below the data is not formatted']),
       ],
     },
   },
@@ -303,7 +393,10 @@ export const HOSTILE_CASES: readonly HostileCase[] = [
   {
     name: 'frozen rows (2)',
     build: () => v3({ seed: { frozenRows: 2 } }),
-    expect: { kind: 'applied', check: (emu) => (emu.sheetInfo(OPERACIONES)!.frozenRows === 2 ? [] : ['the frozen rows changed']) },
+    expect: {
+      kind: 'applied',
+      check: (emu) => (emu.sheetInfo(OPERACIONES)!.frozenRows === 2 ? [] : ['the frozen rows changed']),
+    },
   },
   {
     name: 'protected v3.0 header cells only (A1:BO1, owner only)',
@@ -318,7 +411,10 @@ export const HOSTILE_CASES: readonly HostileCase[] = [
   {
     name: 'grid already at the column limit, room inside it (18,278 columns, 67 headers)',
     build: () => v3({ maxColumns: MAX_COLUMNS }),
-    expect: { kind: 'applied', check: (emu) => (emu.sheetInfo(OPERACIONES)!.maxColumns === MAX_COLUMNS ? [] : ['the grid grew past the limit']) },
+    expect: {
+      kind: 'applied',
+      check: (emu) => (emu.sheetInfo(OPERACIONES)!.maxColumns === MAX_COLUMNS ? [] : ['the grid grew past the limit']),
+    },
   },
   {
     name: 'formulas and dates in data rows',
@@ -352,7 +448,11 @@ export const HOSTILE_CASES: readonly HostileCase[] = [
   },
   {
     name: 'v4.0 already applied, its columns moved left of the v3.0 ones',
-    build: () => v3({ headers: (headers) => [...V4_HEADERS, ...headers], rows: (rows) => rows.map((row) => [1, 2, 3, 4.5, 6.5, ...row]) }),
+    build: () =>
+      v3({
+        headers: (headers) => [...V4_HEADERS, ...headers],
+        rows: (rows) => rows.map((row) => [1, 2, 3, 4.5, 6.5, ...row]),
+      }),
     expect: { kind: 'up-to-date' },
   },
   // ── Union metrics ─────────────────────────────────────────────────────────────────────────
@@ -366,7 +466,11 @@ export const HOSTILE_CASES: readonly HostileCase[] = [
     name: 'metrics: the v4.0 columns are missing',
     action: 'metrics',
     build: () => v3({ withUniones: true }),
-    expect: { kind: 'blocked', code: 'METRICS_COLUMNS_MISSING', mentions: ['"Operaciones"', 'Total_Uniones', 'Pulgadas_SOLD'] },
+    expect: {
+      kind: 'blocked',
+      code: 'METRICS_COLUMNS_MISSING',
+      mentions: ['"Operaciones"', 'Total_Uniones', 'Pulgadas_SOLD'],
+    },
   },
   {
     name: 'metrics: TAG_SPOOL twice in Uniones',
@@ -395,14 +499,22 @@ interface SheetState {
 }
 
 function capture(emu: Emulator): Map<string, SheetState> {
-  return new Map(emu.sheetNames().map((name) => [name, { info: JSON.stringify(emu.sheetInfo(name)), values: emu.readSheet(name), formulas: emu.readFormulas(name) }]));
+  return new Map(
+    emu
+      .sheetNames()
+      .map((name) => [
+        name,
+        { info: JSON.stringify(emu.sheetInfo(name)), values: emu.readSheet(name), formulas: emu.readFormulas(name) },
+      ]),
+  );
 }
 
 /** Dates (from any realm) by time, everything else by identity. `a === b` first: this runs per cell. */
 function same(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   const isDate = (v: unknown): v is Date => Object.prototype.toString.call(v) === '[object Date]';
-  if (typeof a === 'object' && typeof b === 'object' && a !== null && b !== null) return isDate(a) && isDate(b) && a.getTime() === b.getTime();
+  if (typeof a === 'object' && typeof b === 'object' && a !== null && b !== null)
+    return isDate(a) && isDate(b) && a.getTime() === b.getTime();
   return Number.isNaN(a) && Number.isNaN(b);
 }
 
@@ -416,12 +528,15 @@ function changedCells(a: SheetState | undefined, b: SheetState | undefined): Arr
   const changed: Array<[number, number]> = [];
   for (let r = 0; r < rows; r++) {
     for (let c = 0; c < columns; c++) {
-      if (!same(cell(a?.values ?? [], r, c), cell(b?.values ?? [], r, c)) || !same(cell(a?.formulas ?? [], r, c), cell(b?.formulas ?? [], r, c))) changed.push([r, c]);
+      if (
+        !same(cell(a?.values ?? [], r, c), cell(b?.values ?? [], r, c)) ||
+        !same(cell(a?.formulas ?? [], r, c), cell(b?.formulas ?? [], r, c))
+      )
+        changed.push([r, c]);
     }
   }
   return changed;
 }
-
 
 function attempt<T>(fn: () => T): { value: T | null; error: unknown } {
   try {
@@ -447,12 +562,22 @@ function runSchema(hostile: HostileCase, emu: Emulator, before: Map<string, Shee
   const problems: string[] = [];
   const preview = attempt(() => previewSchema(execution(emu)));
   if (preview.value === null) {
-    return { name: hostile.name, expected: expect.kind, outcome: 'error', message: errorMessage(preview.error), clear: false, unexpectedWrites: writeCount(emu), problems: [`the dry run threw: ${errorMessage(preview.error)}`] };
+    return {
+      name: hostile.name,
+      expected: expect.kind,
+      outcome: 'error',
+      message: errorMessage(preview.error),
+      clear: false,
+      unexpectedWrites: writeCount(emu),
+      problems: [`the dry run threw: ${errorMessage(preview.error)}`],
+    };
   }
   const plan: SchemaPlan = preview.value;
   // Applied even when blocked: a hostile client can send any fingerprint it saw.
   const applied = attempt(() => applySchema(execution(emu), plan.fingerprint));
-  const outcome = applied.value?.status ?? (applied.error instanceof SchemaError && applied.error.code === 'BLOCKED' ? 'blocked' : 'error');
+  const outcome =
+    applied.value?.status ??
+    (applied.error instanceof SchemaError && applied.error.code === 'BLOCKED' ? 'blocked' : 'error');
   const message = applied.value?.summary ?? errorMessage(applied.error);
   const after = capture(emu);
 
@@ -470,30 +595,59 @@ function runSchema(hostile: HostileCase, emu: Emulator, before: Map<string, Shee
     let clear = outcome === expect.kind;
     if (expect.kind === 'blocked') {
       const found = plan.sheets.flatMap((s) => s.errors).find((e) => e.code === expect.code);
-      if (plan.status !== 'blocked' || found === undefined) problems.push(`the dry run did not block with ${expect.code} (status ${plan.status}, errors ${plan.sheets.flatMap((s) => s.errors.map((e) => e.code)).join(', ') || 'none'})`);
+      if (plan.status !== 'blocked' || found === undefined)
+        problems.push(
+          `the dry run did not block with ${expect.code} (status ${plan.status}, errors ${plan.sheets.flatMap((s) => s.errors.map((e) => e.code)).join(', ') || 'none'})`,
+        );
       else {
-        if (expect.location !== undefined && found.location !== expect.location) problems.push(`finding location ${JSON.stringify(found.location)}, expected ${JSON.stringify(expect.location)}`);
+        if (expect.location !== undefined && found.location !== expect.location)
+          problems.push(
+            `finding location ${JSON.stringify(found.location)}, expected ${JSON.stringify(expect.location)}`,
+          );
         const missing = expect.mentions.filter((text) => !found.message.includes(text));
-        if (missing.length > 0) problems.push(`the message does not name ${missing.map((m) => JSON.stringify(m)).join(', ')}: ${found.message}`);
-        if (!message.includes(found.message)) problems.push(`the apply's refusal does not carry the finding: ${message}`);
+        if (missing.length > 0)
+          problems.push(
+            `the message does not name ${missing.map((m) => JSON.stringify(m)).join(', ')}: ${found.message}`,
+          );
+        if (!message.includes(found.message))
+          problems.push(`the apply's refusal does not carry the finding: ${message}`);
         if (message.length > 2_000) problems.push(`the message is ${message.length} characters long`);
       }
       clear = problems.length === 0;
     }
-    return { name: hostile.name, expected: expect.kind, outcome, message, clear, unexpectedWrites: writes + changed, problems };
+    return {
+      name: hostile.name,
+      expected: expect.kind,
+      outcome,
+      message,
+      clear,
+      unexpectedWrites: writes + changed,
+      problems,
+    };
   }
 
   // Applied.
   if (outcome !== 'applied') problems.push(`expected applied, got ${outcome}: ${message}`);
   for (const warning of expect.warnings ?? []) {
     if (!plan.sheets.some((s) => s.warnings.some((w) => w.code === warning.code && w.location === warning.location))) {
-      problems.push(`no ${warning.code} warning at ${warning.location} (warnings: ${plan.sheets.flatMap((s) => s.warnings.map((w) => `${w.code}@${w.location}`)).join(', ') || 'none'})`);
+      problems.push(
+        `no ${warning.code} warning at ${warning.location} (warnings: ${plan.sheets.flatMap((s) => s.warnings.map((w) => `${w.code}@${w.location}`)).join(', ') || 'none'})`,
+      );
     }
   }
   const unexpected = appliedCorrectly(emu, plan, before, after, problems);
   problems.push(...(expect.check?.(emu) ?? []));
-  if (outcome === 'applied' && previewSchema(execution(emu)).status !== 'up-to-date') problems.push('a further dry run still finds changes');
-  return { name: hostile.name, expected: 'applied', outcome, message, clear: problems.length === 0, unexpectedWrites: unexpected, problems };
+  if (outcome === 'applied' && previewSchema(execution(emu)).status !== 'up-to-date')
+    problems.push('a further dry run still finds changes');
+  return {
+    name: hostile.name,
+    expected: 'applied',
+    outcome,
+    message,
+    clear: problems.length === 0,
+    unexpectedWrites: unexpected,
+    problems,
+  };
 }
 
 /**
@@ -501,7 +655,13 @@ function runSchema(hostile: HostileCase, emu: Emulator, before: Map<string, Shee
  * change only in blank cells of the header and data rows; nothing else may change anywhere.
  * Returns the number of cells changed where nothing should have.
  */
-function appliedCorrectly(emu: Emulator, plan: SchemaPlan, before: Map<string, SheetState>, after: Map<string, SheetState>, problems: string[]): number {
+function appliedCorrectly(
+  emu: Emulator,
+  plan: SchemaPlan,
+  before: Map<string, SheetState>,
+  after: Map<string, SheetState>,
+  problems: string[],
+): number {
   let unexpected = 0;
   for (const [name, state] of after) {
     if (name === HISTORY_SHEET || name === OPERACIONES) continue;
@@ -519,14 +679,16 @@ function appliedCorrectly(emu: Emulator, plan: SchemaPlan, before: Map<string, S
     if (count !== 1) problems.push(`header ${name} appears ${count} times`);
   }
   const dataRows = old.values.length - 1;
-  if (now.values.length - 1 !== dataRows) problems.push(`the sheet has ${now.values.length - 1} data rows, had ${dataRows}`);
+  if (now.values.length - 1 !== dataRows)
+    problems.push(`the sheet has ${now.values.length - 1} data rows, had ${dataRows}`);
   for (const [r, c] of changedCells(old, now)) {
     const wasBlank = cell(old.values, r, c) === '' && cell(old.formulas, r, c) === '';
     if (!managed.has(c) || !wasBlank || r > dataRows) unexpected++;
   }
   let unfilled = 0;
   for (const c of managed) {
-    for (let r = 1; r <= dataRows; r++) if (cell(now.values, r, c) === '' && cell(now.formulas, r, c) === '') unfilled++;
+    for (let r = 1; r <= dataRows; r++)
+      if (cell(now.values, r, c) === '' && cell(now.formulas, r, c) === '') unfilled++;
   }
   if (unfilled > 0) problems.push(`${unfilled} data cell(s) of the managed columns are still blank`);
   if (unexpected > 0) problems.push(`${unexpected} cell(s) changed outside the blank cells of the managed columns`);
@@ -535,7 +697,8 @@ function appliedCorrectly(emu: Emulator, plan: SchemaPlan, before: Map<string, S
   if (added.length > 0 && info.maxRows > 1) {
     const formats = emu.readNumberFormats(OPERACIONES, `${added[0].letter}2:${added[added.length - 1].letter}2`)[0];
     const expected = added.map((c) => c.numberFormat);
-    if (JSON.stringify(formats) !== JSON.stringify(expected)) problems.push(`new columns formatted ${JSON.stringify(formats)}, expected ${JSON.stringify(expected)}`);
+    if (JSON.stringify(formats) !== JSON.stringify(expected))
+      problems.push(`new columns formatted ${JSON.stringify(formats)}, expected ${JSON.stringify(expected)}`);
   }
   return unexpected;
 }
@@ -554,12 +717,25 @@ function runMetrics(hostile: HostileCase, emu: Emulator, before: Map<string, She
   if (writes > 0) problems.push(`${writes} write call(s): ${JSON.stringify(writeCalls(emu))}`);
   if (changed > 0) problems.push(`${changed} cell(s) changed`);
   if (expect.kind !== 'blocked') throw new Error(`${hostile.name}: metrics cases expect a refusal`);
-  for (const [label, result] of [['previewUnionMetrics', preview], ['recomputeUnionMetrics', write]] as const) {
+  for (const [label, result] of [
+    ['previewUnionMetrics', preview],
+    ['recomputeUnionMetrics', write],
+  ] as const) {
     const e = result.error;
-    if (!(e instanceof SchemaError) || e.code !== expect.code) problems.push(`${label}: expected SchemaError ${expect.code}, got ${e === null ? 'success' : errorMessage(e)}`);
+    if (!(e instanceof SchemaError) || e.code !== expect.code)
+      problems.push(`${label}: expected SchemaError ${expect.code}, got ${e === null ? 'success' : errorMessage(e)}`);
     const missing = expect.mentions.filter((text) => !errorMessage(e).includes(text));
-    if (e !== null && missing.length > 0) problems.push(`${label}: the message does not name ${missing.join(', ')}: ${errorMessage(e)}`);
+    if (e !== null && missing.length > 0)
+      problems.push(`${label}: the message does not name ${missing.join(', ')}: ${errorMessage(e)}`);
   }
   const outcome = error instanceof SchemaError ? 'blocked' : 'error';
-  return { name: hostile.name, expected: 'blocked', outcome, message, clear: problems.length === 0, unexpectedWrites: writes + changed, problems };
+  return {
+    name: hostile.name,
+    expected: 'blocked',
+    outcome,
+    message,
+    clear: problems.length === 0,
+    unexpectedWrites: writes + changed,
+    problems,
+  };
 }

@@ -4,7 +4,7 @@
  * Whatever the rollback leaves is a prefix of the change, which the re-run completes. Kept apart
  * from faults.test.ts so jest runs the two on separate workers.
  */
-import { sweep, sweepSpecs, sweepViolations, type SweepReport, type SweepSpec } from './faultSweep';
+import { type SweepReport, type SweepSpec, sweep, sweepSpecs, sweepViolations } from './faultSweep';
 
 // Sweeps are synchronous and take seconds each on a loaded machine.
 jest.setTimeout(120_000);
@@ -23,14 +23,16 @@ describe('fault sweeps with the rollback interrupted: converged, no cell lost, n
     // Every call got a first fault; wherever the attempt went on (a rollback), second faults at k+1..k+4.
     expect(new Set(report.points.map((p) => p.k)).size).toBe(report.calls);
     const secondFaults = report.points.filter((p) => p.j !== null && p.callsMade >= p.k + p.j).length;
-    if (spec.scenario.name.startsWith('recomputeUnionMetrics')) expect(secondFaults).toBe(0); // one write, nothing to roll back
+    if (spec.scenario.name.startsWith('recomputeUnionMetrics'))
+      expect(secondFaults).toBe(0); // one write, nothing to roll back
     else expect(secondFaults).toBeGreaterThan(report.calls);
     expect(sweepViolations(report)).toEqual([]);
   });
 
   it('the metrics write stays all or nothing', () => {
     const report = reportOf(specs.find((s) => s.scenario.name === 'recomputeUnionMetrics (the metrics write)')!);
-    expect(report.points.filter((p) => !p.dataUnchanged && !p.dataLandedAnyway).map((p) => `${p.k}+${p.j}`)).toEqual([]);
+    expect(report.points.filter((p) => !p.dataUnchanged && !p.dataLandedAnyway).map((p) => `${p.k}+${p.j}`)).toEqual(
+      [],
+    );
   });
-
 });

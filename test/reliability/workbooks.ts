@@ -4,9 +4,9 @@
  */
 import { createEmulator, type Emulator, type EmulatorOptions, type SeedOptions } from '../../emulator';
 import { generateOperaciones, generateUniones, OPERACIONES_V3_HEADERS } from '../../emulator/fixtures/workbook';
-import { ExecutionContext } from '../../src/server/context';
 import type { SchemaDeclaration } from '../../src/core/schema';
 import { SCHEMA } from '../../src/schema/managedSheets';
+import { ExecutionContext } from '../../src/server/context';
 import { servicesOf } from '../support/emulated';
 
 export const OPERACIONES = 'Operaciones';
@@ -60,7 +60,11 @@ export function v3(options: V3Options = {}): Emulator {
 }
 
 /** One Apps Script execution (a google.script.run call by default) and its server context. */
-export function execution(emu: Emulator, declaration: SchemaDeclaration = SCHEMA, kind: 'scriptRun' | 'menu' = 'scriptRun'): ExecutionContext {
+export function execution(
+  emu: Emulator,
+  declaration: SchemaDeclaration = SCHEMA,
+  kind: 'scriptRun' | 'menu' = 'scriptRun',
+): ExecutionContext {
   emu.beginExecution({ kind });
   return new ExecutionContext(servicesOf(emu), declaration);
 }

@@ -2,10 +2,10 @@ import { headerLookalikeKey } from '../../src/core/headers';
 import { planSheet } from '../../src/core/plan';
 import { declarationProblems, declaredColumns, type ManagedSheet, type SchemaDeclaration } from '../../src/core/schema';
 import { SCHEMA } from '../../src/schema/managedSheets';
-import { applySchema, previewSchema } from '../../src/server/schemaService';
 import { ExecutionContext } from '../../src/server/context';
-import { block, snapshot, v3Headers, V4_COLUMNS } from '../support/snapshots';
+import { applySchema, previewSchema } from '../../src/server/schemaService';
 import { newExecution, servicesOf, v3Workbook } from '../support/emulated';
+import { block, snapshot, V4_COLUMNS, v3Headers } from '../support/snapshots';
 
 describe('the schema declaration', () => {
   it('is sound', () => {
@@ -54,7 +54,14 @@ describe('adding v4.1 is a data change', () => {
     ...SCHEMA.managedSheets[0],
     migrations: [
       ...SCHEMA.managedSheets[0].migrations,
-      { id: '4.1-inspection', description: 'v4.1: NDT inspection date and notes', addColumns: [{ name: 'Fecha_Inspeccion_NDT', type: 'date', default: null }, { name: 'Estado_NDT', type: 'text', default: 'pendiente' }] },
+      {
+        id: '4.1-inspection',
+        description: 'v4.1: NDT inspection date and notes',
+        addColumns: [
+          { name: 'Fecha_Inspeccion_NDT', type: 'date', default: null },
+          { name: 'Estado_NDT', type: 'text', default: 'pendiente' },
+        ],
+      },
     ],
   };
   const declaration: SchemaDeclaration = { managedSheets: [v41] };
@@ -62,8 +69,23 @@ describe('adding v4.1 is a data change', () => {
   it('is sound and plans only the new migration on a v4.0 sheet', () => {
     expect(declarationProblems(declaration, headerLookalikeKey)).toEqual([]);
     const headers = [...v3Headers(), ...V4_COLUMNS];
-    const plan = planSheet(v41, snapshot({ headers, lastRow: 3, managedBlock: block(2, 68, [[1, 1, 1, 1, 1], [0, 0, 0, 0, 0]]) }), [], { total: 0, created: 0 });
-    expect(plan.columnsToAdd.map((c) => `${c.letter}:${c.header}:${c.numberFormat}`)).toEqual(['BU:Fecha_Inspeccion_NDT:yyyy-mm-dd', 'BV:Estado_NDT:@']);
+    const plan = planSheet(
+      v41,
+      snapshot({
+        headers,
+        lastRow: 3,
+        managedBlock: block(2, 68, [
+          [1, 1, 1, 1, 1],
+          [0, 0, 0, 0, 0],
+        ]),
+      }),
+      [],
+      { total: 0, created: 0 },
+    );
+    expect(plan.columnsToAdd.map((c) => `${c.letter}:${c.header}:${c.numberFormat}`)).toEqual([
+      'BU:Fecha_Inspeccion_NDT:yyyy-mm-dd',
+      'BV:Estado_NDT:@',
+    ]);
     expect(plan.migrations.map((m) => m.state)).toEqual(['applied-outside', 'pending']);
   });
 
@@ -76,7 +98,10 @@ describe('adding v4.1 is a data change', () => {
     const sheet = emu.readSheet('Operaciones');
     expect(sheet[0].slice(67)).toEqual([...V4_COLUMNS, 'Fecha_Inspeccion_NDT', 'Estado_NDT']);
     expect(sheet.slice(1).map((r) => r.slice(72))).toEqual(Array.from({ length: 5 }, () => ['', 'pendiente']));
-    const history = emu.readSheet('_schema_history').slice(1).map((r) => r[1]);
+    const history = emu
+      .readSheet('_schema_history')
+      .slice(1)
+      .map((r) => r[1]);
     expect(history).toEqual(['4.0-union-metrics', '4.1-inspection']);
   });
 });

@@ -12,8 +12,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Emulator } from '../../emulator';
 import { scriptRun, topLevelFunctionNames } from '../../emulator/bundle';
-import { writeCalls } from '../support/emulated';
 import { v3 } from '../reliability/workbooks';
+import { writeCalls } from '../support/emulated';
 
 const ROOT = join(__dirname, '..', '..');
 const DIST = join(ROOT, 'dist');
@@ -64,17 +64,26 @@ interface Observed {
 
 /** Everything a call could have changed: data writes (UI calls excluded), properties, triggers, dialogs. */
 function observe(emu: Emulator): Observed {
-  const writes = Object.fromEntries(Object.entries(writeCalls(emu)).filter(([method]) => !/^(Ui|HtmlOutput|HtmlTemplate|Menu)\./.test(method)));
+  const writes = Object.fromEntries(
+    Object.entries(writeCalls(emu)).filter(([method]) => !/^(Ui|HtmlOutput|HtmlTemplate|Menu)\./.test(method)),
+  );
   return {
     writes,
     cellsChanged: emu.stats.snapshot().cellsChanged,
-    properties: JSON.stringify([emu.propertiesContents('document'), emu.propertiesContents('user'), emu.propertiesContents('script')]),
+    properties: JSON.stringify([
+      emu.propertiesContents('document'),
+      emu.propertiesContents('user'),
+      emu.propertiesContents('script'),
+    ]),
     triggers: emu.triggers.list().length,
     dialogs: emu.ui.alerts.length + emu.ui.sidebars.length + emu.ui.dialogs.length,
   };
 }
 
-function call(name: string, args: unknown[]): { emu: Emulator; before: Observed; error: Error | null; sheet: unknown[][]; sheetBefore: unknown[][] } {
+function call(
+  name: string,
+  args: unknown[],
+): { emu: Emulator; before: Observed; error: Error | null; sheet: unknown[][]; sheetBefore: unknown[][] } {
   const emu = v3({ spools: 20, withUniones: true });
   const before = observe(emu);
   const sheetBefore = emu.readSheet('Operaciones');
@@ -92,7 +101,9 @@ function isClearRefusal(error: Error | null): boolean {
   return (
     error !== null &&
     error.name === 'SchemaError' &&
-    /expects|Expected|takes no arguments|takes at most|needs its event|must be run from|changed since this preview/.test(error.message) &&
+    /expects|Expected|takes no arguments|takes at most|needs its event|must be run from|changed since this preview/.test(
+      error.message,
+    ) &&
     /[Nn]othing was (done|written|changed)/.test(error.message) &&
     error.message.length < 400
   );
@@ -103,7 +114,9 @@ describe('every public function refuses hostile arguments, writing nothing', () 
 
   it('covers the whole public surface', () => {
     expect(names.length).toBeGreaterThanOrEqual(9);
-    expect(names).toEqual(expect.arrayContaining(['applySchema', 'previewSchema', 'recomputeUnionMetrics', 'extendSchema', 'showSidebar']));
+    expect(names).toEqual(
+      expect.arrayContaining(['applySchema', 'previewSchema', 'recomputeUnionMetrics', 'extendSchema', 'showSidebar']),
+    );
   });
 
   it.each(names)('%s', (name) => {
@@ -113,8 +126,12 @@ describe('every public function refuses hostile arguments, writing nothing', () 
       const { emu, before, error, sheet, sheetBefore } = call(name, args);
       const after = observe(emu);
       const trigger = TRIGGER_HANDLERS.has(name);
-      if (trigger ? error !== null : !isClearRefusal(error)) failures.push(`${label}: ${error === null ? 'accepted' : `unclear error ${error.name}: ${error.message.slice(0, 200)}`}`);
-      if (JSON.stringify(after.writes) !== '{}' || after.cellsChanged !== 0) failures.push(`${label}: wrote ${JSON.stringify(after.writes)}`);
+      if (trigger ? error !== null : !isClearRefusal(error))
+        failures.push(
+          `${label}: ${error === null ? 'accepted' : `unclear error ${error.name}: ${error.message.slice(0, 200)}`}`,
+        );
+      if (JSON.stringify(after.writes) !== '{}' || after.cellsChanged !== 0)
+        failures.push(`${label}: wrote ${JSON.stringify(after.writes)}`);
       if (JSON.stringify(sheet) !== JSON.stringify(sheetBefore)) failures.push(`${label}: Operaciones changed`);
       if (after.properties !== before.properties) failures.push(`${label}: properties changed`);
       if (after.triggers !== before.triggers) failures.push(`${label}: triggers changed`);
@@ -127,8 +144,18 @@ describe('every public function refuses hostile arguments, writing nothing', () 
 describe('an event-like object sent by a client is treated as a menu click, never as a confirmation', () => {
   // Menu items may receive an event (undocumented), so functions tolerate one carrying authMode:
   // it must lead to the menu's Yes/No dialog (unanswered here), not to a write.
-  it.each(['extendSchema', 'recomputeUnionMetrics', 'previewSchema', 'clearColumnCache', 'showSidebar', 'checkSchema', 'onOpen'])('%s({ authMode, triggerUid, … })', (name) => {
-    const { emu, before, sheet, sheetBefore } = call(name, [{ authMode: 'FULL', triggerUid: '424242', confirmed: true, sidebar: true }]);
+  it.each([
+    'extendSchema',
+    'recomputeUnionMetrics',
+    'previewSchema',
+    'clearColumnCache',
+    'showSidebar',
+    'checkSchema',
+    'onOpen',
+  ])('%s({ authMode, triggerUid, … })', (name) => {
+    const { emu, before, sheet, sheetBefore } = call(name, [
+      { authMode: 'FULL', triggerUid: '424242', confirmed: true, sidebar: true },
+    ]);
     const after = observe(emu);
     expect(after.writes).toEqual({});
     expect(after.cellsChanged).toBe(0);
@@ -161,11 +188,14 @@ describe('no HTML is built from data and no code is evaluated', () => {
   const server = sourceFiles(join(ROOT, 'src'), /\.ts$/).filter((file) => !file.includes(`${join('src', 'client')}`));
 
   it('the client sources exist (the sidebar and its playground)', () => {
-    expect(client.map((f) => relative(ROOT, f))).toEqual(expect.arrayContaining(['src/client/sidebar.ts', 'src/client/sidebar.html', 'src/client/dom.ts']));
+    expect(client.map((f) => relative(ROOT, f))).toEqual(
+      expect.arrayContaining(['src/client/sidebar.ts', 'src/client/sidebar.html', 'src/client/dom.ts']),
+    );
   });
 
   it('the client never parses HTML strings or evaluates code', () => {
-    const banned = /\.innerHTML\b|\.outerHTML\b|insertAdjacentHTML|document\.write|\beval\s*\(|new\s+Function\b|\bFunction\s*\(|createContextualFragment|DOMParser|\bsrcdoc\b|set(Timeout|Interval)\s*\(\s*['"`]|javascript:/;
+    const banned =
+      /\.innerHTML\b|\.outerHTML\b|insertAdjacentHTML|document\.write|\beval\s*\(|new\s+Function\b|\bFunction\s*\(|createContextualFragment|DOMParser|\bsrcdoc\b|set(Timeout|Interval)\s*\(\s*['"`]|javascript:/;
     expect(occurrences(client, banned)).toEqual([]);
   });
 
@@ -185,8 +215,14 @@ describe('no HTML is built from data and no code is evaluated', () => {
   });
 
   it('the server builds no HTML: dialogs are plain text, the sidebar a fixed file', () => {
-    expect(occurrences(server, /createHtmlOutput\s*\(|createTemplate|createTemplateFromFile|\beval\s*\(|new\s+Function\b/)).toEqual([]);
-    expect(occurrences(server, /createHtmlOutputFromFile\(/).every((line) => /createHtmlOutputFromFile\('Sidebar'\)/.test(line))).toBe(true);
+    expect(
+      occurrences(server, /createHtmlOutput\s*\(|createTemplate|createTemplateFromFile|\beval\s*\(|new\s+Function\b/),
+    ).toEqual([]);
+    expect(
+      occurrences(server, /createHtmlOutputFromFile\(/).every((line) =>
+        /createHtmlOutputFromFile\('Sidebar'\)/.test(line),
+      ),
+    ).toBe(true);
   });
 });
 
@@ -196,9 +232,15 @@ describe('scopes: exactly what the bundle calls need', () => {
     const uses = (pattern: RegExp) => pattern.test(source);
     const scopes: string[] = [];
     // openById/openByUrl accept only the full scope; everything else works with currentonly.
-    scopes.push(uses(/\.openBy(Id|Url)\(/) ? 'https://www.googleapis.com/auth/spreadsheets' : 'https://www.googleapis.com/auth/spreadsheets.currentonly');
-    if (uses(/\.(newTrigger|getProjectTriggers|getUserTriggers|deleteTrigger)\(/)) scopes.push('https://www.googleapis.com/auth/script.scriptapp');
-    if (uses(/\.(showSidebar|showModalDialog|showModelessDialog|alert|prompt)\(/)) scopes.push('https://www.googleapis.com/auth/script.container.ui');
+    scopes.push(
+      uses(/\.openBy(Id|Url)\(/)
+        ? 'https://www.googleapis.com/auth/spreadsheets'
+        : 'https://www.googleapis.com/auth/spreadsheets.currentonly',
+    );
+    if (uses(/\.(newTrigger|getProjectTriggers|getUserTriggers|deleteTrigger)\(/))
+      scopes.push('https://www.googleapis.com/auth/script.scriptapp');
+    if (uses(/\.(showSidebar|showModalDialog|showModelessDialog|alert|prompt)\(/))
+      scopes.push('https://www.googleapis.com/auth/script.container.ui');
     if (uses(/\.getEmail\(/)) scopes.push('https://www.googleapis.com/auth/userinfo.email');
     return scopes.sort();
   };

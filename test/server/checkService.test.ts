@@ -14,7 +14,7 @@ import {
 } from '../../src/server/checkService';
 import { ExecutionContext } from '../../src/server/context';
 import { applySchema, previewSchema } from '../../src/server/schemaService';
-import { newExecution, servicesOf, sheetWrites, v3Workbook, V4_HEADERS } from '../support/emulated';
+import { newExecution, servicesOf, sheetWrites, V4_HEADERS, v3Workbook } from '../support/emulated';
 
 const operaciones = (emu: Emulator) => emu.spreadsheet.getSheetByName('Operaciones')!;
 const migrate = (emu: Emulator) => applySchema(newExecution(emu), previewSchema(newExecution(emu)).fingerprint);
@@ -24,7 +24,8 @@ const v4Workbook = (spools = 30) => {
   emu.stats.reset();
   return emu;
 };
-const mapKeys = (emu: Emulator, scope: 'document' | 'script' = 'document') => Object.keys(emu.cacheContents(scope)).filter((k) => k.startsWith('sheet-schema:colmap:'));
+const mapKeys = (emu: Emulator, scope: 'document' | 'script' = 'document') =>
+  Object.keys(emu.cacheContents(scope)).filter((k) => k.startsWith('sheet-schema:colmap:'));
 const clockTriggers = (emu: Emulator) => emu.triggers.list().filter((t) => t.handlerFunction === CHECK_HANDLER);
 /** A time-driven execution (no UI, no document) of the recorded hourly trigger. */
 const hourlyRun = (emu: Emulator) => {
@@ -84,25 +85,34 @@ describe('drift scenarios after a first check', () => {
     change(emu);
     return runCheck(newExecution(emu), 'manual');
   };
-  const found = (result: ReturnType<typeof runCheck>) => result.sheets[0].findings.map((f) => `${f.code} ${f.location}`);
+  const found = (result: ReturnType<typeof runCheck>) =>
+    result.sheets[0].findings.map((f) => `${f.code} ${f.location}`);
 
   it('deleted column', () => {
     const result = drifted((emu) => operaciones(emu).deleteColumn(70));
     expect(result.status).toBe('drift');
-    expect(found(result)).toEqual(['COLUMN_DELETED Operaciones!BR1', 'COLUMN_MOVED Operaciones!BR1', 'COLUMN_MOVED Operaciones!BS1']);
+    expect(found(result)).toEqual([
+      'COLUMN_DELETED Operaciones!BR1',
+      'COLUMN_MOVED Operaciones!BR1',
+      'COLUMN_MOVED Operaciones!BS1',
+    ]);
     expect(result.summary).toBe('Operaciones: drift — 1 deleted, 2 moved.');
   });
 
   it('renamed column', () => {
     const result = drifted((emu) => operaciones(emu).getRange('BR1').setValue('Soldadas'));
     expect(found(result)).toEqual(['COLUMN_RENAMED Operaciones!BR1']);
-    expect(result.sheets[0].findings[0].message).toContain('"Soldadas" where managed column "Uniones_SOLD_Completadas"');
+    expect(result.sheets[0].findings[0].message).toContain(
+      '"Soldadas" where managed column "Uniones_SOLD_Completadas"',
+    );
   });
 
   it('moved column', () => {
     const result = drifted((emu) => operaciones(emu).moveColumns(operaciones(emu).getRange('BT1'), 1));
     expect(found(result)).toContain('COLUMN_MOVED Operaciones!A1');
-    expect(result.sheets[0].findings.find((f) => f.location === 'Operaciones!A1')?.message).toContain('"Pulgadas_SOLD" moved from BT to A');
+    expect(result.sheets[0].findings.find((f) => f.location === 'Operaciones!A1')?.message).toContain(
+      '"Pulgadas_SOLD" moved from BT to A',
+    );
   });
 
   it('duplicated column', () => {
@@ -131,7 +141,7 @@ describe('column map freshness', () => {
     expect(mapKeys(emu)).toEqual([]);
   });
 
-  it('onChange INSERT_COLUMN drops the active managed sheet\'s map with no Spreadsheet data call', () => {
+  it("onChange INSERT_COLUMN drops the active managed sheet's map with no Spreadsheet data call", () => {
     const emu = v4Workbook();
     newExecution(emu).columnMaps().getOrBuild(operaciones(emu));
     emu.spreadsheet.setActiveSheet(operaciones(emu));
@@ -145,7 +155,8 @@ describe('column map freshness', () => {
   it('onChange ignores edits, formats and row changes', () => {
     const emu = v4Workbook();
     newExecution(emu).columnMaps().getOrBuild(operaciones(emu));
-    for (const type of ['EDIT', 'FORMAT', 'INSERT_ROW', 'REMOVE_ROW', undefined]) expect(invalidateForChange(newExecution(emu), type)).toEqual([]);
+    for (const type of ['EDIT', 'FORMAT', 'INSERT_ROW', 'REMOVE_ROW', undefined])
+      expect(invalidateForChange(newExecution(emu), type)).toEqual([]);
     expect(mapKeys(emu)).toHaveLength(1);
   });
 
@@ -164,10 +175,17 @@ describe('column map freshness', () => {
     const build = () => newExecution(emu).columnMaps().getOrBuild(operaciones(emu));
     build();
     expect(invalidateForEdit(newExecution(emu, { kind: 'simpleTrigger' }), operaciones(emu).getRange('C5'))).toBeNull();
-    expect(invalidateForEdit(newExecution(emu, { kind: 'simpleTrigger' }), emu.spreadsheet.getSheetByName('Notas')!.getRange('A1'))).toBeNull();
+    expect(
+      invalidateForEdit(
+        newExecution(emu, { kind: 'simpleTrigger' }),
+        emu.spreadsheet.getSheetByName('Notas')!.getRange('A1'),
+      ),
+    ).toBeNull();
     expect(mapKeys(emu)).toHaveLength(1);
     emu.stats.reset();
-    expect(invalidateForEdit(newExecution(emu, { kind: 'simpleTrigger' }), operaciones(emu).getRange('A1:C3'))).toBe('Operaciones');
+    expect(invalidateForEdit(newExecution(emu, { kind: 'simpleTrigger' }), operaciones(emu).getRange('A1:C3'))).toBe(
+      'Operaciones',
+    );
     expect(emu.stats.snapshot().spreadsheetDataCalls).toBe(0);
     expect(mapKeys(emu)).toEqual([]);
   });
@@ -178,7 +196,14 @@ describe('auto-repair', () => {
     const { emu } = v3Workbook({ spools: 25 });
     setAutoRepair(newExecution(emu), true);
     const result = runCheck(newExecution(emu), 'manual');
-    expect(result.autoRepair).toMatchObject({ outcome: 'applied', columnsAdded: V4_HEADERS.map((header, i) => ({ sheet: 'Operaciones', letter: ['BP', 'BQ', 'BR', 'BS', 'BT'][i], header })) });
+    expect(result.autoRepair).toMatchObject({
+      outcome: 'applied',
+      columnsAdded: V4_HEADERS.map((header, i) => ({
+        sheet: 'Operaciones',
+        letter: ['BP', 'BQ', 'BR', 'BS', 'BT'][i],
+        header,
+      })),
+    });
     expect(result.status).toBe('ok');
     expect(result.summary).toContain('Auto-repair: Operaciones: added 5 columns');
     expect(emu.readSheet('Operaciones')[0].slice(67)).toEqual(V4_HEADERS);
@@ -212,7 +237,7 @@ describe('auto-repair', () => {
     expect(emu.sheetNames()).not.toContain(HISTORY_SHEET);
   });
 
-  it('is off by default and is this user\'s setting', () => {
+  it("is off by default and is this user's setting", () => {
     const emu = v4Workbook();
     expect(scheduleStatus(newExecution(emu)).autoRepair).toBe(false);
     expect(setAutoRepair(newExecution(emu), true).autoRepair).toBe(true);
@@ -227,7 +252,11 @@ describe('union metrics in the check', () => {
     migrate(emu);
     return emu;
   };
-  const totals = (emu: Emulator) => emu.readSheet('Operaciones').slice(1).map((r) => r[67]);
+  const totals = (emu: Emulator) =>
+    emu
+      .readSheet('Operaciones')
+      .slice(1)
+      .map((r) => r[67]);
 
   it('off by default: the check reads headers only and writes no metric', () => {
     const emu = withUniones();
@@ -280,12 +309,20 @@ describe('the schedule', () => {
     const second = installSchedule(newExecution(emu));
     expect(clockTriggers(emu)).toHaveLength(1);
     expect(clockTriggers(emu)[0].schedule).toEqual({ everyHours: 1 });
-    expect(emu.triggers.list().filter((t) => t.handlerFunction === CHANGE_HANDLER).map((t) => [t.eventType, t.triggerSourceId])).toEqual([['ON_CHANGE', 'emulated-spreadsheet-id']]);
+    expect(
+      emu.triggers
+        .list()
+        .filter((t) => t.handlerFunction === CHANGE_HANDLER)
+        .map((t) => [t.eventType, t.triggerSourceId]),
+    ).toEqual([['ON_CHANGE', 'emulated-spreadsheet-id']]);
     expect(second.status).toMatchObject({ installed: true, everyHours: 1, triggersInUse: 2, triggerLimit: 20 });
     expect(second.status.installedAt).toBe(first.status.installedAt);
     expect(first.firstCheck?.status).toBe('ok');
     const record = JSON.parse(emu.propertiesContents('user')['sheet-schema:schedule:v1:emulated-spreadsheet-id']);
-    expect(record).toMatchObject({ spreadsheetId: 'emulated-spreadsheet-id', clockTriggerId: clockTriggers(emu)[0].uniqueId });
+    expect(record).toMatchObject({
+      spreadsheetId: 'emulated-spreadsheet-id',
+      clockTriggerId: clockTriggers(emu)[0].uniqueId,
+    });
   });
 
   it('remove deletes both triggers and the record; the last result stays visible in the document', () => {
@@ -296,16 +333,25 @@ describe('the schedule', () => {
     expect(emu.triggers.list()).toEqual([]);
     expect(status).toMatchObject({ installed: false, nextCheckAfter: null });
     expect(status.lastCheck?.status).toBe('ok');
-    expect(Object.keys(emu.propertiesContents('user')).filter((k) => k.startsWith('sheet-schema:check:') || k.startsWith('sheet-schema:schedule:'))).toEqual([]);
+    expect(
+      Object.keys(emu.propertiesContents('user')).filter(
+        (k) => k.startsWith('sheet-schema:check:') || k.startsWith('sheet-schema:schedule:'),
+      ),
+    ).toEqual([]);
   });
 
-  it('a trigger removed behind the add-on\'s back shows as off, with the reason', () => {
+  it("a trigger removed behind the add-on's back shows as off, with the reason", () => {
     const emu = v4Workbook();
     installSchedule(newExecution(emu));
     const context = newExecution(emu);
-    const clock = context.services.scriptApp.getProjectTriggers().find((t) => t.getHandlerFunction() === CHECK_HANDLER)!;
+    const clock = context.services.scriptApp
+      .getProjectTriggers()
+      .find((t) => t.getHandlerFunction() === CHECK_HANDLER)!;
     context.services.scriptApp.deleteTrigger(clock);
-    expect(scheduleStatus(newExecution(emu))).toMatchObject({ installed: false, message: expect.stringContaining('its trigger is gone') });
+    expect(scheduleStatus(newExecution(emu))).toMatchObject({
+      installed: false,
+      message: expect.stringContaining('its trigger is gone'),
+    });
   });
 });
 
@@ -316,7 +362,11 @@ describe('the hourly run (time-driven: no UI, no active spreadsheet)', () => {
     emu.stats.reset();
     const result = hourlyRun(emu);
     expect(result).toMatchObject({ status: 'ok', trigger: 'schedule', spreadsheetCalls: 2 });
-    expect(emu.stats.snapshot().byMethod).toMatchObject({ 'SpreadsheetApp.openById': 1, 'Sheet.getLastColumn': 1, 'Range.getValues': 1 });
+    expect(emu.stats.snapshot().byMethod).toMatchObject({
+      'SpreadsheetApp.openById': 1,
+      'Sheet.getLastColumn': 1,
+      'Range.getValues': 1,
+    });
     expect(emu.stats.snapshot().spreadsheetDataCalls).toBe(3);
     const stored = JSON.parse(emu.propertiesContents('user')['sheet-schema:check:v1:emulated-spreadsheet-id:result']);
     expect(stored.trigger).toBe('schedule');

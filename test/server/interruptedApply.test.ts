@@ -3,12 +3,13 @@
  * apply-in-progress marker behind; the next preview, apply or hourly check completes the change
  * and records it in history exactly once.
  */
+
+import type { Emulator } from '../../emulator';
 import { ApplyJournal } from '../../src/adapters/applyJournal';
 import { HISTORY_HEADERS, HISTORY_SHEET } from '../../src/adapters/history';
 import { runCheck, setAutoRepair } from '../../src/server/checkService';
 import { applySchema, previewSchema } from '../../src/server/schemaService';
-import type { Emulator } from '../../emulator';
-import { newExecution, v3Workbook, V4_HEADERS, writeCalls } from '../support/emulated';
+import { newExecution, V4_HEADERS, v3Workbook, writeCalls } from '../support/emulated';
 
 const KILLED = 'Exceeded maximum execution time';
 
@@ -40,8 +41,18 @@ function journal(emu: Emulator): ApplyJournal {
   return new ApplyJournal(emu.globals.PropertiesService, emu.spreadsheet.getId());
 }
 
-const successRows = (emu: Emulator) => (emu.sheetNames().includes(HISTORY_SHEET) ? emu.readSheet(HISTORY_SHEET).slice(1).filter((r) => r[8] === 'applied') : []);
-const metricsOf = (emu: Emulator) => emu.readSheet('Operaciones').slice(1).map((r) => r.slice(67));
+const successRows = (emu: Emulator) =>
+  emu.sheetNames().includes(HISTORY_SHEET)
+    ? emu
+        .readSheet(HISTORY_SHEET)
+        .slice(1)
+        .filter((r) => r[8] === 'applied')
+    : [];
+const metricsOf = (emu: Emulator) =>
+  emu
+    .readSheet('Operaciones')
+    .slice(1)
+    .map((r) => r.slice(67));
 
 describe('an apply killed after its headers landed', () => {
   const killedAfterHeaders = () => killedApply(30, headersLanded);
@@ -51,7 +62,9 @@ describe('an apply killed after its headers landed', () => {
     expect(emu.readSheet('Operaciones')[0].slice(67)).toEqual(V4_HEADERS);
     expect(metricsOf(emu).every((row) => row.every((v) => v === ''))).toBe(true);
     expect(successRows(emu)).toEqual([]);
-    expect(journal(emu).read()).toMatchObject({ migrations: [{ sheet: 'Operaciones', migrationId: '4.0-union-metrics' }] });
+    expect(journal(emu).read()).toMatchObject({
+      migrations: [{ sheet: 'Operaciones', migrationId: '4.0-union-metrics' }],
+    });
   });
 
   it('the next preview shows it and the next apply completes it, recording one success row and clearing the marker', () => {
@@ -75,7 +88,11 @@ describe('an apply killed after every write landed but before history', () => {
   const setup = () => {
     const { emu } = v3Workbook({ spools: 12 });
     applySchema(newExecution(emu), previewSchema(newExecution(emu)).fingerprint);
-    const marker = { startedAt: '2026-11-21T08:00:00.000Z', user: 'operator@example.com', migrations: [{ sheet: 'Operaciones', migrationId: '4.0-union-metrics' }] };
+    const marker = {
+      startedAt: '2026-11-21T08:00:00.000Z',
+      user: 'operator@example.com',
+      migrations: [{ sheet: 'Operaciones', migrationId: '4.0-union-metrics' }],
+    };
     return { emu, marker };
   };
 

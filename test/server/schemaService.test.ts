@@ -1,7 +1,7 @@
-import { SCHEMA } from '../../src/schema/managedSheets';
 import { HISTORY_HEADERS, HISTORY_SHEET } from '../../src/adapters/history';
+import { SCHEMA } from '../../src/schema/managedSheets';
 import { applySchema, previewSchema } from '../../src/server/schemaService';
-import { newExecution, v3Workbook, V4_HEADERS, writeCalls } from '../support/emulated';
+import { newExecution, V4_HEADERS, v3Workbook, writeCalls } from '../support/emulated';
 
 describe('previewSchema (dry run)', () => {
   it('plans BP..BT on a 67-column sheet and writes nothing', () => {
@@ -61,19 +61,28 @@ describe('applySchema on a fresh v3.0 sheet', () => {
     expect(after.map((row) => row.slice(0, 67))).toEqual(before);
     expect(result).toMatchObject({ status: 'applied', cellsChanged: 5 + 5 * spools });
     expect(result.columnsAdded.map((c) => c.letter)).toEqual(['BP', 'BQ', 'BR', 'BS', 'BT']);
-    expect(result.summary).toContain('Operaciones: added 5 columns BP–BT (Total_Uniones, Uniones_ARM_Completadas, Uniones_SOLD_Completadas, Pulgadas_ARM, Pulgadas_SOLD), initialised 2,000 data rows with 0.');
+    expect(result.summary).toContain(
+      'Operaciones: added 5 columns BP–BT (Total_Uniones, Uniones_ARM_Completadas, Uniones_SOLD_Completadas, Pulgadas_ARM, Pulgadas_SOLD), initialised 2,000 data rows with 0.',
+    );
     expect(result.summary).toContain('10,005 cells written');
   });
 
   it('formats integers as 0 and inches as 0.00', () => {
     const { emu } = setup();
     expect(emu.readNumberFormats('Operaciones', 'BP2:BT2')).toEqual([['0', '0', '0', '0.00', '0.00']]);
-    expect(emu.readNumberFormats('Operaciones', `BP${spools + 1}:BT${spools + 1}`)).toEqual([['0', '0', '0', '0.00', '0.00']]);
+    expect(emu.readNumberFormats('Operaciones', `BP${spools + 1}:BT${spools + 1}`)).toEqual([
+      ['0', '0', '0', '0.00', '0.00'],
+    ]);
   });
 
   it('costs what the dry run said, in bulk: a default is sent once, not once per row', () => {
     const { plan, stats } = setup();
-    expect({ calls: stats.spreadsheetDataCalls, cellsWritten: stats.cellsWritten, cellsRead: stats.cellsRead, cellsChanged: stats.cellsChanged }).toEqual({
+    expect({
+      calls: stats.spreadsheetDataCalls,
+      cellsWritten: stats.cellsWritten,
+      cellsRead: stats.cellsRead,
+      cellsChanged: stats.cellsChanged,
+    }).toEqual({
       calls: plan.cost.spreadsheetCalls,
       cellsWritten: plan.cost.cellsWritten,
       cellsRead: plan.cost.cellsRead,
@@ -126,21 +135,41 @@ describe('applySchema on a fresh v3.0 sheet', () => {
 
 describe('applySchema on partially migrated sheets', () => {
   it('adds only the missing columns and fills only blank cells, never overwriting values or formulas', () => {
-    const { emu } = v3Workbook({ spools: 6, extraHeaders: ['Total_Uniones', 'Uniones_ARM_Completadas'], maxColumns: 69 });
+    const { emu } = v3Workbook({
+      spools: 6,
+      extraHeaders: ['Total_Uniones', 'Uniones_ARM_Completadas'],
+      maxColumns: 69,
+    });
     const sheet = emu.globals.SpreadsheetApp.getActiveSpreadsheet()!.getSheetByName('Operaciones')!;
-    sheet.getRange('BP2:BQ3').setValues([[4, 2], [7, '']]);
+    sheet.getRange('BP2:BQ3').setValues([
+      [4, 2],
+      [7, ''],
+    ]);
     sheet.getRange('BQ5').setFormula('=BP5*0');
     emu.stats.reset();
     const plan = previewSchema(newExecution(emu));
     expect(plan.sheets[0].columnsToAdd.map((c) => c.letter)).toEqual(['BR', 'BS', 'BT']);
     expect(plan.sheets[0].blanksToFill.map((f) => [f.letter, f.rowRuns])).toEqual([
       ['BP', [[4, 7]]],
-      ['BQ', [[3, 4], [6, 7]]],
+      [
+        'BQ',
+        [
+          [3, 4],
+          [6, 7],
+        ],
+      ],
     ]);
     applySchema(newExecution(emu), plan.fingerprint);
     const after = emu.readSheet('Operaciones');
     expect(after[0].slice(67)).toEqual(V4_HEADERS);
-    expect(after.slice(1).map((row) => row.slice(67, 69))).toEqual([[4, 2], [7, 0], [0, 0], [0, ''], [0, 0], [0, 0]]);
+    expect(after.slice(1).map((row) => row.slice(67, 69))).toEqual([
+      [4, 2],
+      [7, 0],
+      [0, 0],
+      [0, ''],
+      [0, 0],
+      [0, 0],
+    ]);
     expect(emu.readFormulas('Operaciones')[4][68]).toBe('=BP5*0');
     expect(previewSchema(newExecution(emu)).status).toBe('up-to-date');
   });
@@ -154,7 +183,12 @@ describe('applySchema on partially migrated sheets', () => {
     emu.stats.reset();
     applySchema(newExecution(emu), plan.fingerprint);
     expect(emu.stats.snapshot().byMethod['Range.setValue']).toBe(1);
-    expect(emu.readSheet('Operaciones').slice(1).every((row) => row.slice(67).every((v) => v === 0))).toBe(true);
+    expect(
+      emu
+        .readSheet('Operaciones')
+        .slice(1)
+        .every((row) => row.slice(67).every((v) => v === 0)),
+    ).toBe(true);
   });
 });
 
@@ -173,18 +207,53 @@ describe('applySchema refuses, writing nothing', () => {
     const plan = previewSchema(newExecution(emu));
     const release = emu.otherExecution.holdLock('document');
     emu.stats.reset();
-    expect(() => applySchema(newExecution(emu), plan.fingerprint)).toThrow('another schema change is running — try again');
+    expect(() => applySchema(newExecution(emu), plan.fingerprint)).toThrow(
+      'another schema change is running — try again',
+    );
     expect(writeCalls(emu)).toEqual({});
     release();
     expect(applySchema(newExecution(emu), plan.fingerprint).status).toBe('applied');
   });
 
   it.each([
-    ['a missing Operaciones sheet', (emu: ReturnType<typeof v3Workbook>['emu']) => emu.spreadsheet.deleteSheet(emu.spreadsheet.getSheetByName('Operaciones')!), 'Sheet "Operaciones" was not found'],
-    ['duplicate headers', (emu: ReturnType<typeof v3Workbook>['emu']) => emu.spreadsheet.getSheetByName('Operaciones')!.getRange('C1').setValue('TAG_SPOOL'), '(A1, C1)'],
-    ['a near-duplicate of a managed name', (emu: ReturnType<typeof v3Workbook>['emu']) => { const s = emu.spreadsheet.getSheetByName('Operaciones')!; s.insertColumnsAfter(67, 1); s.getRange('BP1').setValue('Total_Uniones\u00A0'); }, 'Operaciones!BP1'],
-    ['data without a header in the target columns', (emu: ReturnType<typeof v3Workbook>['emu']) => { const s = emu.spreadsheet.getSheetByName('Operaciones')!; s.insertColumnsAfter(67, 1); s.getRange('BP4').setValue('x'); }, 'Operaciones!BP4 holds data'],
-    ['a protected target range', (emu: ReturnType<typeof v3Workbook>['emu']) => { emu.spreadsheet.getSheetByName('Operaciones')!.insertColumnsAfter(67, 5); emu.protectRange('Operaciones', 'BP1:BT11', { editors: ['owner@example.com'], description: 'locked' }); }, 'Operaciones!BP1:BT11 is protected'],
+    [
+      'a missing Operaciones sheet',
+      (emu: ReturnType<typeof v3Workbook>['emu']) =>
+        emu.spreadsheet.deleteSheet(emu.spreadsheet.getSheetByName('Operaciones')!),
+      'Sheet "Operaciones" was not found',
+    ],
+    [
+      'duplicate headers',
+      (emu: ReturnType<typeof v3Workbook>['emu']) =>
+        emu.spreadsheet.getSheetByName('Operaciones')!.getRange('C1').setValue('TAG_SPOOL'),
+      '(A1, C1)',
+    ],
+    [
+      'a near-duplicate of a managed name',
+      (emu: ReturnType<typeof v3Workbook>['emu']) => {
+        const s = emu.spreadsheet.getSheetByName('Operaciones')!;
+        s.insertColumnsAfter(67, 1);
+        s.getRange('BP1').setValue('Total_Uniones\u00A0');
+      },
+      'Operaciones!BP1',
+    ],
+    [
+      'data without a header in the target columns',
+      (emu: ReturnType<typeof v3Workbook>['emu']) => {
+        const s = emu.spreadsheet.getSheetByName('Operaciones')!;
+        s.insertColumnsAfter(67, 1);
+        s.getRange('BP4').setValue('x');
+      },
+      'Operaciones!BP4 holds data',
+    ],
+    [
+      'a protected target range',
+      (emu: ReturnType<typeof v3Workbook>['emu']) => {
+        emu.spreadsheet.getSheetByName('Operaciones')!.insertColumnsAfter(67, 5);
+        emu.protectRange('Operaciones', 'BP1:BT11', { editors: ['owner@example.com'], description: 'locked' });
+      },
+      'Operaciones!BP1:BT11 is protected',
+    ],
   ])('%s', (_label, breakSheet, message) => {
     const { emu } = v3Workbook({ spools: 10, emulator: { owner: 'owner@example.com' } });
     breakSheet(emu);
@@ -206,7 +275,9 @@ describe('applySchema refuses, writing nothing', () => {
 
   it('a change that would pass 10,000,000 cells', () => {
     const { emu } = v3Workbook({ spools: 10 });
-    const used = emu.sheetNames().reduce((sum, name) => sum + emu.sheetInfo(name)!.maxRows * emu.sheetInfo(name)!.maxColumns, 0);
+    const used = emu
+      .sheetNames()
+      .reduce((sum, name) => sum + emu.sheetInfo(name)!.maxRows * emu.sheetInfo(name)!.maxColumns, 0);
     // The five new columns need 11 × 5 more cells than are left.
     emu.seedSheet('Big', [['x']], { maxRows: 10_000_000 - used - 10, maxColumns: 1 });
     const plan = previewSchema(newExecution(emu));
@@ -218,7 +289,9 @@ describe('applySchema refuses, writing nothing', () => {
 describe('the 10,000,000-cell limit counts the history sheet the first apply creates', () => {
   it('blocks when only the new history sheet would pass the limit, naming it', () => {
     const { emu } = v3Workbook({ spools: 10, maxColumns: 80 });
-    const used = emu.sheetNames().reduce((sum, name) => sum + emu.sheetInfo(name)!.maxRows * emu.sheetInfo(name)!.maxColumns, 0);
+    const used = emu
+      .sheetNames()
+      .reduce((sum, name) => sum + emu.sheetInfo(name)!.maxRows * emu.sheetInfo(name)!.maxColumns, 0);
     emu.seedSheet('Big', [['x']], { maxRows: 10_000_000 - used - 1000, maxColumns: 1 });
     const plan = previewSchema(newExecution(emu));
     expect(plan.sheets[0].gridColumnsToInsert).toBe(0);
@@ -241,6 +314,11 @@ describe('Range.setValue fill behaviour (UNCONFIRMED platform fact) — correct 
     const { emu } = v3Workbook({ spools: 40, emulator: { switches: { multiCellSetValue: 'topLeft' } } });
     const plan = previewSchema(newExecution(emu));
     applySchema(newExecution(emu), plan.fingerprint);
-    expect(emu.readSheet('Operaciones').slice(1).every((row) => row.slice(67).every((v) => v === 0))).toBe(true);
+    expect(
+      emu
+        .readSheet('Operaciones')
+        .slice(1)
+        .every((row) => row.slice(67).every((v) => v === 0)),
+    ).toBe(true);
   });
 });

@@ -1,8 +1,13 @@
+import { createEmulator } from '../../emulator';
+import {
+  generateOperaciones,
+  generateUniones,
+  OPERACIONES_V3_HEADERS,
+  UNIONES_HEADERS,
+} from '../../emulator/fixtures/workbook';
 import { applySchema, previewSchema } from '../../src/server/schemaService';
 import { previewUnionMetrics, recomputeUnionMetrics } from '../../src/server/unionMetricsService';
-import { generateOperaciones, generateUniones, OPERACIONES_V3_HEADERS, UNIONES_HEADERS } from '../../emulator/fixtures/workbook';
-import { createEmulator } from '../../emulator';
-import { newExecution, v3Workbook, V4_HEADERS, writeCalls } from '../support/emulated';
+import { newExecution, V4_HEADERS, v3Workbook, writeCalls } from '../support/emulated';
 
 /** Independent reference: per spool, filter its unions (written differently from the one-pass aggregator). */
 function reference(tags: readonly string[], unionRows: readonly unknown[][]): number[][] {
@@ -16,7 +21,8 @@ function reference(tags: readonly string[], unionRows: readonly unknown[][]): nu
     const mine = unionRows.filter((u) => String(u[col('TAG_SPOOL')]).trim() === tag);
     const arm = mine.filter((u) => done(u[col('ARM_FECHA_FIN')]));
     const sold = mine.filter((u) => done(u[col('SOL_FECHA_FIN')]));
-    const sum = (list: unknown[][]) => Math.round(list.reduce((s, u) => s + inches(u[col('DN_UNION')]), 0) * 10_000) / 10_000;
+    const sum = (list: unknown[][]) =>
+      Math.round(list.reduce((s, u) => s + inches(u[col('DN_UNION')]), 0) * 10_000) / 10_000;
     return [mine.length, arm.length, sold.length, sum(arm), sum(sold)];
   });
 }
@@ -24,7 +30,14 @@ function reference(tags: readonly string[], unionRows: readonly unknown[][]): nu
 function migratedWorkbook(spools: number) {
   const emu = createEmulator();
   const ops = generateOperaciones({ spools, seed: 3 });
-  const uniones = generateUniones({ tags: ops.tags, seed: 5, orphans: 6, badDiameters: 5, textDates: true, blankKeys: 2 });
+  const uniones = generateUniones({
+    tags: ops.tags,
+    seed: 5,
+    orphans: 6,
+    badDiameters: 5,
+    textDates: true,
+    blankKeys: 2,
+  });
   emu.seedSheet('Operaciones', [[...OPERACIONES_V3_HEADERS], ...ops.rows]);
   emu.seedSheet('Uniones', [uniones.headers, ...uniones.rows]);
   applySchema(newExecution(emu), previewSchema(newExecution(emu)).fingerprint);
@@ -36,7 +49,10 @@ describe('recomputeUnionMetrics', () => {
   it('writes exactly the independently computed metrics for every spool row', () => {
     const { emu, ops, uniones } = migratedWorkbook(1500);
     const report = recomputeUnionMetrics(newExecution(emu));
-    const written = emu.readSheet('Operaciones').slice(1).map((row) => row.slice(67));
+    const written = emu
+      .readSheet('Operaciones')
+      .slice(1)
+      .map((row) => row.slice(67));
     expect(written).toEqual(reference(ops.tags, uniones.rows));
     expect(report).toMatchObject({ status: 'applied', spoolRows: 1500, unions: uniones.rows.length });
     expect(report.orphans.count).toBe(6);
@@ -92,12 +108,19 @@ describe('recomputeUnionMetrics', () => {
     const sheet = emu.spreadsheet.getSheetByName('Uniones')!;
     sheet.moveColumns(sheet.getRange('D1'), 1);
     recomputeUnionMetrics(newExecution(emu));
-    expect(emu.readSheet('Operaciones').slice(1).map((row) => row.slice(67))).toEqual(reference(ops.tags, uniones.rows));
+    expect(
+      emu
+        .readSheet('Operaciones')
+        .slice(1)
+        .map((row) => row.slice(67)),
+    ).toEqual(reference(ops.tags, uniones.rows));
   });
 
   it('refuses when the v4.0 columns are missing, saying to extend the schema first; nothing written', () => {
     const { emu } = v3Workbook({ spools: 10, withUniones: true });
-    expect(() => recomputeUnionMetrics(newExecution(emu))).toThrow(`does not have the v4.0 columns ${V4_HEADERS.join(', ')} yet. Run "Extend schema" first`);
+    expect(() => recomputeUnionMetrics(newExecution(emu))).toThrow(
+      `does not have the v4.0 columns ${V4_HEADERS.join(', ')} yet. Run "Extend schema" first`,
+    );
     expect(writeCalls(emu)).toEqual({});
   });
 

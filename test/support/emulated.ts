@@ -1,7 +1,7 @@
 /** Test harness: the shared emulator seeded with a v3.0 workbook, and server contexts over it. */
 import { createEmulator, type Emulator } from '../../emulator';
-import type { EmulatorOptions } from '../../emulator/types';
 import { generateOperaciones, generateUniones, OPERACIONES_V3_HEADERS } from '../../emulator/fixtures/workbook';
+import type { EmulatorOptions } from '../../emulator/types';
 import { ExecutionContext, type Services } from '../../src/server/context';
 
 export function servicesOf(emu: Emulator): Services {
@@ -51,16 +51,26 @@ export function v3Workbook(options: V3Options = {}): { emu: Emulator; rows: unkn
   return { emu, rows, tags };
 }
 
-export const V4_HEADERS = ['Total_Uniones', 'Uniones_ARM_Completadas', 'Uniones_SOLD_Completadas', 'Pulgadas_ARM', 'Pulgadas_SOLD'];
+export const V4_HEADERS = [
+  'Total_Uniones',
+  'Uniones_ARM_Completadas',
+  'Uniones_SOLD_Completadas',
+  'Pulgadas_ARM',
+  'Pulgadas_SOLD',
+];
 
 /** Calls that change the spreadsheet (anything named set*, insert*, delete*, clear*, append*, hide*). */
 export function writeCalls(emu: Emulator): Record<string, number> {
   return Object.fromEntries(
-    Object.entries(emu.stats.snapshot().byMethod).filter(([method]) => /\.(set|insert|delete|clear|append|hide|show|move|protect)/.test(method)),
+    Object.entries(emu.stats.snapshot().byMethod).filter(([method]) =>
+      /\.(set|insert|delete|clear|append|hide|show|move|protect)/.test(method),
+    ),
   );
 }
 
 /** Writes to the spreadsheet only: property and cache writes (results, settings, markers, maps) left out. */
 export function sheetWrites(emu: Emulator): Record<string, number> {
-  return Object.fromEntries(Object.entries(writeCalls(emu)).filter(([method]) => !/^(Properties|Cache)\./.test(method)));
+  return Object.fromEntries(
+    Object.entries(writeCalls(emu)).filter(([method]) => !/^(Properties|Cache)\./.test(method)),
+  );
 }

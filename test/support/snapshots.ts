@@ -2,10 +2,18 @@
 import type { CellBlock, ProtectionInfo, SheetSnapshot } from '../../src/core/snapshot';
 
 export function v3Headers(count = 67): string[] {
-  return Array.from({ length: count }, (_, i) => (i === 0 ? 'TAG_SPOOL' : i === count - 1 ? 'Estado_Detalle' : `COL_${i + 1}`));
+  return Array.from({ length: count }, (_, i) =>
+    i === 0 ? 'TAG_SPOOL' : i === count - 1 ? 'Estado_Detalle' : `COL_${i + 1}`,
+  );
 }
 
-export const V4_COLUMNS = ['Total_Uniones', 'Uniones_ARM_Completadas', 'Uniones_SOLD_Completadas', 'Pulgadas_ARM', 'Pulgadas_SOLD'];
+export const V4_COLUMNS = [
+  'Total_Uniones',
+  'Uniones_ARM_Completadas',
+  'Uniones_SOLD_Completadas',
+  'Pulgadas_ARM',
+  'Pulgadas_SOLD',
+];
 
 export function block(firstRow: number, firstColumn: number, values: unknown[][]): CellBlock {
   return { firstRow, firstColumn, values, formulas: values.map((row) => row.map(() => '')) };
@@ -28,5 +36,15 @@ export function snapshot(overrides: Partial<SheetSnapshot> & { headers: unknown[
 }
 
 export function protection(overrides: Partial<ProtectionInfo>): ProtectionInfo {
-  return { row: 1, column: 1, rows: 1, columns: 1, description: '', canEdit: false, warningOnly: false, wholeSheet: false, ...overrides };
+  return {
+    row: 1,
+    column: 1,
+    rows: 1,
+    columns: 1,
+    description: '',
+    canEdit: false,
+    warningOnly: false,
+    wholeSheet: false,
+    ...overrides,
+  };
 }

@@ -5,7 +5,7 @@
  */
 import { columnLetter } from '../../core/columnLetters';
 import { byId, h, replaceChildren } from '../dom';
-import { RPC_DONE, type GridSheet, type WorkbookView } from './protocol';
+import { type GridSheet, RPC_DONE, type WorkbookView } from './protocol';
 
 const ui = {
   grid: byId('grid', HTMLElement),
@@ -29,7 +29,13 @@ function headerCells(sheet: GridSheet): HTMLElement[] {
   const cells: HTMLElement[] = [h('th', { className: 'corner' })];
   for (let column = 1; column <= sheet.lastColumn; column++) {
     const added = column > sheet.seededColumns;
-    cells.push(h('th', { className: added ? 'letter new-col' : 'letter', attrs: { scope: 'col', 'data-column': String(column) } }, columnLetter(column)));
+    cells.push(
+      h(
+        'th',
+        { className: added ? 'letter new-col' : 'letter', attrs: { scope: 'col', 'data-column': String(column) } },
+        columnLetter(column),
+      ),
+    );
   }
   return cells;
 }
@@ -37,7 +43,9 @@ function headerCells(sheet: GridSheet): HTMLElement[] {
 function bodyRow(sheet: GridSheet, values: readonly string[], rowNumber: number): HTMLElement {
   const cells: HTMLElement[] = [h('th', { className: 'row-number', attrs: { scope: 'row' } }, String(rowNumber))];
   for (let column = 1; column <= sheet.lastColumn; column++) {
-    const classes = [rowNumber === 1 ? 'header-cell' : '', column > sheet.seededColumns ? 'new-col' : ''].filter(Boolean).join(' ');
+    const classes = [rowNumber === 1 ? 'header-cell' : '', column > sheet.seededColumns ? 'new-col' : '']
+      .filter(Boolean)
+      .join(' ');
     cells.push(h('td', { className: classes }, values[column - 1] ?? ''));
   }
   return h('tr', {}, ...cells);
@@ -56,7 +64,14 @@ function renderTabs(view: WorkbookView): void {
   replaceChildren(
     ui.tabs,
     ...view.sheets.map((sheet) => {
-      const tab = h('button', { className: sheet.name === selected ? 'tab selected' : 'tab', attrs: { type: 'button', role: 'tab', 'aria-selected': String(sheet.name === selected) } }, sheet.hidden ? `${sheet.name} (hidden)` : sheet.name);
+      const tab = h(
+        'button',
+        {
+          className: sheet.name === selected ? 'tab selected' : 'tab',
+          attrs: { type: 'button', role: 'tab', 'aria-selected': String(sheet.name === selected) },
+        },
+        sheet.hidden ? `${sheet.name} (hidden)` : sheet.name,
+      );
       tab.addEventListener('click', () => {
         selected = sheet.name;
         void refresh();
@@ -77,7 +92,10 @@ function render(view: WorkbookView): void {
   renderTabs(view);
   const sheet = view.sheets.find((s) => s.name === selected);
   replaceChildren(ui.grid, sheet === undefined ? h('p', {}, 'No sheets.') : renderGrid(sheet));
-  ui.info.textContent = sheet === undefined ? '' : `${view.spreadsheetName} › ${sheet.name}: ${sheet.lastRow.toLocaleString('en-US')} rows × ${sheet.lastColumn} columns (grid ${sheet.maxRows.toLocaleString('en-US')} × ${sheet.maxColumns}) · ${view.spreadsheetCalls} Spreadsheet calls since reset`;
+  ui.info.textContent =
+    sheet === undefined
+      ? ''
+      : `${view.spreadsheetName} › ${sheet.name}: ${sheet.lastRow.toLocaleString('en-US')} rows × ${sheet.lastColumn} columns (grid ${sheet.maxRows.toLocaleString('en-US')} × ${sheet.maxColumns}) · ${view.spreadsheetCalls} Spreadsheet calls since reset`;
   if (sheet !== undefined) scrollToNewColumns(sheet);
   seenColumns = new Map(view.sheets.map((s) => [s.name, s.lastColumn]));
   document.body.dataset.gridVersion = String(Number(document.body.dataset.gridVersion ?? '0') + 1);

@@ -16,19 +16,26 @@ interface Settings {
 }
 
 function checkArgument(value: unknown, key: string, seen: Set<object>): void {
-  if (typeof value === 'function' || typeof value === 'symbol' || typeof value === 'bigint') throw new TypeError(`Failed due to illegal value in property: ${key}`);
+  if (typeof value === 'function' || typeof value === 'symbol' || typeof value === 'bigint')
+    throw new TypeError(`Failed due to illegal value in property: ${key}`);
   if (value === null || typeof value !== 'object') return;
   if (seen.has(value)) throw new Error('Failed due to circular reference.');
   const proto = Object.getPrototypeOf(value) as object | null;
-  if (!Array.isArray(value) && proto !== null && proto !== Object.prototype) throw new TypeError(`Failed due to illegal value in property: ${key}`);
+  if (!Array.isArray(value) && proto !== null && proto !== Object.prototype)
+    throw new TypeError(`Failed due to illegal value in property: ${key}`);
   seen.add(value);
   for (const [k, v] of Object.entries(value)) checkArgument(v, k, seen);
   seen.delete(value);
 }
 
 async function post(request: RpcRequest): Promise<RpcResponse> {
-  const response = await fetch('/rpc', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(request) });
-  if (!response.ok) return { ok: false, error: { name: 'Error', message: `Playground server answered HTTP ${response.status}` } };
+  const response = await fetch('/rpc', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(request),
+  });
+  if (!response.ok)
+    return { ok: false, error: { name: 'Error', message: `Playground server answered HTTP ${response.status}` } };
   return (await response.json()) as RpcResponse;
 }
 
@@ -37,7 +44,9 @@ function notifyPage(name: string): void {
 }
 
 async function call(name: string, args: unknown[], settings: Settings): Promise<void> {
-  const answer = await post({ name, args }).catch((error: unknown): RpcResponse => ({ ok: false, error: { name: 'NetworkError', message: String(error) } }));
+  const answer = await post({ name, args }).catch(
+    (error: unknown): RpcResponse => ({ ok: false, error: { name: 'NetworkError', message: String(error) } }),
+  );
   notifyPage(name);
   if (answer.ok) {
     settings.success?.(answer.value, settings.userObject);
@@ -72,5 +81,9 @@ export function install(functions: readonly string[]): void {
     origin: window.location.origin,
   };
   const script = { run: runner(functions, { success: null, failure: null, userObject: undefined }), host };
-  Object.defineProperty(window, 'google', { value: Object.freeze({ script: Object.freeze(script) }), configurable: false, writable: false });
+  Object.defineProperty(window, 'google', {
+    value: Object.freeze({ script: Object.freeze(script) }),
+    configurable: false,
+    writable: false,
+  });
 }

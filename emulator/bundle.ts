@@ -23,12 +23,16 @@ function registerHtml(emu: Emulator, distDir: string): void {
  * Loads the built bundle with gas-local into a NEW context holding the emulator's globals (one per call: global
  * statements run again, state does not leak). Returns the top-level functions.
  */
-export function loadBundle(emu: Emulator, distDir: string): Record<string, Function> {
+/** A top-level function of the bundle, as Apps Script would call it. */
+// biome-ignore lint/suspicious/noExplicitAny: bundle functions are untyped JavaScript; callers know each one's result
+export type BundleFunction = (...args: unknown[]) => any;
+
+export function loadBundle(emu: Emulator, distDir: string): Record<string, BundleFunction> {
   const ctx = loadContext(emu, distDir);
-  const out: Record<string, Function> = {};
+  const out: Record<string, BundleFunction> = {};
   for (const name of Object.getOwnPropertyNames(ctx)) {
     const v = ctx[name];
-    if (typeof v === 'function' && !(name in emu.globals)) out[name] = v as Function;
+    if (typeof v === 'function' && !(name in emu.globals)) out[name] = v as BundleFunction;
   }
   return out;
 }
@@ -107,7 +111,9 @@ export function scriptRun(emu: Emulator, distDir: string, name: string, ...args:
   if (name.endsWith('_') || !topLevelFunctionNames(source).includes(name)) {
     throw new TypeError(`google.script.run.${name} is not a function`);
   }
-  args.forEach((a, i) => checkArg(a, String(i), new Set()));
+  args.forEach((a, i) => {
+    checkArg(a, String(i), new Set());
+  });
   const sent = args.map(copyJson);
   let result: unknown;
   try {

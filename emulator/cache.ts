@@ -36,7 +36,10 @@ export function createCacheStores(): CacheStores {
 
 export function userCache(stores: CacheStores, user: string): CacheStore {
   let s = stores.users.get(user);
-  if (!s) stores.users.set(user, (s = new CacheStore()));
+  if (!s) {
+    s = new CacheStore();
+    stores.users.set(user, s);
+  }
   return s;
 }
 

@@ -15,7 +15,10 @@ export function createPropertiesStores(): PropertiesStores {
 
 export function userProperties(stores: PropertiesStores, user: string): Map<string, string> {
   let m = stores.users.get(user);
-  if (!m) stores.users.set(user, (m = new Map()));
+  if (!m) {
+    m = new Map();
+    stores.users.set(user, m);
+  }
   return m;
 }
 

@@ -24,7 +24,10 @@ export class ScriptState {
 
   list(user: string): TriggerRecord[] {
     let l = this.byUser.get(user);
-    if (!l) this.byUser.set(user, (l = []));
+    if (!l) {
+      l = [];
+      this.byUser.set(user, l);
+    }
     return l;
   }
 

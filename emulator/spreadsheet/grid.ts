@@ -71,8 +71,14 @@ export class Grid {
     const vr = this.values[r - 1];
     const fr = this.formulas[r - 1];
     if (sameValue(vr?.[c - 1], value) && fr?.[c - 1] === formula) return 0;
-    if (vr || value !== '') (this.values[r - 1] ??= [])[c - 1] = value;
-    if (fr || formula !== undefined) (this.formulas[r - 1] ??= [])[c - 1] = formula as string;
+    if (vr || value !== '') {
+      this.values[r - 1] ??= [];
+      (this.values[r - 1] as CellValue[])[c - 1] = value;
+    }
+    if (fr || formula !== undefined) {
+      this.formulas[r - 1] ??= [];
+      (this.formulas[r - 1] as string[])[c - 1] = formula as string;
+    }
     this.extent = null;
     return 1;
   }

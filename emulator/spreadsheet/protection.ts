@@ -7,7 +7,10 @@ const facades = new WeakMap<ProtectionModel, ProtectionImpl>();
 
 export function protectionFacade(p: ProtectionModel): ProtectionImpl {
   let f = facades.get(p);
-  if (!f) facades.set(p, (f = new ProtectionImpl(p)));
+  if (!f) {
+    f = new ProtectionImpl(p);
+    facades.set(p, f);
+  }
   return f;
 }
 

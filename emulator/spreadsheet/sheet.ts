@@ -6,7 +6,8 @@ import { makeRange, RangeImpl, rangeFromA1, signatureError } from './range';
 import { type SpreadsheetImpl, spreadsheetFacade } from './spreadsheet';
 
 export function sheetFacade(m: SheetModel): SheetImpl {
-  return (m.facade ??= new SheetImpl(m)) as SheetImpl;
+  m.facade ??= new SheetImpl(m);
+  return m.facade as SheetImpl;
 }
 
 export class SheetImpl implements HasRuntime {

@@ -10,7 +10,10 @@ const facades = new WeakMap<SpreadsheetModel, SpreadsheetImpl>();
 
 export function spreadsheetFacade(m: SpreadsheetModel): SpreadsheetImpl {
   let f = facades.get(m);
-  if (!f) facades.set(m, (f = new SpreadsheetImpl(m)));
+  if (!f) {
+    f = new SpreadsheetImpl(m);
+    facades.set(m, f);
+  }
   return f;
 }
 

@@ -61,11 +61,11 @@ function sheetsDatePattern(fmt: string): string {
   return fmt
     .replace(
       /(h+)(:)(m+)/gi,
-      (_m, h: string, c: string, m: string) => `${h.toUpperCase()}${c}${'\u0001'.repeat(m.length)}`,
+      (_m, h: string, c: string, m: string) => `${h.toUpperCase()}${c}${'\uE000'.repeat(m.length)}`,
     )
-    .replace(/(m+)(:s)/gi, (_m, m: string, s: string) => `${'\u0001'.repeat(m.length)}${s}`)
+    .replace(/(m+)(:s)/gi, (_m, m: string, s: string) => `${'\uE000'.repeat(m.length)}${s}`)
     .replace(/m/g, 'M')
-    .replace(/\u0001/g, 'm')
+    .replace(/\uE000/g, 'm')
     .replace(/D/g, 'd')
     .replace(/Y/g, 'y')
     .replace(/am\/pm/gi, 'a');

@@ -107,7 +107,7 @@ export function measureColumnMap(emu: Emulator): ColumnMapCosts {
   const repeat = measure(emu, () => {
     for (let i = 0; i < 10; i++) warm.columnMaps().getOrBuild(sheet());
   });
-  if (miss.result.columns['TAG_SPOOL'] !== 1 || hit.result.columns['TAG_SPOOL'] !== 1)
+  if (miss.result.columns.TAG_SPOOL !== 1 || hit.result.columns.TAG_SPOOL !== 1)
     throw new Error('column map lookup wrong');
   return { miss: miss.cost, hit: hit.cost, repeat: repeat.cost, missCellReads };
 }

@@ -283,14 +283,14 @@ export function textTable(t: Table): string {
 }
 
 export function markdownTable(t: Table): string {
-  const escape = (c: string) => c.replace(/\|/g, '\\|');
+  const escapeCell = (c: string) => c.replace(/\|/g, '\\|');
   const sep = t.headers.map((_, i) => (t.align[i] === 'r' ? '---:' : '---'));
   return [
     `#### ${t.title}`,
     '',
-    `| ${t.headers.map(escape).join(' | ')} |`,
+    `| ${t.headers.map(escapeCell).join(' | ')} |`,
     `| ${sep.join(' | ')} |`,
-    ...t.rows.map((row) => `| ${row.map(escape).join(' | ')} |`),
+    ...t.rows.map((row) => `| ${row.map(escapeCell).join(' | ')} |`),
     ...(t.notes === undefined || t.notes.length === 0 ? [] : ['', ...t.notes.map((n) => `- ${n}`)]),
   ].join('\n');
 }

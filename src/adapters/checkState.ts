@@ -72,7 +72,9 @@ export class CheckStateStore {
     store
       .getKeys()
       .filter((key) => key.startsWith(prefix))
-      .forEach((key) => store.deleteProperty(key));
+      .forEach((key) => {
+        store.deleteProperty(key);
+      });
   }
 
   private userPrefix(): string {

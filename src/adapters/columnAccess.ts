@@ -110,7 +110,7 @@ function adjacentRuns(columns: readonly number[]): Array<{ column: number; index
 
 /** Names the missing or ambiguous column when there is one, else reports headers that moved mid-read. */
 function failLookup(sheet: Sheet, map: ColumnMap, names: readonly string[]): never {
-  names.forEach((name) => locate(sheet, map, name));
+  for (const name of names) locate(sheet, map, name);
   throw new SchemaError(
     'COLUMN_NOT_FOUND',
     `The headers of "${sheet.getName()}" changed while they were being read; nothing was written. Try again.`,

@@ -77,7 +77,7 @@ export class ColumnMapCache {
   /** Records that a read in this execution saw these headers where the map says they are. */
   confirm(sheetName: string, names: readonly string[]): void {
     const set = this.confirmed.get(sheetName) ?? new Set<string>();
-    names.forEach((name) => set.add(name));
+    for (const name of names) set.add(name);
     this.confirmed.set(sheetName, set);
   }
 

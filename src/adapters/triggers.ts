@@ -128,7 +128,7 @@ export function installScheduleTriggers(
   const keepClock = found.clock.find((t) => t.getUniqueId() === trusted?.clockTriggerId) ?? null;
   const keepChange = found.change.find((t) => t.getUniqueId() === trusted?.changeTriggerId) ?? found.change[0] ?? null;
   const extras = [...found.clock, ...found.change].filter((t) => t !== keepClock && t !== keepChange);
-  extras.forEach((t) => scriptApp.deleteTrigger(t));
+  for (const t of extras) scriptApp.deleteTrigger(t);
   const needed = (keepClock === null ? 1 : 0) + (keepChange === null ? 1 : 0);
   if (found.total - extras.length + needed > TRIGGERS_PER_USER)
     throw new SchemaError('TOO_MANY_TRIGGERS', TOO_MANY_TRIGGERS_MESSAGE);
@@ -151,7 +151,7 @@ export function installScheduleTriggers(
     return next;
   } catch (error) {
     // All or nothing: a clock trigger without its record would only delete itself at its first run.
-    created.forEach((t) => scriptApp.deleteTrigger(t));
+    for (const t of created) scriptApp.deleteTrigger(t);
     throw isTooManyTriggers(error) ? new SchemaError('TOO_MANY_TRIGGERS', TOO_MANY_TRIGGERS_MESSAGE) : error;
   }
 }
@@ -172,7 +172,7 @@ export function removeScheduleTriggers(
   spreadsheet: Spreadsheet,
 ): number {
   const found = findScheduleTriggers(scriptApp, spreadsheet, records.get(spreadsheet.getId()));
-  [...found.clock, ...found.change].forEach((t) => scriptApp.deleteTrigger(t));
+  for (const t of [...found.clock, ...found.change]) scriptApp.deleteTrigger(t);
   records.remove(spreadsheet.getId());
   return found.clock.length + found.change.length;
 }
@@ -184,6 +184,6 @@ export function removeScheduleTriggers(
 export function deleteTriggersById(scriptApp: ScriptApp, ids: ReadonlyArray<string | null | undefined>): number {
   const wanted = new Set(ids.filter((id): id is string => typeof id === 'string' && id !== ''));
   const doomed = scriptApp.getProjectTriggers().filter((t) => wanted.has(t.getUniqueId()));
-  doomed.forEach((t) => scriptApp.deleteTrigger(t));
+  for (const t of doomed) scriptApp.deleteTrigger(t);
   return doomed.length;
 }

@@ -132,7 +132,7 @@ export function nearDuplicatesOf(managedName: string, analysis: HeaderAnalysis):
   const found: HeaderCell[] = [];
   for (const [text, columns] of analysis.columnsByName) {
     if (text !== managedName && headerLookalikeKey(text) === key) {
-      columns.forEach((column) => found.push({ column, text }));
+      for (const column of columns) found.push({ column, text });
     }
   }
   return found;

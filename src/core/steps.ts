@@ -109,6 +109,7 @@ export function addCosts(...costs: WriteCost[]): WriteCost {
 export function stepsCost(steps: readonly WriteStep[]): WriteCost {
   let verified = false;
   return addCosts(
+    // biome-ignore lint/suspicious/useIterableCallbackReturn: the switch is exhaustive over step kinds (tsc checks it)
     ...steps.map((step): WriteCost => {
       switch (step.kind) {
         case 'insertColumns':

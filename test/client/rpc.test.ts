@@ -89,6 +89,7 @@ describe('failureMessage', () => {
 });
 
 // Compile-time: a misspelt server name is a type error (checked by `npm run typecheck`).
+// biome-ignore lint/suspicious/noExportsInTest: exported so tsc checks these lines without the test calling them
 export function typoIsATypeError(rpc: ReturnType<typeof createRpc>): void {
   // @ts-expect-error previewSchem is not a server function
   void rpc.previewSchem;

@@ -17,7 +17,7 @@ const V4 = ['Total_Uniones', 'Uniones_ARM_Completadas', 'Uniones_SOLD_Completada
 const v4Headers = (): unknown[] => [...v3Headers(), ...V4];
 
 /** Runs a check on `headers` with the baseline of a check on `before`. */
-function after(before: unknown[], headers: unknown[]): SheetDrift {
+function driftAfter(before: unknown[], headers: unknown[]): SheetDrift {
   const baseline = detectDrift(OPERACIONES, before, before.length, null).baseline;
   return detectDrift(OPERACIONES, headers, headers.length, baseline);
 }
@@ -80,14 +80,14 @@ describe('detectDrift: the declared schema', () => {
 
 describe('detectDrift: compared with the last check', () => {
   it('unchanged headers: ok, headerChanged false, same fingerprint', () => {
-    const drift = after(v4Headers(), v4Headers());
+    const drift = driftAfter(v4Headers(), v4Headers());
     expect(drift).toMatchObject({ status: 'ok', findings: [], headerChanged: false });
   });
 
   it('a deleted managed column: COLUMN_DELETED at its old cell; the columns that slid left are reported moved', () => {
     const headers = v4Headers();
     headers.splice(69, 1); // BR Uniones_SOLD_Completadas
-    const drift = after(v4Headers(), headers);
+    const drift = driftAfter(v4Headers(), headers);
     expect(drift.status).toBe('drift');
     expect(byCode(drift, 'COLUMN_DELETED')).toEqual([
       {
@@ -105,7 +105,7 @@ describe('detectDrift: compared with the last check', () => {
   it('a deleted column stays reported at later checks (its last position is remembered)', () => {
     const headers = v4Headers();
     headers.splice(69, 1);
-    const first = after(v4Headers(), headers);
+    const first = driftAfter(v4Headers(), headers);
     const second = detectDrift(OPERACIONES, headers, headers.length, first.baseline);
     expect(codes(second)).toEqual(['COLUMN_DELETED']);
     expect(second.headerChanged).toBe(false);
@@ -114,7 +114,7 @@ describe('detectDrift: compared with the last check', () => {
   it('a renamed managed column: COLUMN_RENAMED naming the cell and both names, still reported at the next check', () => {
     const headers = v4Headers();
     headers[69] = 'Soldadas';
-    const drift = after(v4Headers(), headers);
+    const drift = driftAfter(v4Headers(), headers);
     expect(drift.findings).toEqual([
       {
         code: 'COLUMN_RENAMED',
@@ -130,7 +130,7 @@ describe('detectDrift: compared with the last check', () => {
   it('a rename to a look-alike (trailing no-break space) is a rename, not also a near-duplicate', () => {
     const headers = v4Headers();
     headers[71] = 'Pulgadas_SOLD\u00A0';
-    const drift = after(v4Headers(), headers);
+    const drift = driftAfter(v4Headers(), headers);
     expect(codes(drift)).toEqual(['COLUMN_RENAMED']);
     expect(drift.findings[0].message).toContain('Pulgadas_SOLD⍽');
   });
@@ -139,7 +139,7 @@ describe('detectDrift: compared with the last check', () => {
     const headers = v4Headers();
     const [moved] = headers.splice(71, 1);
     headers.unshift(moved);
-    const drift = after(v4Headers(), headers);
+    const drift = driftAfter(v4Headers(), headers);
     expect(drift.status).toBe('drift');
     expect(byCode(drift, 'COLUMN_MOVED').find((f) => f.location === 'Operaciones!A1')).toEqual({
       code: 'COLUMN_MOVED',
@@ -152,7 +152,7 @@ describe('detectDrift: compared with the last check', () => {
 
   it('a duplicated managed column: DUPLICATE_HEADER naming both cells', () => {
     const headers = [...v4Headers(), 'Total_Uniones'];
-    const drift = after(v4Headers(), headers);
+    const drift = driftAfter(v4Headers(), headers);
     expect(drift.status).toBe('drift');
     expect(drift.findings).toEqual([
       {
@@ -164,13 +164,13 @@ describe('detectDrift: compared with the last check', () => {
   });
 
   it('a look-alike of a managed column next to the real one: NEAR_DUPLICATE_HEADER', () => {
-    const drift = after(v4Headers(), [...v4Headers(), 'total_uniones']);
+    const drift = driftAfter(v4Headers(), [...v4Headers(), 'total_uniones']);
     expect(codes(drift)).toEqual(['NEAR_DUPLICATE_HEADER']);
     expect(drift.findings[0].location).toBe('Operaciones!BU1');
   });
 
   it('new columns outside the schema are informational: status stays ok, each named with its cell', () => {
-    const drift = after(v4Headers(), [...v4Headers(), 'Notas', 'Prioridad']);
+    const drift = driftAfter(v4Headers(), [...v4Headers(), 'Notas', 'Prioridad']);
     expect(drift.status).toBe('ok');
     expect(drift.findings.map((f) => [f.code, f.location])).toEqual([
       ['UNKNOWN_COLUMNS', 'Operaciones!BU1'],
@@ -181,7 +181,7 @@ describe('detectDrift: compared with the last check', () => {
 
   it('many new columns: ten named, the rest summed up in one finding', () => {
     const extra = Array.from({ length: 25 }, (_, i) => `Extra ${i + 1}`);
-    const drift = after(v4Headers(), [...v4Headers(), ...extra]);
+    const drift = driftAfter(v4Headers(), [...v4Headers(), ...extra]);
     expect(byCode(drift, 'UNKNOWN_COLUMNS')).toHaveLength(11);
     expect(drift.findings[10].message).toContain('15 more new columns');
   });

@@ -237,7 +237,7 @@ describe('values', () => {
 
   it('display values follow simple number formats and dates', () => {
     const d = new Date(Date.UTC(2026, 10, 21, 8, 30, 0));
-    sheet.getRange('A1:D1').setValues([[3.14159, true, d, 1234.5]]);
+    sheet.getRange('A1:D1').setValues([[Math.PI, true, d, 1234.5]]);
     sheet.getRange('A1').setNumberFormat('0.00');
     sheet.getRange('D1').setNumberFormat('#,##0.00');
     sheet.getRange('C2').setValue(d);

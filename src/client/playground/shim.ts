@@ -66,7 +66,9 @@ function runner(functions: readonly string[], settings: Settings): Record<string
   };
   for (const name of functions) {
     run[name] = (...args: unknown[]): void => {
-      args.forEach((arg, i) => checkArgument(arg, String(i), new Set()));
+      args.forEach((arg, i) => {
+        checkArgument(arg, String(i), new Set());
+      });
       void call(name, JSON.parse(JSON.stringify(args)) as unknown[], settings);
     };
   }

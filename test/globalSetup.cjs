@@ -3,6 +3,9 @@ const { execFileSync } = require('node:child_process');
 const path = require('node:path');
 
 module.exports = () => {
+  // A jest run started by a test (test/quietOutput.test.ts) must not rewrite dist/ under the
+  // bundle tests of the run that started it: that run built it already.
+  if (process.env.SHEET_SCHEMA_DIST_BUILT === '1') return;
   execFileSync(process.execPath, [require.resolve('tsx/cli'), path.join(__dirname, '..', 'scripts', 'build.ts')], {
     stdio: 'inherit',
   });

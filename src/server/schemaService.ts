@@ -21,6 +21,7 @@ import { type ReadMode, readWorkbook, type Workbook } from '../adapters/snapshot
 import { executeStep, RangeFiller, UndoLog } from '../adapters/stepExecutor';
 import { columnSpan } from '../core/columnLetters';
 import { errorMessage, SchemaError, STALE_PLAN_MESSAGE } from '../core/errors';
+import type { Logger } from '../core/logger';
 import { buildPlan, SUCCESS_OUTCOME } from '../core/plan';
 import type { ManagedSheet } from '../core/schema';
 import { addCosts, NO_COST, stepsCost, type WriteCost, writeSteps } from '../core/steps';
@@ -110,13 +111,14 @@ function changingSheets(plan: Pick<SchemaPlan, 'sheets'>): SheetPlan[] {
  *   callers that confirm nothing (the scheduled check's auto-repair).
  */
 export function applySchema(context: ExecutionContext, expectedFingerprint: string | null): ApplyResult {
-  return withDocumentLock(context.services.lockService, () => {
+  return withDocumentLock(context.services, () => {
     const started = context.services.now();
     const { plan, markerSet } = planUnderLock(context, expectedFingerprint);
     if (plan.status === 'blocked') throw new SchemaError('BLOCKED', blockedMessage(plan));
     if (plan.status === 'up-to-date') {
       // Up to date with a marker set: its run finished (history recorded) but was stopped before clearing it.
-      if (markerSet) bestEffort('clear a stale apply-in-progress marker', () => journalOf(context).clear());
+      if (markerSet)
+        bestEffort(context.services.logger, 'clear a stale apply-in-progress marker', () => journalOf(context).clear());
       return {
         status: 'up-to-date',
         summary: 'Everything is up to date: nothing was written.',
@@ -181,7 +183,7 @@ function executeAll(context: ExecutionContext, plan: SchemaPlan, started: number
   } catch (error) {
     const rollback = undo.rollback();
     forgetColumnMaps(context);
-    if (rollback.complete) restoreJournal(journal, plan);
+    if (rollback.complete) restoreJournal(context.services.logger, journal, plan);
     const state = rollback.complete
       ? 'was rolled back: the sheet is as it was'
       : `could not be fully rolled back (${errorMessage(rollback.error)}): run "Extend schema" again to complete it — it only adds what is missing`;
@@ -196,7 +198,7 @@ function executeAll(context: ExecutionContext, plan: SchemaPlan, started: number
       `Sheet Schema: the apply failed while writing "${current}" and ${state}. Cause: ${errorMessage(error)}`,
     );
   }
-  bestEffort('clear the apply-in-progress marker', () => journal.clear());
+  bestEffort(context.services.logger, 'clear the apply-in-progress marker', () => journal.clear());
 }
 
 function recordSuccess(
@@ -220,8 +222,8 @@ function recordSuccess(
 }
 
 /** After a complete rollback the sheet is as before this apply: so is the marker (that of an earlier interrupted apply, or none). */
-function restoreJournal(journal: ApplyJournal, plan: SchemaPlan): void {
-  bestEffort('restore the apply-in-progress marker', () => {
+function restoreJournal(logger: Logger, journal: ApplyJournal, plan: SchemaPlan): void {
+  bestEffort(logger, 'restore the apply-in-progress marker', () => {
     if (plan.interrupted === null) journal.clear();
     else
       journal.write({
@@ -232,11 +234,11 @@ function restoreJournal(journal: ApplyJournal, plan: SchemaPlan): void {
   });
 }
 
-function bestEffort(what: string, action: () => void): void {
+function bestEffort(logger: Logger, what: string, action: () => void): void {
   try {
     action();
   } catch (error) {
-    console.warn(`Sheet Schema: could not ${what}: ${errorMessage(error)}`);
+    logger.warn(`Sheet Schema: could not ${what}: ${errorMessage(error)}`);
   }
 }
 
@@ -251,7 +253,7 @@ function forgetColumnMaps(context: ExecutionContext): void {
   try {
     context.columnMaps().invalidateAll();
   } catch (error) {
-    console.warn(`Sheet Schema: could not clear the cached column maps: ${errorMessage(error)}`);
+    context.services.logger.warn(`Sheet Schema: could not clear the cached column maps: ${errorMessage(error)}`);
   }
 }
 
@@ -267,7 +269,7 @@ function recordFailure(
   started: number,
   outcome: string,
 ): void {
-  bestEffort(`record the failed apply in ${HISTORY_SHEET}`, () => {
+  bestEffort(context.services.logger, `record the failed apply in ${HISTORY_SHEET}`, () => {
     const sheet = context.spreadsheet().getSheetByName(HISTORY_SHEET);
     if (sheet === null || !hasHistoryHeader(sheet)) return;
     appendHistory(sheet, historyEntries(context, toRecord, plan, started, outcome), new CallMeter());

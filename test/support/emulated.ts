@@ -15,6 +15,7 @@ export function servicesOf(emu: Emulator): Services {
     htmlService: g.HtmlService,
     scriptApp: g.ScriptApp,
     now: () => emu.clock.now(),
+    logger: g.console,
   };
 }
 

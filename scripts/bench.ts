@@ -16,6 +16,7 @@ import { MAX_CELLS } from '../src/core/plan';
 import { measureBaseline } from './bench/baselines';
 import { type BundleCheck, crossCheckBundle } from './bench/bundle';
 import { measureCheck } from './bench/check';
+import { measureEmulatorSpeed } from './bench/emulatorSpeed';
 import { estimate, HIGH, LOW } from './bench/estimates';
 import { benchmarkChart } from './bench/figure';
 import {
@@ -34,8 +35,8 @@ import { ceilingRows, OperacionesRows, V4_COLUMNS } from './bench/workbook';
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const QUICK = process.argv.includes('--quick');
 const RUNS = QUICK
-  ? { apply: 1, applyFirst: 1, baselines: 1, unionMetrics: 1, aggregation: 3 }
-  : { apply: 5, applyFirst: 3, baselines: 3, unionMetrics: 3, aggregation: 9 };
+  ? { apply: 1, applyFirst: 1, baselines: 1, unionMetrics: 1, aggregation: 3, emulator: 1 }
+  : { apply: 5, applyFirst: 3, baselines: 3, unionMetrics: 3, aggregation: 9, emulator: 3 };
 const SIZES = QUICK ? [1_000, 10_000] : [1_000, 10_000, 100_000, ceilingRows()];
 const METRIC_SIZES = QUICK ? [1_000, 10_000] : [1_000, 10_000, 100_000];
 
@@ -152,6 +153,8 @@ async function collect(started: number): Promise<BenchResults> {
   progress('union metrics');
   const unionSizes = METRIC_SIZES.map((spools) => measureUnionMetrics(source, spools, RUNS.unionMetrics));
   const aggregation = measureAggregation(RUNS.aggregation);
+  progress('emulator speed');
+  const emulator = measureEmulatorSpeed(RUNS.emulator);
   progress('bundle cross-check');
   const at10k = sizes.find((s) => s.spools === 10_000);
   const bundle: BundleCheck =
@@ -173,6 +176,7 @@ async function collect(started: number): Promise<BenchResults> {
     ceiling: ceilingResult,
     unionMetrics: { sizes: unionSizes, aggregation },
     bundle,
+    emulator,
   };
   return {
     ...partial,

@@ -4,11 +4,6 @@
  * sweeps feed `npm run reliability`.
  */
 import type { Emulator } from '../../emulator';
-import { HISTORY_SHEET } from '../../src/adapters/history';
-import { SUCCESS_OUTCOME } from '../../src/core/plan';
-import { applySchema, previewSchema } from '../../src/server/schemaService';
-import { recomputeUnionMetrics } from '../../src/server/unionMetricsService';
-import { V4_HEADERS } from '../support/emulated';
 import {
   cleanRun,
   FAULT_SCENARIOS,
@@ -21,8 +16,13 @@ import {
   sweepViolations,
   TIME_LIMIT_MESSAGE,
   violations,
-} from './faultSweep';
-import { execution, OPERACIONES, v3 } from './workbooks';
+} from '../../scripts/reliability/faultSweep';
+import { execution, OPERACIONES, v3 } from '../../scripts/reliability/workbooks';
+import { HISTORY_SHEET } from '../../src/adapters/history';
+import { SUCCESS_OUTCOME } from '../../src/core/plan';
+import { applySchema, previewSchema } from '../../src/server/schemaService';
+import { recomputeUnionMetrics } from '../../src/server/unionMetricsService';
+import { V4_HEADERS } from '../support/emulated';
 
 // Sweeps are synchronous and take seconds each on a loaded machine.
 jest.setTimeout(120_000);

@@ -4,7 +4,13 @@
  * Whatever the rollback leaves is a prefix of the change, which the re-run completes. Kept apart
  * from faults.test.ts so jest runs the two on separate workers.
  */
-import { type SweepReport, type SweepSpec, sweep, sweepSpecs, sweepViolations } from './faultSweep';
+import {
+  type SweepReport,
+  type SweepSpec,
+  sweep,
+  sweepSpecs,
+  sweepViolations,
+} from '../../scripts/reliability/faultSweep';
 
 // Sweeps are synchronous and take seconds each on a loaded machine.
 jest.setTimeout(120_000);

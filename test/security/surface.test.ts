@@ -12,7 +12,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Emulator } from '../../emulator';
 import { scriptRun, topLevelFunctionNames } from '../../emulator/bundle';
-import { v3 } from '../reliability/workbooks';
+import { v3 } from '../../scripts/reliability/workbooks';
 import { writeCalls } from '../support/emulated';
 
 const ROOT = join(__dirname, '..', '..');

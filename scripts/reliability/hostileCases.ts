@@ -13,6 +13,9 @@
  * Union-metrics cases ('metrics') refuse with a SchemaError code naming the sheet/column.
  */
 import type { Emulator } from '../../emulator';
+import { captureWorkbook, cellAt, changedCells, type SheetState, sameInfo } from '../../emulator/harness/capture';
+import { writeCalls } from '../../emulator/harness/execution';
+import { V4_HEADERS } from '../../emulator/harness/workbooks';
 import { HISTORY_SHEET } from '../../src/adapters/history';
 import { MAX_COLUMNS } from '../../src/core/columnLetters';
 import { errorMessage, SchemaError } from '../../src/core/errors';
@@ -20,8 +23,6 @@ import { MAX_CELLS } from '../../src/core/plan';
 import { applySchema, previewSchema } from '../../src/server/schemaService';
 import { previewUnionMetrics, recomputeUnionMetrics } from '../../src/server/unionMetricsService';
 import type { SchemaPlan } from '../../src/shared/payloads';
-import { V4_HEADERS, writeCalls } from '../support/emulated';
-import { quietly } from '../support/quietly';
 import { execution, OPERACIONES, SPOOLS, V3_COLUMNS, v3 } from './workbooks';
 
 export type HostileExpectation =
@@ -490,57 +491,9 @@ export const HOSTILE_CASES: readonly HostileCase[] = [
 // ---------------------------------------------------------------------------------------------
 // Runner
 
-type Grid = readonly (readonly unknown[])[];
-
-interface SheetState {
-  readonly info: string;
-  readonly values: Grid;
-  readonly formulas: Grid;
-}
-
-function capture(emu: Emulator): Map<string, SheetState> {
-  return new Map(
-    emu
-      .sheetNames()
-      .map((name) => [
-        name,
-        { info: JSON.stringify(emu.sheetInfo(name)), values: emu.readSheet(name), formulas: emu.readFormulas(name) },
-      ]),
-  );
-}
-
-/** Dates (from any realm) by time, everything else by identity. `a === b` first: this runs per cell. */
-function same(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  const isDate = (v: unknown): v is Date => Object.prototype.toString.call(v) === '[object Date]';
-  if (typeof a === 'object' && typeof b === 'object' && a !== null && b !== null)
-    return isDate(a) && isDate(b) && a.getTime() === b.getTime();
-  return Number.isNaN(a) && Number.isNaN(b);
-}
-
-const cell = (grid: Grid, r: number, c: number): unknown => grid[r]?.[c] ?? '';
-
-/** Cells that differ between two states, over the larger extent. */
-function changedCells(a: SheetState | undefined, b: SheetState | undefined): Array<[number, number]> {
-  const rows = Math.max(a?.values.length ?? 0, b?.values.length ?? 0);
-  const width = (s: SheetState | undefined) => (s?.values ?? []).reduce((max, row) => Math.max(max, row.length), 0);
-  const columns = Math.max(width(a), width(b));
-  const changed: Array<[number, number]> = [];
-  for (let r = 0; r < rows; r++) {
-    for (let c = 0; c < columns; c++) {
-      if (
-        !same(cell(a?.values ?? [], r, c), cell(b?.values ?? [], r, c)) ||
-        !same(cell(a?.formulas ?? [], r, c), cell(b?.formulas ?? [], r, c))
-      )
-        changed.push([r, c]);
-    }
-  }
-  return changed;
-}
-
 function attempt<T>(fn: () => T): { value: T | null; error: unknown } {
   try {
-    return { value: quietly(fn), error: null };
+    return { value: fn(), error: null };
   } catch (error) {
     return { value: null, error };
   }
@@ -552,12 +505,12 @@ function writeCount(emu: Emulator): number {
 
 export function runHostileCase(hostile: HostileCase): HostileResult {
   const emu = hostile.build();
-  const before = capture(emu);
+  const before = captureWorkbook(emu).sheets;
   emu.stats.reset();
   return hostile.action === 'metrics' ? runMetrics(hostile, emu, before) : runSchema(hostile, emu, before);
 }
 
-function runSchema(hostile: HostileCase, emu: Emulator, before: Map<string, SheetState>): HostileResult {
+function runSchema(hostile: HostileCase, emu: Emulator, before: ReadonlyMap<string, SheetState>): HostileResult {
   const expect = hostile.expect;
   const problems: string[] = [];
   const preview = attempt(() => previewSchema(execution(emu)));
@@ -579,7 +532,7 @@ function runSchema(hostile: HostileCase, emu: Emulator, before: Map<string, Shee
     applied.value?.status ??
     (applied.error instanceof SchemaError && applied.error.code === 'BLOCKED' ? 'blocked' : 'error');
   const message = applied.value?.summary ?? errorMessage(applied.error);
-  const after = capture(emu);
+  const after = captureWorkbook(emu).sheets;
 
   if (expect.kind === 'blocked' || expect.kind === 'up-to-date') {
     const writes = writeCount(emu);
@@ -587,7 +540,7 @@ function runSchema(hostile: HostileCase, emu: Emulator, before: Map<string, Shee
     for (const name of new Set([...before.keys(), ...after.keys()])) {
       const a = before.get(name);
       const b = after.get(name);
-      changed += changedCells(a, b).length + (a?.info === b?.info ? 0 : 1);
+      changed += changedCells(a, b).length + (sameInfo(a, b) ? 0 : 1);
     }
     if (writes > 0) problems.push(`${writes} write call(s): ${JSON.stringify(writeCalls(emu))}`);
     if (changed > 0) problems.push(`${changed} cell(s) or sheet properties changed`);
@@ -658,8 +611,8 @@ function runSchema(hostile: HostileCase, emu: Emulator, before: Map<string, Shee
 function appliedCorrectly(
   emu: Emulator,
   plan: SchemaPlan,
-  before: Map<string, SheetState>,
-  after: Map<string, SheetState>,
+  before: ReadonlyMap<string, SheetState>,
+  after: ReadonlyMap<string, SheetState>,
   problems: string[],
 ): number {
   let unexpected = 0;
@@ -682,13 +635,13 @@ function appliedCorrectly(
   if (now.values.length - 1 !== dataRows)
     problems.push(`the sheet has ${now.values.length - 1} data rows, had ${dataRows}`);
   for (const [r, c] of changedCells(old, now)) {
-    const wasBlank = cell(old.values, r, c) === '' && cell(old.formulas, r, c) === '';
+    const wasBlank = cellAt(old.values, r, c) === '' && cellAt(old.formulas, r, c) === '';
     if (!managed.has(c) || !wasBlank || r > dataRows) unexpected++;
   }
   let unfilled = 0;
   for (const c of managed) {
     for (let r = 1; r <= dataRows; r++)
-      if (cell(now.values, r, c) === '' && cell(now.formulas, r, c) === '') unfilled++;
+      if (cellAt(now.values, r, c) === '' && cellAt(now.formulas, r, c) === '') unfilled++;
   }
   if (unfilled > 0) problems.push(`${unfilled} data cell(s) of the managed columns are still blank`);
   if (unexpected > 0) problems.push(`${unexpected} cell(s) changed outside the blank cells of the managed columns`);
@@ -703,14 +656,14 @@ function appliedCorrectly(
   return unexpected;
 }
 
-function runMetrics(hostile: HostileCase, emu: Emulator, before: Map<string, SheetState>): HostileResult {
+function runMetrics(hostile: HostileCase, emu: Emulator, before: ReadonlyMap<string, SheetState>): HostileResult {
   const expect = hostile.expect;
   const problems: string[] = [];
   const preview = attempt(() => previewUnionMetrics(execution(emu)));
   const write = attempt(() => recomputeUnionMetrics(execution(emu)));
   const error = write.error ?? preview.error;
   const message = errorMessage(error);
-  const after = capture(emu);
+  const after = captureWorkbook(emu).sheets;
   const writes = writeCount(emu);
   let changed = 0;
   for (const [name, state] of after) changed += changedCells(before.get(name), state).length;

@@ -25,6 +25,16 @@
  *     it. (Calls to other services still run in the emulator; they cannot change cells.)
  */
 import { type Emulator, MSG } from '../../emulator';
+import {
+  captureWorkbook,
+  changedCells,
+  extent,
+  type SheetState,
+  sameInfo,
+  type WorkbookState,
+} from '../../emulator/harness/capture';
+import { servicesOf } from '../../emulator/harness/execution';
+import { V4_HEADERS } from '../../emulator/harness/workbooks';
 import { HISTORY_HEADERS, HISTORY_SHEET } from '../../src/adapters/history';
 import { CHECK_HANDLER } from '../../src/adapters/triggers';
 import { columnLetter } from '../../src/core/columnLetters';
@@ -35,8 +45,6 @@ import { SCHEMA } from '../../src/schema/managedSheets';
 import { installSchedule, runScheduledCheck, setAutoRepair } from '../../src/server/checkService';
 import { applySchema, previewSchema } from '../../src/server/schemaService';
 import { previewUnionMetrics, recomputeUnionMetrics } from '../../src/server/unionMetricsService';
-import { servicesOf, V4_HEADERS } from '../support/emulated';
-import { quietly } from '../support/quietly';
 import { execution, OPERACIONES, SPOOLS, v3 } from './workbooks';
 
 export const TIME_LIMIT_MESSAGE = 'Exceeded maximum execution time';
@@ -108,63 +116,6 @@ export interface SweepReport {
 // ---------------------------------------------------------------------------------------------
 // Workbook state and comparison
 
-type Grid = readonly (readonly unknown[])[];
-
-interface SheetState {
-  readonly info: ReturnType<Emulator['sheetInfo']>;
-  readonly values: Grid;
-  readonly formulas: Grid;
-}
-
-interface WorkbookState {
-  readonly names: readonly string[];
-  readonly sheets: ReadonlyMap<string, SheetState>;
-}
-
-function captureState(emu: Emulator): WorkbookState {
-  const names = emu.sheetNames();
-  return {
-    names,
-    sheets: new Map(
-      names.map((name) => [
-        name,
-        { info: emu.sheetInfo(name), values: emu.readSheet(name), formulas: emu.readFormulas(name) },
-      ]),
-    ),
-  };
-}
-
-/** Dates (from any realm) by time, everything else by identity. `a === b` first: this runs per cell. */
-export function sameCell(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  const isDate = (v: unknown): v is Date => Object.prototype.toString.call(v) === '[object Date]';
-  if (typeof a === 'object' && typeof b === 'object' && a !== null && b !== null)
-    return isDate(a) && isDate(b) && a.getTime() === b.getTime();
-  return Number.isNaN(a) && Number.isNaN(b);
-}
-
-function cellAt(grid: Grid, r: number, c: number): unknown {
-  return grid[r]?.[c] ?? '';
-}
-
-/** Cells (value or formula) of the top-left rows × columns that differ between two states of a sheet. */
-function differingCells(a: SheetState | undefined, b: SheetState | undefined, rows: number, columns: number): number {
-  let count = 0;
-  for (let r = 0; r < rows; r++) {
-    for (let c = 0; c < columns; c++) {
-      const valuesDiffer = !sameCell(cellAt(a?.values ?? [], r, c), cellAt(b?.values ?? [], r, c));
-      const formulasDiffer = !sameCell(cellAt(a?.formulas ?? [], r, c), cellAt(b?.formulas ?? [], r, c));
-      if (valuesDiffer || formulasDiffer) count++;
-    }
-  }
-  return count;
-}
-
-function extent(state: SheetState | undefined): { rows: number; columns: number } {
-  const values = state?.values ?? [];
-  return { rows: values.length, columns: values.reduce((max, row) => Math.max(max, row.length), 0) };
-}
-
 /** The data rows of the columns a sheet gained (where the apply sets number formats). */
 function newColumnsRange(before: SheetState | undefined, after: SheetState | undefined): string | null {
   const from = (before?.info?.lastColumn ?? 0) + 1;
@@ -212,8 +163,7 @@ function dataDifferences(
   let cellsLost = 0;
   for (const [name, state] of before.sheets) {
     if (name === HISTORY_SHEET) continue;
-    const { rows, columns } = extent(state);
-    cellsLost += differingCells(now.sheets.get(name), clean.after.sheets.get(name), rows, columns);
+    cellsLost += changedCells(now.sheets.get(name), clean.after.sheets.get(name), extent(state)).length;
   }
   if (cellsLost > 0) problems.push(`${cellsLost} pre-existing cell(s) differ from the uninterrupted result`);
   const names = (state: WorkbookState) => JSON.stringify(state.names.filter((n) => n !== HISTORY_SHEET));
@@ -221,11 +171,9 @@ function dataDifferences(
   for (const [name, cleanState] of clean.after.sheets) {
     if (name === HISTORY_SHEET) continue;
     const got = now.sheets.get(name);
-    if (JSON.stringify(got?.info) !== JSON.stringify(cleanState.info))
+    if (!sameInfo(got, cleanState))
       problems.push(`${name}: grid ${JSON.stringify(got?.info)}, uninterrupted ${JSON.stringify(cleanState.info)}`);
-    const a = extent(got);
-    const b = extent(cleanState);
-    const diff = differingCells(got, cleanState, Math.max(a.rows, b.rows), Math.max(a.columns, b.columns));
+    const diff = changedCells(got, cleanState).length;
     if (diff > 0) problems.push(`${name}: ${diff} cell(s) differ from the uninterrupted result`);
   }
   for (const { sheet, range, formats } of clean.formats) {
@@ -246,11 +194,7 @@ function sameData(a: WorkbookState, b: WorkbookState): boolean {
   return names(a).every((name) => {
     const x = a.sheets.get(name);
     const y = b.sheets.get(name);
-    const size = (s: SheetState | undefined) => extent(s);
-    return (
-      JSON.stringify(x?.info) === JSON.stringify(y?.info) &&
-      differingCells(x, y, Math.max(size(x).rows, size(y).rows), Math.max(size(x).columns, size(y).columns)) === 0
-    );
+    return sameInfo(x, y) && changedCells(x, y).length === 0;
   });
 }
 
@@ -271,12 +215,12 @@ function historyDifferences(emu: Emulator, clean: CleanResult): string[] {
 
 export function cleanRun(scenario: FaultScenario, service: SweptService = 'Spreadsheet'): CleanResult {
   const emu = scenario.build();
-  const before = captureState(emu);
+  const before = captureWorkbook(emu);
   emu.stats.reset();
-  const outcome = quietly(() => scenario.attempt(emu));
+  const outcome = scenario.attempt(emu);
   if (!outcome.ok) throw new Error(`${scenario.name}: the clean run failed: ${outcome.error}`);
   const calls = emu.stats.snapshot().calls[service];
-  const after = captureState(emu);
+  const after = captureWorkbook(emu);
   const formats = after.names
     .filter((sheet) => sheet !== HISTORY_SHEET)
     .flatMap((sheet) => {
@@ -312,12 +256,12 @@ function arm(emu: Emulator, { k, j, kind, service }: Injection, message: string 
  */
 export function interruptedAttempt(scenario: FaultScenario, injection: Injection, span = 1_000) {
   const emu = scenario.build();
-  const before = captureState(emu);
+  const before = captureWorkbook(emu);
   const historyBefore = historyRows(emu);
   const message = faultMessage(emu, injection.k, injection.kind, injection.service);
   emu.stats.reset();
   arm(emu, injection, message, span);
-  const attempt = quietly(() => scenario.attempt(emu));
+  const attempt = scenario.attempt(emu);
   const callsMade = emu.stats.snapshot().calls[injection.service];
   emu.faults.clear();
   return { emu, before, historyBefore, message, attempt, callsMade };
@@ -331,17 +275,17 @@ function injectAt(scenario: FaultScenario, clean: CleanResult, injection: Inject
   );
 
   const successWritten = attempt.ok ? 0 : Math.max(0, successRows(historyRows(emu)) - successRows(historyBefore));
-  const afterAttempt = captureState(emu);
+  const afterAttempt = captureWorkbook(emu);
   const dataUnchanged = sameData(before, afterAttempt);
   const dataLandedAnyway = !dataUnchanged && dataDifferences(emu, afterAttempt, before, clean).problems.length === 0;
   const falseSuccessRows = dataLandedAnyway ? 0 : successWritten;
 
-  const rerun = quietly(() => scenario.attempt(emu));
-  const { problems, cellsLost } = dataDifferences(emu, captureState(emu), before, clean);
+  const rerun = scenario.attempt(emu);
+  const { problems, cellsLost } = dataDifferences(emu, captureWorkbook(emu), before, clean);
   if (!rerun.ok) problems.unshift(`the re-run failed: ${rerun.error}`);
   const dups = duplicateHeaders(emu, scenario.managedSheet);
   if (dups.length > 0) problems.push(`duplicate headers in ${scenario.managedSheet}: ${dups.join(', ')}`);
-  if (rerun.ok && !quietly(() => scenario.settled(emu))) problems.push('a further dry run still finds changes to make');
+  if (rerun.ok && !scenario.settled(emu)) problems.push('a further dry run still finds changes to make');
   return {
     k: injection.k,
     j: injection.j,
@@ -579,7 +523,7 @@ export function sweepSpecs(scenarios: readonly FaultScenario[] = FAULT_SCENARIOS
 function serviceCalls(scenario: FaultScenario): Record<string, number> {
   const emu = scenario.build();
   emu.stats.reset();
-  quietly(() => scenario.attempt(emu));
+  scenario.attempt(emu);
   return emu.stats.snapshot().calls;
 }
 

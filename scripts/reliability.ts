@@ -9,7 +9,8 @@
  * Exits 1 on any cell lost, false success row, history gap, unexpected write, unclear or wrong
  * outcome, or a point that did not converge.
  */
-import { isHistoryGap, type SweepReport, sweep, sweepSpecs, violations } from './reliability/faultSweep';
+import { isHistoryGap, sweepSpecs, violations } from './reliability/faultScenarios';
+import { type SweepReport, sweep } from './reliability/faultSweep';
 import { HOSTILE_CASES, type HostileResult, runHostileCase } from './reliability/hostileCases';
 import { SPOOLS } from './reliability/workbooks';
 

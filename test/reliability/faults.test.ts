@@ -1,21 +1,23 @@
 /**
- * Faults at every call (test/reliability/faultSweep.ts): each sweep injects a fault at every call
+ * Faults at every call (scripts/reliability/faultSweep.ts): each sweep injects a fault at every call
  * of a clean run, re-runs without it and holds the result to the uninterrupted one. The same
  * sweeps feed `npm run reliability`.
  */
 import type { Emulator } from '../../emulator';
 import {
-  cleanRun,
   FAULT_SCENARIOS,
+  type SweepSpec,
+  sweepSpecs,
+  sweepViolations,
+  violations,
+} from '../../scripts/reliability/faultScenarios';
+import {
+  cleanRun,
   type FaultScenario,
   interruptedAttempt,
   type SweepReport,
-  type SweepSpec,
   sweep,
-  sweepSpecs,
-  sweepViolations,
   TIME_LIMIT_MESSAGE,
-  violations,
 } from '../../scripts/reliability/faultSweep';
 import { execution, OPERACIONES, v3 } from '../../scripts/reliability/workbooks';
 import { HISTORY_SHEET } from '../../src/adapters/history';

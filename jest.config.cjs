@@ -1,24 +1,47 @@
-/** Unit and bundle tests run on the shared in-memory emulator (emulator/). */
-module.exports = {
-  testEnvironment: 'node',
-  globalSetup: '<rootDir>/test/globalSetup.cjs',
-  roots: ['<rootDir>/test'],
-  testMatch: ['**/*.test.ts'],
-  testPathIgnorePatterns: ['/node_modules/', '/test/browser/'],
-  transform: {
-    '^.+\\.ts$': [
-      'ts-jest',
-      {
-        tsconfig: {
-          module: 'CommonJS',
-          moduleResolution: 'node',
-          target: 'ES2020',
-          esModuleInterop: true,
-          isolatedModules: true,
-          strict: true,
-        },
-        diagnostics: false,
+/**
+ * Three jest projects (`npx jest` runs all; `--selectProjects <name>` one):
+ *   unit        everything under test/ but the two below: fast, run while changing code (`npm run test:unit`);
+ *   reliability the fault sweeps and hostile sheets (test/reliability): minutes of CPU (`npm run test:reliability`);
+ *   browser     the built sidebar in Debian's chromium (test/browser; `npm run test:browser`, one worker).
+ * Unit and browser build dist/ first (globalSetup) so the bundle tests never test a stale bundle.
+ */
+const transform = {
+  '^.+\\.ts$': [
+    'ts-jest',
+    {
+      tsconfig: {
+        module: 'CommonJS',
+        moduleResolution: 'node',
+        target: 'ES2020',
+        esModuleInterop: true,
+        isolatedModules: true,
+        strict: true,
       },
-    ],
-  },
+      diagnostics: false,
+    },
+  ],
+};
+
+const project = (displayName, options) => ({
+  displayName,
+  testEnvironment: 'node',
+  testMatch: ['**/*.test.ts'],
+  transform,
+  ...options,
+});
+
+module.exports = {
+  projects: [
+    project('unit', {
+      globalSetup: '<rootDir>/test/globalSetup.cjs',
+      roots: ['<rootDir>/test'],
+      testPathIgnorePatterns: ['/node_modules/', '/test/browser/', '/test/reliability/'],
+    }),
+    project('reliability', { roots: ['<rootDir>/test/reliability'] }),
+    project('browser', {
+      globalSetup: '<rootDir>/test/globalSetup.cjs',
+      roots: ['<rootDir>/test/browser'],
+      testTimeout: 60_000,
+    }),
+  ],
 };

@@ -12,10 +12,12 @@ import { cpus, platform, release, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Emulator } from '../emulator';
+import { spoolRows, V4_COLUMNS } from '../emulator/harness/workbooks';
 import { MAX_CELLS } from '../src/core/plan';
 import { measureBaseline } from './bench/baselines';
 import { type BundleCheck, crossCheckBundle } from './bench/bundle';
 import { measureCheck } from './bench/check';
+import { measureEmulatorSpeed } from './bench/emulatorSpeed';
 import { estimate, HIGH, LOW } from './bench/estimates';
 import { benchmarkChart } from './bench/figure';
 import {
@@ -29,13 +31,13 @@ import { bundleLine, headline, markdownTable, tables, textTable } from './bench/
 import type { BenchResults, SizeResult } from './bench/results';
 import { evaluateTargets } from './bench/targets';
 import { measureAggregation, measureUnionMetrics } from './bench/unionMetrics';
-import { ceilingRows, OperacionesRows, V4_COLUMNS } from './bench/workbook';
+import { ceilingRows } from './bench/workbook';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const QUICK = process.argv.includes('--quick');
 const RUNS = QUICK
-  ? { apply: 1, applyFirst: 1, baselines: 1, unionMetrics: 1, aggregation: 3 }
-  : { apply: 5, applyFirst: 3, baselines: 3, unionMetrics: 3, aggregation: 9 };
+  ? { apply: 1, applyFirst: 1, baselines: 1, unionMetrics: 1, aggregation: 3, emulator: 1 }
+  : { apply: 5, applyFirst: 3, baselines: 3, unionMetrics: 3, aggregation: 9, emulator: 3 };
 const SIZES = QUICK ? [1_000, 10_000] : [1_000, 10_000, 100_000, ceilingRows()];
 const METRIC_SIZES = QUICK ? [1_000, 10_000] : [1_000, 10_000, 100_000];
 
@@ -43,11 +45,11 @@ function progress(message: string): void {
   process.stderr.write(`[bench] ${message}\n`);
 }
 
-async function measureSize(source: OperacionesRows, spools: number): Promise<SizeResult> {
+async function measureSize(spools: number): Promise<SizeResult> {
   progress(`${spools.toLocaleString('en-US')} rows`);
   // Measured on the last applied (v4.0, up-to-date) workbook of the steady-state runs.
   const onApplied: { columnMap?: ColumnMapCosts; emu?: Emulator } = {};
-  const steady = measureApply(source, spools, true, RUNS.apply, (emu) => {
+  const steady = measureApply(spools, true, RUNS.apply, (emu) => {
     onApplied.columnMap = measureColumnMap(emu);
     onApplied.emu = emu;
   });
@@ -55,9 +57,9 @@ async function measureSize(source: OperacionesRows, spools: number): Promise<Siz
   const check = await measureCheck(onApplied.emu);
   const columnMap = onApplied.columnMap;
   delete onApplied.emu;
-  const first = measureApply(source, spools, false, RUNS.applyFirst);
-  const perCell = measureBaseline('perCell', source, spools, RUNS.baselines);
-  const fullMatrix = measureBaseline('fullMatrix', source, spools, RUNS.baselines);
+  const first = measureApply(spools, false, RUNS.applyFirst);
+  const perCell = measureBaseline('perCell', spools, RUNS.baselines);
+  const fullMatrix = measureBaseline('fullMatrix', spools, RUNS.baselines);
   return {
     spools,
     ceiling: spools === ceilingRows(),
@@ -92,7 +94,7 @@ function machine(): BenchResults['machine'] {
 function method(): BenchResults['method'] {
   return {
     runner:
-      'In-process: src/server/schemaService, unionMetricsService, checkService and the column map cache called directly, each call in its own emulated Apps Script execution (test/support/emulated.ts newExecution), on the shared in-memory emulator (emulator/). A cross-check runs the built bundle (dist/Code.js) through google.script.run semantics at 10,000 rows and compares the counts.',
+      'In-process: src/server/schemaService, unionMetricsService, checkService and the column map cache called directly, each call in its own emulated Apps Script execution (emulator/harness/execution.ts newExecution), on the shared in-memory emulator (emulator/). A cross-check runs the built bundle (dist/Code.js) through google.script.run semantics at 10,000 rows and compares the counts.',
     runs: RUNS,
     counters:
       'emu.stats: spreadsheetDataCalls (every Spreadsheet-service call except pure navigation), cellsRead, cellsWritten (values sent), cellsChanged, calls.Cache. Reset right before the measured call.',
@@ -128,7 +130,7 @@ function updateDoc(results: BenchResults): void {
 }
 
 /** One row past the ceiling, and the first-apply finding (the largest sheet the planner accepts without a history sheet). */
-function measureCeiling(source: OperacionesRows, sizes: readonly SizeResult[]): BenchResults['ceiling'] {
+function measureCeiling(sizes: readonly SizeResult[]): BenchResults['ceiling'] {
   progress('ceiling checks');
   const spools = ceilingRows();
   const atCeiling = sizes.find((s) => s.spools === spools);
@@ -137,27 +139,29 @@ function measureCeiling(source: OperacionesRows, sizes: readonly SizeResult[]): 
   return {
     spools,
     workbookCellsAfterApply: atCeiling.applySteady.workbookCellsAfter,
-    oneRowMore: measureRefused(source, spools + 1),
-    firstApplyWithoutHistory: measureFirstApplyOverflow(source, overflowRows),
+    oneRowMore: measureRefused(spools + 1),
+    firstApplyWithoutHistory: measureFirstApplyOverflow(overflowRows),
   };
 }
 
 async function collect(started: number): Promise<BenchResults> {
   const largest = QUICK ? SIZES[SIZES.length - 1] : Math.floor(MAX_CELLS / V4_COLUMNS);
   progress(`generating ${largest.toLocaleString('en-US')} Operaciones rows`);
-  const source = new OperacionesRows(largest);
+  spoolRows(largest); // generated once here, sliced by every workbook after
   const sizes: SizeResult[] = [];
-  for (const spools of SIZES) sizes.push(await measureSize(source, spools));
-  const ceilingResult = QUICK ? null : measureCeiling(source, sizes);
+  for (const spools of SIZES) sizes.push(await measureSize(spools));
+  const ceilingResult = QUICK ? null : measureCeiling(sizes);
   progress('union metrics');
-  const unionSizes = METRIC_SIZES.map((spools) => measureUnionMetrics(source, spools, RUNS.unionMetrics));
+  const unionSizes = METRIC_SIZES.map((spools) => measureUnionMetrics(spools, RUNS.unionMetrics));
   const aggregation = measureAggregation(RUNS.aggregation);
+  progress('emulator speed');
+  const emulator = measureEmulatorSpeed(RUNS.emulator);
   progress('bundle cross-check');
   const at10k = sizes.find((s) => s.spools === 10_000);
   const bundle: BundleCheck =
     at10k === undefined
       ? { ran: false, reason: 'no 10,000-row run' }
-      : crossCheckBundle(ROOT, source, 10_000, { preview: at10k.previewSteady.cost, apply: at10k.applySteady.cost });
+      : crossCheckBundle(ROOT, 10_000, { preview: at10k.previewSteady.cost, apply: at10k.applySteady.cost });
   const partial = {
     generatedAt: new Date().toISOString(),
     command: QUICK ? 'npm run bench -- --quick' : 'npm run bench',
@@ -173,6 +177,7 @@ async function collect(started: number): Promise<BenchResults> {
     ceiling: ceilingResult,
     unionMetrics: { sizes: unionSizes, aggregation },
     bundle,
+    emulator,
   };
   return {
     ...partial,

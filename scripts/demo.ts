@@ -8,10 +8,10 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createEmulator, type Emulator } from '../emulator';
 import { scriptRun } from '../emulator/bundle';
-import { demoWorkbook } from '../emulator/fixtures/workbook';
+import { demoWorkbook } from '../emulator/fixtures/demo';
+import { sheetWrites } from '../emulator/harness/execution';
 import { describeCost, describePlan } from '../src/core/summary';
 import type { ApplyResult, SchemaPlan, UnionMetricsReport } from '../src/shared/payloads';
-import { sheetWrites } from '../test/support/emulated';
 
 const DIST = join(resolve(dirname(fileURLToPath(import.meta.url)), '..'), 'dist');
 

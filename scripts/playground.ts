@@ -16,7 +16,7 @@ import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
 import { createEmulator, type Emulator, scriptRun, topLevelFunctionNames } from '../emulator';
-import { demoWorkbook } from '../emulator/fixtures/workbook';
+import { demoWorkbook } from '../emulator/fixtures/demo';
 import type { GridSheet, RpcRequest, RpcResponse, WorkbookView } from '../src/client/playground/protocol';
 
 export type Seed = (emulator: Emulator) => void;

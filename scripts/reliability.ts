@@ -1,6 +1,6 @@
 /**
  * `npm run reliability`: the reliability proof as a table, from the same scenarios the jest tests
- * run (test/reliability/faultSweep.ts, test/reliability/hostileCases.ts).
+ * run (scripts/reliability/faultSweep.ts, scripts/reliability/hostileCases.ts).
  *
  * Faults: for every scenario, a fault at every call of a clean run, then a re-run without it;
  * fault points injected / converged / cells lost / false success rows / history gaps.
@@ -9,9 +9,10 @@
  * Exits 1 on any cell lost, false success row, history gap, unexpected write, unclear or wrong
  * outcome, or a point that did not converge.
  */
-import { isHistoryGap, type SweepReport, sweep, sweepSpecs, violations } from '../test/reliability/faultSweep';
-import { HOSTILE_CASES, type HostileResult, runHostileCase } from '../test/reliability/hostileCases';
-import { SPOOLS } from '../test/reliability/workbooks';
+import { isHistoryGap, sweepSpecs, violations } from './reliability/faultScenarios';
+import { type SweepReport, sweep } from './reliability/faultSweep';
+import { HOSTILE_CASES, type HostileResult, runHostileCase } from './reliability/hostileCases';
+import { SPOOLS } from './reliability/workbooks';
 
 const started = Date.now();
 const count = (n: number) => n.toLocaleString('en-US');

@@ -10,14 +10,14 @@
  *     `getRange(1, 68, rows + 1, 5).setValues(matrix)` of headers plus defaults.
  */
 import type { Emulator } from '../../emulator';
+import { OPERACIONES, V3_COLUMNS, V4_HEADERS, v3Workbook } from '../../emulator/harness/workbooks';
 import { measure, type Repeated, repeated } from './measure';
 import { verifyV4 } from './ours';
-import { freshV3, type OperacionesRows, SHEET, V3_COLUMNS, V4_HEADERS } from './workbook';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 function operaciones(emu: Emulator): Sheet {
-  const sheet = emu.globals.SpreadsheetApp.getActive().getSheetByName(SHEET);
+  const sheet = emu.globals.SpreadsheetApp.getActive().getSheetByName(OPERACIONES);
   if (sheet === null) throw new Error('no Operaciones');
   return sheet;
 }
@@ -51,9 +51,9 @@ const SCRIPTS: Record<BaselineName, (sheet: Sheet, spools: number) => void> = {
  * Runs a baseline `runs` times on fresh workbooks (with the history sheet present, the same
  * workbook as our steady-state apply) in one emulated execution each.
  */
-export function measureBaseline(name: BaselineName, source: OperacionesRows, spools: number, runs: number): Repeated {
+export function measureBaseline(name: BaselineName, spools: number, runs: number): Repeated {
   return repeated(runs, () => {
-    const emu = freshV3(source, spools, { history: true });
+    const emu = v3Workbook({ spools, withHistory: true, alone: true }).emu;
     emu.beginExecution({ kind: 'menu' });
     const run = measure(emu, () => SCRIPTS[name](operaciones(emu), spools));
     emu.endExecution();

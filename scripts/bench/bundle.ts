@@ -6,9 +6,9 @@
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { scriptRun } from '../../emulator/bundle';
+import { v3Workbook } from '../../emulator/harness/workbooks';
 import type { SchemaPlan } from '../../src/shared/payloads';
 import { type Cost, measure, sameCost } from './measure';
-import { freshV3, type OperacionesRows } from './workbook';
 
 export type BundleCheck =
   | {
@@ -21,18 +21,13 @@ export type BundleCheck =
     }
   | { readonly ran: false; readonly reason: string };
 
-export function crossCheckBundle(
-  root: string,
-  source: OperacionesRows,
-  spools: number,
-  inProcess: { preview: Cost; apply: Cost },
-): BundleCheck {
+export function crossCheckBundle(root: string, spools: number, inProcess: { preview: Cost; apply: Cost }): BundleCheck {
   const dist = join(root, 'dist');
   const code = join(dist, 'Code.js');
   if (!existsSync(code))
     return { ran: false, reason: 'dist/Code.js not built (run `npm run build` first to include this cross-check)' };
   try {
-    const emu = freshV3(source, spools, { history: true });
+    const emu = v3Workbook({ spools, withHistory: true, alone: true }).emu;
     const preview = measure(emu, () => scriptRun(emu, dist, 'previewSchema') as SchemaPlan);
     const apply = measure(emu, () => scriptRun(emu, dist, 'applySchema', preview.result.fingerprint));
     const matches = sameCost(preview.cost, inProcess.preview) && sameCost(apply.cost, inProcess.apply);

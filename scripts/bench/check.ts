@@ -5,8 +5,8 @@
  */
 import { existsSync } from 'node:fs';
 import type { Emulator } from '../../emulator';
+import { newExecution, servicesOf } from '../../emulator/harness/execution';
 import { SCHEMA } from '../../src/schema/managedSheets';
-import { newExecution, servicesOf } from '../../test/support/emulated';
 import { type Cost, dataCallsByMethod, measure } from './measure';
 
 export type CheckMeasurement =

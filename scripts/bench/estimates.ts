@@ -16,7 +16,7 @@ export const LOW: LatencySource = {
   label: 'batched writes, ~7 ms/call',
   source:
     'Apps Script best practices (developers.google.com/apps-script/guides/support/best-practices): a 100×100 loop of per-cell calls vs one batch call, ' +
-    'quoted by secondary sources as ~70 s for 10,000 calls (≈ 7 ms/call) vs ~1 s; /work/shared/platform-facts.md §8',
+    'quoted by secondary sources as ~70 s for 10,000 calls (≈ 7 ms/call) vs ~1 s; the platform-facts digest §8 (a team note outside this repository)',
   confidence: 'partly UNCONFIRMED (exact wording of the official page not retrieved)',
 };
 
@@ -25,7 +25,7 @@ export const HIGH: LatencySource = {
   msPerCall: 275,
   label: 'round trip, ~275 ms/call',
   source:
-    'SheetQuery: 641 appendRow calls took ~176 s (≈ 275 ms/call); /work/shared/anchors.md "Sheets peers" and "Cost facts". ' +
+    'SheetQuery: 641 appendRow calls took ~176 s (≈ 275 ms/call); the anchors note (a team note outside this repository), "Sheets peers" and "Cost facts". ' +
     'A SpreadsheetApp write+read pair measured ~800+ ms (≈ 400 ms/call; platform-facts.md §8, JP-KV), so the high end may be higher still',
   confidence: 'OBSERVED',
 };

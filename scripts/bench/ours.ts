@@ -4,11 +4,18 @@
  * menu run them.
  */
 import type { Emulator } from '../../emulator';
+import { newExecution } from '../../emulator/harness/execution';
+import {
+  OPERACIONES,
+  V3_COLUMNS,
+  V4_COLUMNS,
+  V4_HEADERS,
+  v3Workbook,
+  workbookCells,
+} from '../../emulator/harness/workbooks';
 import { applySchema, previewSchema } from '../../src/server/schemaService';
 import type { SchemaPlan } from '../../src/shared/payloads';
-import { newExecution } from '../../test/support/emulated';
 import { type Cost, dataCallsByMethod, type Measured, measure, type Repeated, repeated } from './measure';
-import { freshV3, type OperacionesRows, SHEET, V3_COLUMNS, V4_COLUMNS, V4_HEADERS, workbookCells } from './workbook';
 
 export interface ApplyRun extends Repeated {
   /** What the dry run predicted the apply would cost (its `cost`). */
@@ -34,7 +41,6 @@ export interface ApplyAndPreview {
  * seeded workbook; `afterLast` gets the last, applied workbook (for measurements on a v4.0 sheet).
  */
 export function measureApply(
-  source: OperacionesRows,
   spools: number,
   history: boolean,
   runs: number,
@@ -43,7 +49,7 @@ export function measureApply(
   const previews: Array<Measured<SchemaPlan>> = [];
   const last: { emu?: Emulator; byMethod?: Record<string, number>; cells?: number } = {};
   const applied = repeated(runs, () => {
-    const emu = freshV3(source, spools, { history });
+    const emu = v3Workbook({ spools, withHistory: history, alone: true }).emu;
     const dryRun = measure(emu, () => preview(emu));
     if (dryRun.result.status !== 'changes')
       throw new Error(`expected changes at ${spools} rows, got ${dryRun.result.status}`);
@@ -72,13 +78,13 @@ export function measureApply(
 
 /** The apply did its job: the five headers in BP1:BT1 and the default in the last data row (backdoor read). */
 export function verifyV4(emu: Emulator, spools: number): void {
-  const sheet = emu.spreadsheet.getSheetByName(SHEET)!;
+  const sheet = emu.spreadsheet.getSheetByName(OPERACIONES)!;
   const headers = sheet.getRange(1, V3_COLUMNS + 1, 1, V4_HEADERS.length).getValues()[0];
   const last = sheet.getRange(spools + 1, V3_COLUMNS + 1, 1, V4_HEADERS.length).getValues()[0];
   if (
     headers.join('|') !== V4_HEADERS.join('|') ||
     last.some((v) => v !== 0) ||
-    emu.sheetInfo(SHEET)!.maxColumns !== V4_COLUMNS
+    emu.sheetInfo(OPERACIONES)!.maxColumns !== V4_COLUMNS
   ) {
     throw new Error(`v4.0 columns not written as expected at ${spools} rows: ${JSON.stringify({ headers, last })}`);
   }
@@ -98,7 +104,7 @@ export interface ColumnMapCosts {
 /** The column map on the given sheet: miss, hit, repeats. Clears the cache first. */
 export function measureColumnMap(emu: Emulator): ColumnMapCosts {
   newExecution(emu).columnMaps().invalidateAll();
-  const sheet = () => emu.spreadsheet.getSheetByName(SHEET)!;
+  const sheet = () => emu.spreadsheet.getSheetByName(OPERACIONES)!;
   const cold = newExecution(emu);
   const miss = measure(emu, () => cold.columnMaps().getOrBuild(sheet()));
   const missCellReads = emu.stats.snapshot().byMethod['Range.getValues'] ?? 0;
@@ -123,8 +129,8 @@ export interface RefusedAtCeiling {
 }
 
 /** One row past the ceiling: the plan is blocked with CELL_LIMIT and the apply writes nothing. */
-export function measureRefused(source: OperacionesRows, spools: number): RefusedAtCeiling {
-  const emu = freshV3(source, spools, { history: true });
+export function measureRefused(spools: number): RefusedAtCeiling {
+  const emu = v3Workbook({ spools, withHistory: true, alone: true }).emu;
   const { plan, applyError, cost } = previewThenApply(emu);
   const findings = plan.sheets.flatMap((s) => s.errors);
   return {
@@ -165,10 +171,10 @@ export interface FirstApplyOverflow {
  * too, so the preview is blocked and the apply refused with zero writes. (An earlier build missed
  * it: the first apply failed on insertSheet and was rolled back.)
  */
-export function measureFirstApplyOverflow(source: OperacionesRows, spools: number): FirstApplyOverflow {
-  const emu = freshV3(source, spools, { history: false });
+export function measureFirstApplyOverflow(spools: number): FirstApplyOverflow {
+  const emu = v3Workbook({ spools, withHistory: false, alone: true }).emu;
   const { plan, applyError, cost } = previewThenApply(emu);
-  const info = emu.sheetInfo(SHEET)!;
+  const info = emu.sheetInfo(OPERACIONES)!;
   return {
     spools,
     planStatus: plan.status,

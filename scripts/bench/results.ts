@@ -2,6 +2,7 @@
 
 import type { BundleCheck } from './bundle';
 import type { CheckMeasurement } from './check';
+import type { EmulatorSpeed } from './emulatorSpeed';
 import type { LatencySource, TimeEstimate } from './estimates';
 import type { Repeated } from './measure';
 import type { ApplyRun, ColumnMapCosts, FirstApplyOverflow, RefusedAtCeiling } from './ours';
@@ -58,6 +59,7 @@ export interface BenchResults {
       readonly baselines: number;
       readonly unionMetrics: number;
       readonly aggregation: number;
+      readonly emulator?: number;
     };
     readonly counters: string;
     readonly time: string;
@@ -79,6 +81,8 @@ export interface BenchResults {
   } | null;
   readonly unionMetrics: { readonly sizes: readonly MetricsRun[]; readonly aggregation: AggregationCpu };
   readonly bundle: BundleCheck;
+  /** Absent in results written before it was measured. */
+  readonly emulator?: EmulatorSpeed;
   readonly targets: readonly TargetResult[];
   readonly totalSeconds: number;
 }

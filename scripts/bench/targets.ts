@@ -1,6 +1,7 @@
 /** The issue's targets, checked against the measurements. */
 
 import { MAX_CELLS } from '../../src/core/plan';
+import { emulatorSpeedTarget } from './emulatorSpeed';
 import type { Cost } from './measure';
 import type { BenchResults, SizeResult, TargetResult, TargetStatus } from './results';
 
@@ -138,7 +139,9 @@ function ceilingTarget(results: Pick<BenchResults, 'ceiling' | 'sizes'>): Target
   };
 }
 
-export function evaluateTargets(results: Pick<BenchResults, 'sizes' | 'unionMetrics' | 'ceiling'>): TargetResult[] {
+export function evaluateTargets(
+  results: Pick<BenchResults, 'sizes' | 'unionMetrics' | 'ceiling' | 'emulator'>,
+): TargetResult[] {
   return [
     ...applyTargets(results.sizes),
     previewTarget(results.sizes),
@@ -146,5 +149,6 @@ export function evaluateTargets(results: Pick<BenchResults, 'sizes' | 'unionMetr
     checkTarget(results.sizes),
     ...metricsTargets(results),
     ceilingTarget(results),
+    emulatorSpeedTarget(results.emulator),
   ];
 }

@@ -4,14 +4,21 @@
  */
 import type { Emulator } from '../../emulator';
 import { generateOperaciones, generateUniones, UNIONES_HEADERS } from '../../emulator/fixtures/workbook';
+import { newExecution } from '../../emulator/harness/execution';
+import {
+  OPERACIONES,
+  V3_COLUMNS,
+  V4_COLUMNS,
+  V4_HEADERS,
+  v3Workbook,
+  workbookCells,
+} from '../../emulator/harness/workbooks';
 import { MAX_CELLS } from '../../src/core/plan';
 import { aggregateUnions, metricsRows } from '../../src/core/unionMetrics';
 import { SCHEMA } from '../../src/schema/managedSheets';
 import { applySchema, previewSchema } from '../../src/server/schemaService';
 import { recomputeUnionMetrics } from '../../src/server/unionMetricsService';
-import { newExecution } from '../../test/support/emulated';
 import { type Cost, measure, median, type Repeated, repeated, round } from './measure';
-import { freshV3, type OperacionesRows, SHEET, V3_COLUMNS, V4_COLUMNS, V4_HEADERS, workbookCells } from './workbook';
 
 const UNIONES = SCHEMA.managedSheets[0].unionMetrics?.sheet ?? 'Uniones';
 
@@ -34,9 +41,8 @@ export function unionsPerSpoolFor(spools: number): readonly [number, number] {
   return spools >= 100_000 ? [1, 2] : [4, 6];
 }
 
-function seedMetricsWorkbook(source: OperacionesRows, spools: number): { emu: Emulator; unions: number } {
-  const emu = freshV3(source, spools, { history: false });
-  const tags = [...new Set(source.take(spools).map((row) => String(row[0])))];
+function seedMetricsWorkbook(spools: number): { emu: Emulator; unions: number } {
+  const { emu, tags } = v3Workbook({ spools, withHistory: false, alone: true });
   const uniones = generateUniones({
     tags,
     seed: 11,
@@ -58,7 +64,7 @@ function seedMetricsWorkbook(source: OperacionesRows, spools: number): { emu: Em
 /** Puts the five metric columns back to the apply's zeros (counted, but before the counters are reset). */
 function resetMetrics(emu: Emulator, spools: number, dropMaps: boolean): void {
   emu.spreadsheet
-    .getSheetByName(SHEET)!
+    .getSheetByName(OPERACIONES)!
     .getRange(2, V3_COLUMNS + 1, spools, V4_HEADERS.length)
     .setValue(0);
   if (!dropMaps) return;
@@ -74,15 +80,15 @@ function recompute(emu: Emulator): { cost: Cost; ms: number } {
   return run;
 }
 
-export function measureUnionMetrics(source: OperacionesRows, spools: number, runs: number): MetricsRun {
-  const { emu, unions } = seedMetricsWorkbook(source, spools);
+export function measureUnionMetrics(spools: number, runs: number): MetricsRun {
+  const { emu, unions } = seedMetricsWorkbook(spools);
   const cold = repeated(runs, () => {
     resetMetrics(emu, spools, true);
     return recompute(emu);
   });
   resetMetrics(emu, spools, false);
   const warm = recompute(emu).cost;
-  const written = emu.spreadsheet.getSheetByName(SHEET)!.getRange(1, 1, 1, V4_COLUMNS).getValues()[0];
+  const written = emu.spreadsheet.getSheetByName(OPERACIONES)!.getRange(1, 1, 1, V4_COLUMNS).getValues()[0];
   if (written[V4_COLUMNS - 1] !== V4_HEADERS[V4_HEADERS.length - 1]) throw new Error('metrics sheet lost its headers');
   return { spools, unions, unionsPerSpool: unionsPerSpoolFor(spools), cold, warm, workbookCells: workbookCells(emu) };
 }

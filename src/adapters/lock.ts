@@ -1,4 +1,5 @@
 import { BUSY_MESSAGE, SchemaError } from '../core/errors';
+import type { Logger } from '../core/logger';
 
 /** Long enough to outlast a normal apply (a few seconds), short enough that an operator waits. */
 export const LOCK_WAIT_MS = 10_000;
@@ -9,16 +10,16 @@ export const LOCK_WAIT_MS = 10_000;
  * without blocking every other document the add-on is installed in, as the script lock would.
  */
 export function withDocumentLock<T>(
-  lockService: GoogleAppsScript.Lock.LockService,
+  services: { readonly lockService: GoogleAppsScript.Lock.LockService; readonly logger: Logger },
   work: () => T,
   waitMs = LOCK_WAIT_MS,
 ): T {
-  const lock = lockService.getDocumentLock() ?? lockService.getUserLock();
+  const lock = services.lockService.getDocumentLock() ?? services.lockService.getUserLock();
   if (!lock.tryLock(waitMs)) throw new SchemaError('BUSY', BUSY_MESSAGE);
   try {
     return work();
   } finally {
-    releaseQuietly(lock);
+    releaseQuietly(lock, services.logger);
   }
 }
 
@@ -28,11 +29,11 @@ export function withDocumentLock<T>(
  * failure — the operator would retry a change that is done — nor replace the error of one that
  * failed (the rollback's outcome) with its own.
  */
-function releaseQuietly(lock: GoogleAppsScript.Lock.Lock): void {
+function releaseQuietly(lock: GoogleAppsScript.Lock.Lock, logger: Logger): void {
   try {
     lock.releaseLock();
   } catch (error) {
-    console.warn(
+    logger.warn(
       `Sheet Schema: could not release the lock (it is released when this execution ends): ${error instanceof Error ? error.message : String(error)}`,
     );
   }

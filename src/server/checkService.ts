@@ -288,7 +288,9 @@ export function installSchedule(context: ExecutionContext): { status: ScheduleSt
   try {
     firstCheck = runCheck(context, 'manual');
   } catch (error) {
-    console.warn(`Sheet Schema: the hourly check is on, but the first check failed: ${errorMessage(error)}`);
+    context.services.logger.warn(
+      `Sheet Schema: the hourly check is on, but the first check failed: ${errorMessage(error)}`,
+    );
   }
   return { status: scheduleStatus(context), firstCheck };
 }
@@ -381,7 +383,7 @@ export function runScheduledCheck(
   const record = schedule.findByTrigger(uid);
   if (authorizationRequired(services)) return warnAuthorizationOnce(services, schedule, record);
   if (record === null) {
-    console.warn(
+    services.logger.warn(
       `Sheet Schema: trigger ${uid} belongs to no hourly check (it was turned off elsewhere); deleting the trigger.`,
     );
     deleteTriggersById(services.scriptApp, [uid]);
@@ -410,7 +412,7 @@ function authorizationRequired(services: Services): boolean {
 /** Logs once per schedule, not every hour (the mark is cleared by the next authorized run). */
 function warnAuthorizationOnce(services: Services, schedule: ScheduleRecords, record: ScheduleRecord | null): null {
   if (record?.authWarnedAt !== undefined) return null;
-  console.warn(
+  services.logger.warn(
     'Sheet Schema: the hourly schema check needs your authorization again (the add-on asked for new permissions). Open the spreadsheet and use Extensions › Sheet Schema once; the check stays off until then.',
   );
   if (record !== null) schedule.put({ ...record, authWarnedAt: new Date(services.now()).toISOString() });
@@ -430,12 +432,12 @@ function openRecorded(
     return services.spreadsheetApp.openById(record.spreadsheetId);
   } catch (error) {
     if (!GONE.test(errorMessage(error))) {
-      console.warn(
+      services.logger.warn(
         `Sheet Schema: the hourly check could not open spreadsheet ${record.spreadsheetId} (${errorMessage(error)}); it tries again next hour.`,
       );
       return null;
     }
-    console.warn(
+    services.logger.warn(
       `Sheet Schema: spreadsheet ${record.spreadsheetId} is gone or no longer shared with you (${errorMessage(error)}); turning its hourly check off.`,
     );
     deleteTriggersById(services.scriptApp, [record.clockTriggerId, record.changeTriggerId, uid]);

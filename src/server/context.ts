@@ -6,6 +6,7 @@
 
 import { ColumnMapCache } from '../adapters/columnMapCache';
 import { SchemaError } from '../core/errors';
+import type { Logger } from '../core/logger';
 import { mappedSheets, type SchemaDeclaration } from '../core/schema';
 import { SCHEMA } from '../schema/managedSheets';
 
@@ -19,6 +20,8 @@ export interface Services {
   readonly scriptApp: GoogleAppsScript.Script.ScriptApp;
   /** Epoch milliseconds. */
   readonly now: () => number;
+  /** Warnings about what an action absorbed; `console` in production. */
+  readonly logger: Logger;
 }
 
 export class ExecutionContext {

@@ -52,6 +52,7 @@ function globalServices(): Services {
     htmlService: HtmlService,
     scriptApp: ScriptApp,
     now: () => Date.now(),
+    logger: console,
   };
 }
 
@@ -104,7 +105,7 @@ export function clearColumnCache(...args: unknown[]): { cleared: string[] } {
       .getActiveSpreadsheet()
       ?.toast(`Column map cache cleared for ${cleared.join(', ')}.`, 'Sheet Schema');
   } catch (error) {
-    console.info(`toast unavailable: ${errorMessage(error)}`);
+    current.services.logger.info(`toast unavailable: ${errorMessage(error)}`);
   }
   return { cleared };
 }
@@ -183,7 +184,7 @@ export function onSchemaChange(event?: unknown): void {
     const change = event as Partial<GoogleAppsScript.Events.SheetsOnChange> | undefined;
     invalidateForChange(new ExecutionContext(globalServices(), undefined, change?.source ?? null), change?.changeType);
   } catch (error) {
-    console.warn(`Sheet Schema onSchemaChange: ${errorMessage(error)}`);
+    globalServices().logger.warn(`Sheet Schema onSchemaChange: ${errorMessage(error)}`);
   }
 }
 
@@ -197,6 +198,6 @@ export function onEdit(event?: unknown): void {
     if (typeof edit?.range?.getSheet !== 'function') return;
     invalidateForEdit(new ExecutionContext(globalServices(), undefined, edit.source ?? null), edit.range);
   } catch (error) {
-    console.warn(`Sheet Schema onEdit: ${errorMessage(error)}`);
+    globalServices().logger.warn(`Sheet Schema onEdit: ${errorMessage(error)}`);
   }
 }

@@ -6,26 +6,28 @@
  */
 
 import { ApplyJournal } from '../adapters/applyJournal';
-import {
-  appendHistory,
-  createHistorySheet,
-  HISTORY_CREATE_CALLS,
-  HISTORY_HEADERS,
-  HISTORY_SHEET,
-  hasHistoryHeader,
-  repairHistorySheet,
-} from '../adapters/history';
+import { HISTORY_CREATE_CALLS, HISTORY_HEADERS, HISTORY_SHEET } from '../adapters/history';
 import { withDocumentLock } from '../adapters/lock';
 import { CallMeter } from '../adapters/meter';
 import { type ReadMode, readWorkbook, type Workbook } from '../adapters/snapshotReader';
 import { executeStep, RangeFiller, UndoLog } from '../adapters/stepExecutor';
-import { columnSpan } from '../core/columnLetters';
 import { errorMessage, SchemaError, STALE_PLAN_MESSAGE } from '../core/errors';
-import { buildPlan, SUCCESS_OUTCOME } from '../core/plan';
+import type { Logger } from '../core/logger';
+import { buildPlan } from '../core/plan';
 import type { ManagedSheet } from '../core/schema';
 import { addCosts, NO_COST, stepsCost, type WriteCost, writeSteps } from '../core/steps';
 import { blockedMessage, describeSheetChanges } from '../core/summary';
-import type { ApplyResult, HistoryEntry, SchemaPlan, SheetPlan } from '../shared/payloads';
+import type { ApplyResult, SchemaPlan } from '../shared/payloads';
+import {
+  type ApplyRecord,
+  bestEffort,
+  cellsChangedBy,
+  changingSheets,
+  migrationsToRecord,
+  recordFailure,
+  recordSuccess,
+  touchedMigrations,
+} from './applyHistory';
 import type { ExecutionContext } from './context';
 
 export function previewSchema(context: ExecutionContext): SchemaPlan {
@@ -101,22 +103,19 @@ function managedSheet(context: ExecutionContext, name: string): ManagedSheet {
   return managed;
 }
 
-function changingSheets(plan: Pick<SchemaPlan, 'sheets'>): SheetPlan[] {
-  return plan.sheets.filter((s) => s.status === 'changes');
-}
-
 /**
  * @param expectedFingerprint the fingerprint of the plan the operator confirmed; null only for
  *   callers that confirm nothing (the scheduled check's auto-repair).
  */
 export function applySchema(context: ExecutionContext, expectedFingerprint: string | null): ApplyResult {
-  return withDocumentLock(context.services.lockService, () => {
+  return withDocumentLock(context.services, () => {
     const started = context.services.now();
     const { plan, markerSet } = planUnderLock(context, expectedFingerprint);
     if (plan.status === 'blocked') throw new SchemaError('BLOCKED', blockedMessage(plan));
     if (plan.status === 'up-to-date') {
       // Up to date with a marker set: its run finished (history recorded) but was stopped before clearing it.
-      if (markerSet) bestEffort('clear a stale apply-in-progress marker', () => journalOf(context).clear());
+      if (markerSet)
+        bestEffort(context.services.logger, 'clear a stale apply-in-progress marker', () => journalOf(context).clear());
       return {
         status: 'up-to-date',
         summary: 'Everything is up to date: nothing was written.',
@@ -158,6 +157,7 @@ function executeAll(context: ExecutionContext, plan: SchemaPlan, started: number
   const undo = new UndoLog();
   const filler = new RangeFiller(meter);
   const toRecord = migrationsToRecord(plan);
+  const record: ApplyRecord = { plan, toRecord, started };
   const journal = journalOf(context);
   // Before the first write: if this execution is killed, the next run knows to complete it.
   journal.write({
@@ -177,51 +177,29 @@ function executeAll(context: ExecutionContext, plan: SchemaPlan, started: number
     current = HISTORY_SHEET;
     meter.call(() => context.services.spreadsheetApp.flush());
     // Last, so history never records success for writes that did not all land.
-    recordSuccess(context, plan, toRecord, started, meter, undo);
+    recordSuccess(context, record, { meter, undo });
   } catch (error) {
     const rollback = undo.rollback();
     forgetColumnMaps(context);
-    if (rollback.complete) restoreJournal(journal, plan);
+    if (rollback.complete) restoreJournal(context.services.logger, journal, plan);
     const state = rollback.complete
       ? 'was rolled back: the sheet is as it was'
       : `could not be fully rolled back (${errorMessage(rollback.error)}): run "Extend schema" again to complete it — it only adds what is missing`;
     recordFailure(
       context,
-      toRecord,
-      plan,
-      started,
+      record,
       `failed, ${rollback.complete ? 'rolled back' : 'incomplete'}: ${errorMessage(error)}`,
     );
     throw new Error(
       `Sheet Schema: the apply failed while writing "${current}" and ${state}. Cause: ${errorMessage(error)}`,
     );
   }
-  bestEffort('clear the apply-in-progress marker', () => journal.clear());
-}
-
-function recordSuccess(
-  context: ExecutionContext,
-  plan: SchemaPlan,
-  toRecord: readonly Recorded[],
-  started: number,
-  meter: CallMeter,
-  undo: UndoLog,
-): void {
-  const spreadsheet = context.spreadsheet();
-  const entries = historyEntries(context, toRecord, plan, started, SUCCESS_OUTCOME);
-  const history = spreadsheet.getSheetByName(HISTORY_SHEET);
-  if (history === null) {
-    createHistorySheet(spreadsheet, entries, meter, undo);
-    return;
-  }
-  const repair = plan.interrupted?.historyRepair ?? null;
-  const written = repair !== null && repairHistorySheet(history, repair, entries, meter);
-  if (!written) appendHistory(history, entries, meter, undo);
+  bestEffort(context.services.logger, 'clear the apply-in-progress marker', () => journal.clear());
 }
 
 /** After a complete rollback the sheet is as before this apply: so is the marker (that of an earlier interrupted apply, or none). */
-function restoreJournal(journal: ApplyJournal, plan: SchemaPlan): void {
-  bestEffort('restore the apply-in-progress marker', () => {
+function restoreJournal(logger: Logger, journal: ApplyJournal, plan: SchemaPlan): void {
+  bestEffort(logger, 'restore the apply-in-progress marker', () => {
     if (plan.interrupted === null) journal.clear();
     else
       journal.write({
@@ -230,14 +208,6 @@ function restoreJournal(journal: ApplyJournal, plan: SchemaPlan): void {
         migrations: plan.interrupted.migrations,
       });
   });
-}
-
-function bestEffort(what: string, action: () => void): void {
-  try {
-    action();
-  } catch (error) {
-    console.warn(`Sheet Schema: could not ${what}: ${errorMessage(error)}`);
-  }
 }
 
 /**
@@ -251,102 +221,8 @@ function forgetColumnMaps(context: ExecutionContext): void {
   try {
     context.columnMaps().invalidateAll();
   } catch (error) {
-    console.warn(`Sheet Schema: could not clear the cached column maps: ${errorMessage(error)}`);
+    context.services.logger.warn(`Sheet Schema: could not clear the cached column maps: ${errorMessage(error)}`);
   }
-}
-
-/**
- * Best effort, into a complete history sheet only: a failed first apply normally leaves none, and
- * one whose creation was cut short (no header yet) is finished by the next apply — a row appended
- * now would take the header's place.
- */
-function recordFailure(
-  context: ExecutionContext,
-  toRecord: readonly Recorded[],
-  plan: SchemaPlan,
-  started: number,
-  outcome: string,
-): void {
-  bestEffort(`record the failed apply in ${HISTORY_SHEET}`, () => {
-    const sheet = context.spreadsheet().getSheetByName(HISTORY_SHEET);
-    if (sheet === null || !hasHistoryHeader(sheet)) return;
-    appendHistory(sheet, historyEntries(context, toRecord, plan, started, outcome), new CallMeter());
-  });
-}
-
-interface Recorded {
-  readonly sheet: SheetPlan;
-  readonly migrationId: string;
-}
-
-function touchedMigrations(changing: readonly SheetPlan[]): Recorded[] {
-  return changing.flatMap((sheet) =>
-    sheet.migrations
-      .filter(
-        (m) =>
-          sheet.columnsToAdd.some((c) => c.migrationId === m.id) ||
-          sheet.blanksToFill.some((b) => b.migrationId === m.id),
-      )
-      .map((m) => ({ sheet, migrationId: m.id })),
-  );
-}
-
-/** What history records: the migrations this apply changes, and those an interrupted apply changed without recording. */
-function migrationsToRecord(plan: Pick<SchemaPlan, 'sheets' | 'interrupted'>): Recorded[] {
-  const touched = touchedMigrations(changingSheets(plan));
-  const unrecorded = (plan.interrupted?.unrecorded ?? []).flatMap(({ sheet, migrationId }) => {
-    const sheetPlan = plan.sheets.find((s) => s.sheet === sheet);
-    const already = touched.some((t) => t.sheet.sheet === sheet && t.migrationId === migrationId);
-    return sheetPlan === undefined || already ? [] : [{ sheet: sheetPlan, migrationId }];
-  });
-  return [...touched, ...unrecorded];
-}
-
-/** Cells an apply sets for one migration on one sheet: headers, initialised rows, blanks filled. */
-function cellsChangedBy(sheet: SheetPlan, migrationId: string): number {
-  const added = sheet.columnsToAdd.filter((c) => c.migrationId === migrationId);
-  const fills = sheet.blanksToFill.filter((b) => b.migrationId === migrationId);
-  return added.reduce((sum, c) => sum + 1 + c.rowsInitialised, 0) + fills.reduce((sum, f) => sum + f.cells, 0);
-}
-
-function historyEntries(
-  context: ExecutionContext,
-  toRecord: readonly Recorded[],
-  plan: SchemaPlan,
-  started: number,
-  outcome: string,
-): HistoryEntry[] {
-  const time = context.isoNow();
-  const user = context.userLabel();
-  const durationMs = context.services.now() - started;
-  return toRecord.map(({ sheet, migrationId }) => {
-    const added = sheet.columnsToAdd.filter((c) => c.migrationId === migrationId);
-    const completes = plan.interrupted?.unrecorded.some(
-      (m) => m.sheet === sheet.sheet && m.migrationId === migrationId,
-    );
-    const parts = [
-      ...(added.length > 0
-        ? [`${columnSpan(added[0].index, added.length)}: ${added.map((c) => c.header).join(', ')}`]
-        : []),
-      ...sheet.blanksToFill
-        .filter((b) => b.migrationId === migrationId)
-        .map((f) => `filled ${f.cells} blank cells in ${f.letter} (${f.header})`),
-      ...(completes && plan.interrupted !== null
-        ? [`completes the apply stopped at ${plan.interrupted.startedAt}`]
-        : []),
-    ];
-    return {
-      time,
-      migrationId,
-      sheet: sheet.sheet,
-      description: sheet.migrations.find((m) => m.id === migrationId)?.description ?? '',
-      columnsAdded: parts.join('; '),
-      cellsWritten: cellsChangedBy(sheet, migrationId),
-      user,
-      durationMs,
-      outcome,
-    };
-  });
 }
 
 function appliedResult(context: ExecutionContext, plan: SchemaPlan, started: number): ApplyResult {

@@ -20,7 +20,7 @@ export function previewUnionMetrics(context: ExecutionContext): UnionMetricsRepo
 }
 
 export function recomputeUnionMetrics(context: ExecutionContext): UnionMetricsReport {
-  return withDocumentLock(context.services.lockService, () => {
+  return withDocumentLock(context.services, () => {
     const { report, write } = computeMetrics(context);
     const started = context.services.now() - report.durationMs;
     if (report.rowsChanged > 0) write();

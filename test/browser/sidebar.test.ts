@@ -6,15 +6,10 @@
 import { scriptRun } from '../../emulator';
 import { seedDemo } from '../../scripts/playground';
 import type { SchemaPlan } from '../../src/shared/payloads';
+import { V4_HEADERS } from '../support/emulated';
 import { browserSessions, DIST, publishToDocs, screenshot, smallDemo, waitForSidebar } from './support';
 
-const NEW_HEADERS = [
-  'Total_Uniones',
-  'Uniones_ARM_Completadas',
-  'Uniones_SOLD_Completadas',
-  'Pulgadas_ARM',
-  'Pulgadas_SOLD',
-];
+const NEW_HEADERS = V4_HEADERS;
 const PWN_HEADER = '<img src=x onerror=window.__pwned=1>';
 
 const open = browserSessions();

@@ -12,15 +12,15 @@ const DIST = join(__dirname, '..', '..', 'dist');
 const ROOT = join(__dirname, '..', '..');
 const bundleSource = () => readFileSync(join(DIST, 'Code.js'), 'utf8');
 
-/** The README's "Public functions" table: the documented surface. */
+/** docs/security.md's "Public functions" table: the documented surface. */
 function documentedPublicFunctions(): string[] {
-  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  const readme = readFileSync(join(ROOT, 'docs', 'security.md'), 'utf8');
   const section = readme.split('## Public functions')[1]?.split('\n## ')[0] ?? '';
   return [...section.matchAll(/^\| `(\w+)\(/gm)].map((m) => m[1]).sort();
 }
 
 describe('the bundle exposes exactly the public entry points', () => {
-  it('its top-level functions are the README-documented public functions, nothing else', () => {
+  it('its top-level functions are the public functions documented in docs/security.md, nothing else', () => {
     const names = topLevelFunctionNames(bundleSource()).sort();
     expect(names).toEqual(documentedPublicFunctions());
     expect(names).toEqual(
@@ -66,7 +66,7 @@ describe('the bundle exposes exactly the public entry points', () => {
     expect(manifest.oauthScopes.length).toBeGreaterThan(0);
     for (const scope of manifest.oauthScopes as string[]) {
       expect(scope).not.toMatch(/\/auth\/(drive|gmail|script\.send_mail|script\.external_request)|mail\.google\.com/);
-      expect(readFileSync(join(ROOT, 'README.md'), 'utf8')).toContain(`\`${scope}\``);
+      expect(readFileSync(join(ROOT, 'docs', 'security.md'), 'utf8')).toContain(`\`${scope}\``);
     }
   });
 });

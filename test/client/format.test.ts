@@ -14,6 +14,7 @@ import {
 import { columnLetter } from '../../src/core/columnLetters';
 import { STALE_PLAN_MESSAGE } from '../../src/core/errors';
 import type { ApplyResult, PlannedColumn, SchemaPlan, SheetPlan } from '../../src/shared/payloads';
+import { V4_COLUMNS } from '../support/snapshots';
 
 const column = (index: number, header: string): PlannedColumn => ({
   migrationId: '4.0-union-metrics',
@@ -35,13 +36,7 @@ const sheet = (overrides: Partial<SheetPlan> = {}): SheetPlan => ({
   gridRows: 2401,
   gridColumns: 67,
   gridColumnsToInsert: 5,
-  columnsToAdd: [
-    'Total_Uniones',
-    'Uniones_ARM_Completadas',
-    'Uniones_SOLD_Completadas',
-    'Pulgadas_ARM',
-    'Pulgadas_SOLD',
-  ].map((h, i) => column(68 + i, h)),
+  columnsToAdd: V4_COLUMNS.map((h, i) => column(68 + i, h)),
   blanksToFill: [],
   migrations: [{ id: '4.0-union-metrics', description: 'v4.0', state: 'pending', appliedAt: null }],
   warnings: [],

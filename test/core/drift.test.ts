@@ -10,10 +10,10 @@ import {
 import type { ManagedSheet } from '../../src/core/schema';
 import { SCHEMA } from '../../src/schema/managedSheets';
 import type { CheckResult, Finding } from '../../src/shared/payloads';
-import { v3Headers } from '../support/snapshots';
+import { V4_COLUMNS, v3Headers } from '../support/snapshots';
 
 const OPERACIONES: ManagedSheet = SCHEMA.managedSheets[0];
-const V4 = ['Total_Uniones', 'Uniones_ARM_Completadas', 'Uniones_SOLD_Completadas', 'Pulgadas_ARM', 'Pulgadas_SOLD'];
+const V4 = V4_COLUMNS;
 const v4Headers = (): unknown[] => [...v3Headers(), ...V4];
 
 /** Runs a check on `headers` with the baseline of a check on `before`. */

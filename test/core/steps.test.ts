@@ -2,7 +2,7 @@ import { planSheet } from '../../src/core/plan';
 import type { ManagedSheet } from '../../src/core/schema';
 import { stepsCost, writeSteps } from '../../src/core/steps';
 import { SCHEMA } from '../../src/schema/managedSheets';
-import { block, snapshot, v3Headers } from '../support/snapshots';
+import { block, snapshot, V4_COLUMNS, v3Headers } from '../support/snapshots';
 
 const OPERACIONES: ManagedSheet = SCHEMA.managedSheets[0];
 
@@ -23,13 +23,7 @@ describe('writeSteps for a fresh v3.0 sheet', () => {
         kind: 'setHeaders',
         row: 1,
         column: 68,
-        headers: [
-          'Total_Uniones',
-          'Uniones_ARM_Completadas',
-          'Uniones_SOLD_Completadas',
-          'Pulgadas_ARM',
-          'Pulgadas_SOLD',
-        ],
+        headers: V4_COLUMNS,
       },
       { kind: 'fill', rect: { row: 2, column: 68, rows: 2000, columns: 5 }, value: 0 },
     ]);
@@ -77,14 +71,7 @@ describe('writeSteps for other shapes', () => {
   });
 
   it('blank fills of adjacent columns with the same runs merge into one rectangle per run', () => {
-    const headers = [
-      ...v3Headers(),
-      'Total_Uniones',
-      'Uniones_ARM_Completadas',
-      'Uniones_SOLD_Completadas',
-      'Pulgadas_ARM',
-      'Pulgadas_SOLD',
-    ];
+    const headers = [...v3Headers(), ...V4_COLUMNS];
     const values = [
       [1, 1, 1, 1, 1],
       ['', '', '', '', 9],

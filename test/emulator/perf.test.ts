@@ -1,7 +1,11 @@
 import { createEmulator } from '../../emulator';
 
-/** A 100,000-row × 72-column sheet must stay workable (the budgets are generous upper bounds). */
-describe('performance on a 100k × 72 sheet', () => {
+/**
+ * A 100,000-row × 72-column sheet: what the emulator returns and counts at that size. How fast
+ * it does it is measured by the benchmark (scripts/bench/emulatorSpeed.ts), not here: a
+ * wall-clock budget fails pass/fail tests on a loaded machine.
+ */
+describe('a 100k × 72 sheet', () => {
   const emu = createEmulator();
   const rows: unknown[][] = [];
   for (let i = 0; i < 100_000; i++) {
@@ -11,30 +15,21 @@ describe('performance on a 100k × 72 sheet', () => {
   }
   const sheet = emu.seedSheet('Big', rows);
 
-  const time = (fn: () => void): number => {
-    const t = performance.now();
-    fn();
-    return performance.now() - t;
-  };
-
-  it('grid size allocates nothing: a 100k × 72 empty sheet is instant', () => {
-    expect(time(() => emu.seedSheet('Empty', [], { maxRows: 100_000, maxColumns: 25 }))).toBeLessThan(50);
+  it('grid size allocates nothing: a 100k × 25 empty sheet has its size and no values', () => {
+    const empty = emu.seedSheet('Empty', [], { maxRows: 100_000, maxColumns: 25 });
+    expect([empty.getMaxRows(), empty.getMaxColumns(), empty.getLastRow()]).toEqual([100_000, 25, 0]);
   });
 
-  it('getValues of 100k × 67 well under a second', () => {
-    let values: unknown[][] = [];
-    const ms = time(() => {
-      values = sheet.getRange(1, 1, 100_000, 67).getValues();
-    });
+  it('getValues of 100k × 67', () => {
+    const values = sheet.getRange(1, 1, 100_000, 67).getValues();
     expect(values[99_999][66]).toBe('r99999c66');
-    expect(ms).toBeLessThan(1000);
   });
 
-  it('setValue on a 100k × 5 range, getLastRow/Column and a column insert are fast', () => {
-    expect(time(() => sheet.getRange(1, 3, 100_000, 5).setValue('x'))).toBeLessThan(500);
+  it('setValue on a 100k × 5 range, getLastRow/Column and a column insert', () => {
+    sheet.getRange(1, 3, 100_000, 5).setValue('x');
     expect(emu.stats.snapshot().cellsChanged).toBe(500_000);
-    expect(time(() => expect([sheet.getLastRow(), sheet.getLastColumn()]).toEqual([100_000, 72]))).toBeLessThan(300);
-    expect(time(() => sheet.insertColumnsAfter(10, 2))).toBeLessThan(1000);
+    expect([sheet.getLastRow(), sheet.getLastColumn()]).toEqual([100_000, 72]);
+    sheet.insertColumnsAfter(10, 2);
     expect(sheet.getRange(100_000, 74).getValue()).toBe('r99999c71');
   });
 });

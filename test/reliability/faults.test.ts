@@ -1,28 +1,30 @@
 /**
- * Faults at every call (test/reliability/faultSweep.ts): each sweep injects a fault at every call
+ * Faults at every call (scripts/reliability/faultSweep.ts): each sweep injects a fault at every call
  * of a clean run, re-runs without it and holds the result to the uninterrupted one. The same
  * sweeps feed `npm run reliability`.
  */
 import type { Emulator } from '../../emulator';
+import {
+  FAULT_SCENARIOS,
+  type SweepSpec,
+  sweepSpecs,
+  sweepViolations,
+  violations,
+} from '../../scripts/reliability/faultScenarios';
+import {
+  cleanRun,
+  type FaultScenario,
+  interruptedAttempt,
+  type SweepReport,
+  sweep,
+  TIME_LIMIT_MESSAGE,
+} from '../../scripts/reliability/faultSweep';
+import { execution, OPERACIONES, v3 } from '../../scripts/reliability/workbooks';
 import { HISTORY_SHEET } from '../../src/adapters/history';
 import { SUCCESS_OUTCOME } from '../../src/core/plan';
 import { applySchema, previewSchema } from '../../src/server/schemaService';
 import { recomputeUnionMetrics } from '../../src/server/unionMetricsService';
 import { V4_HEADERS } from '../support/emulated';
-import {
-  cleanRun,
-  FAULT_SCENARIOS,
-  type FaultScenario,
-  interruptedAttempt,
-  type SweepReport,
-  type SweepSpec,
-  sweep,
-  sweepSpecs,
-  sweepViolations,
-  TIME_LIMIT_MESSAGE,
-  violations,
-} from './faultSweep';
-import { execution, OPERACIONES, v3 } from './workbooks';
 
 // Sweeps are synchronous and take seconds each on a loaded machine.
 jest.setTimeout(120_000);

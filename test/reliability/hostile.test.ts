@@ -3,8 +3,8 @@
  * sheet/cell/column with nothing written, or in a correct apply — never a silent half-change.
  * The same cases feed `npm run reliability`.
  */
-import { HOSTILE_CASES, type HostileCase, runHostileCase } from './hostileCases';
-import { v3 } from './workbooks';
+import { HOSTILE_CASES, type HostileCase, runHostileCase } from '../../scripts/reliability/hostileCases';
+import { v3 } from '../../scripts/reliability/workbooks';
 
 // The 100,000-row case takes seconds on a loaded machine.
 jest.setTimeout(120_000);

@@ -1,10 +1,11 @@
 /**
- * The rollback interrupted (test/reliability/faultSweep.ts, kind 'fault+rollback'): a fault at
+ * The rollback interrupted (scripts/reliability/faultSweep.ts, kind 'fault+rollback'): a fault at
  * every Spreadsheet call, and a second one at each of the next four calls — the rollback's own.
  * Whatever the rollback leaves is a prefix of the change, which the re-run completes. Kept apart
  * from faults.test.ts so jest runs the two on separate workers.
  */
-import { type SweepReport, type SweepSpec, sweep, sweepSpecs, sweepViolations } from './faultSweep';
+import { type SweepSpec, sweepSpecs, sweepViolations } from '../../scripts/reliability/faultScenarios';
+import { type SweepReport, sweep } from '../../scripts/reliability/faultSweep';
 
 // Sweeps are synchronous and take seconds each on a loaded machine.
 jest.setTimeout(120_000);

@@ -1,18 +1,18 @@
 /**
  * Security of the public surface, beyond test/bundle/publicSurface.test.ts (which holds the
- * bundle's top-level functions equal to the README's list, bans Node APIs and eval in the
+ * bundle's top-level functions equal to docs/security.md's list, bans Node APIs and eval in the
  * bundle, and checks a few bad arguments):
  *   - every public function, called through google.script.run with hostile argument shapes,
  *     refuses with a clear error — or, for the simple/installable triggers, does nothing —
  *     and never writes: no cell, property or trigger changes, no dialog or sidebar;
  *   - no client or server source builds HTML from data or evaluates code;
- *   - the manifest's scopes are exactly the ones the bundle's calls need, each in the README.
+ *   - the manifest's scopes are exactly the ones the bundle's calls need, each in docs/security.md.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Emulator } from '../../emulator';
 import { scriptRun, topLevelFunctionNames } from '../../emulator/bundle';
-import { v3 } from '../reliability/workbooks';
+import { v3 } from '../../scripts/reliability/workbooks';
 import { writeCalls } from '../support/emulated';
 
 const ROOT = join(__dirname, '..', '..');
@@ -251,9 +251,9 @@ describe('scopes: exactly what the bundle calls need', () => {
     expect(bundleSource()).not.toMatch(/\b(UrlFetchApp|DriveApp|GmailApp|MailApp|DocumentApp|FormApp|CalendarApp)\b/);
   });
 
-  it('the README justifies exactly the manifest scopes', () => {
+  it('docs/security.md justifies exactly the manifest scopes', () => {
     const manifest = JSON.parse(readFileSync(join(DIST, 'appsscript.json'), 'utf8')) as { oauthScopes: string[] };
-    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const readme = readFileSync(join(ROOT, 'docs', 'security.md'), 'utf8');
     const section = readme.split('## Scopes')[1]?.split('\n## ')[0] ?? '';
     const rows = [...section.matchAll(/^\| `(https:\/\/[^`]+)` \| (.+) \|$/gm)];
     expect(rows.map((m) => m[1]).sort()).toEqual([...manifest.oauthScopes].sort());

@@ -7,13 +7,8 @@ export function v3Headers(count = 67): string[] {
   );
 }
 
-export const V4_COLUMNS = [
-  'Total_Uniones',
-  'Uniones_ARM_Completadas',
-  'Uniones_SOLD_Completadas',
-  'Pulgadas_ARM',
-  'Pulgadas_SOLD',
-];
+/** The v4.0 column names, from the declaration. */
+export { V4_HEADERS as V4_COLUMNS } from '../../emulator/harness/workbooks';
 
 export function block(firstRow: number, firstColumn: number, values: unknown[][]): CellBlock {
   return { firstRow, firstColumn, values, formulas: values.map((row) => row.map(() => '')) };

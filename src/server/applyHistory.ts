@@ -1,0 +1,141 @@
+/**
+ * What an apply records in `_schema_history`: which migrations it changes (and those an
+ * interrupted apply changed without recording), one entry per migration per sheet, written after
+ * every write landed (success) or, best effort, after a rollback (failure).
+ */
+
+import {
+  appendHistory,
+  createHistorySheet,
+  HISTORY_SHEET,
+  hasHistoryHeader,
+  repairHistorySheet,
+} from '../adapters/history';
+import { CallMeter } from '../adapters/meter';
+import type { UndoLog } from '../adapters/stepExecutor';
+import { columnSpan } from '../core/columnLetters';
+import { errorMessage } from '../core/errors';
+import type { Logger } from '../core/logger';
+import { SUCCESS_OUTCOME } from '../core/plan';
+import type { HistoryEntry, SchemaPlan, SheetPlan } from '../shared/payloads';
+import type { ExecutionContext } from './context';
+
+/** One apply, as history records it. */
+export interface ApplyRecord {
+  readonly plan: SchemaPlan;
+  readonly toRecord: readonly Recorded[];
+  /** Epoch milliseconds when the apply started. */
+  readonly started: number;
+}
+
+export function changingSheets(plan: Pick<SchemaPlan, 'sheets'>): SheetPlan[] {
+  return plan.sheets.filter((s) => s.status === 'changes');
+}
+
+export function recordSuccess(
+  context: ExecutionContext,
+  record: ApplyRecord,
+  { meter, undo }: { readonly meter: CallMeter; readonly undo: UndoLog },
+): void {
+  const spreadsheet = context.spreadsheet();
+  const entries = historyEntries(context, record, SUCCESS_OUTCOME);
+  const history = spreadsheet.getSheetByName(HISTORY_SHEET);
+  if (history === null) {
+    createHistorySheet(spreadsheet, entries, meter, undo);
+    return;
+  }
+  const repair = record.plan.interrupted?.historyRepair ?? null;
+  const written = repair !== null && repairHistorySheet(history, repair, entries, meter);
+  if (!written) appendHistory(history, entries, meter, undo);
+}
+
+export function bestEffort(logger: Logger, what: string, action: () => void): void {
+  try {
+    action();
+  } catch (error) {
+    logger.warn(`Sheet Schema: could not ${what}: ${errorMessage(error)}`);
+  }
+}
+
+/**
+ * Best effort, into a complete history sheet only: a failed first apply normally leaves none, and
+ * one whose creation was cut short (no header yet) is finished by the next apply — a row appended
+ * now would take the header's place.
+ */
+export function recordFailure(context: ExecutionContext, record: ApplyRecord, outcome: string): void {
+  bestEffort(context.services.logger, `record the failed apply in ${HISTORY_SHEET}`, () => {
+    const sheet = context.spreadsheet().getSheetByName(HISTORY_SHEET);
+    if (sheet === null || !hasHistoryHeader(sheet)) return;
+    appendHistory(sheet, historyEntries(context, record, outcome), new CallMeter());
+  });
+}
+
+export interface Recorded {
+  readonly sheet: SheetPlan;
+  readonly migrationId: string;
+}
+
+export function touchedMigrations(changing: readonly SheetPlan[]): Recorded[] {
+  return changing.flatMap((sheet) =>
+    sheet.migrations
+      .filter(
+        (m) =>
+          sheet.columnsToAdd.some((c) => c.migrationId === m.id) ||
+          sheet.blanksToFill.some((b) => b.migrationId === m.id),
+      )
+      .map((m) => ({ sheet, migrationId: m.id })),
+  );
+}
+
+/** What history records: the migrations this apply changes, and those an interrupted apply changed without recording. */
+export function migrationsToRecord(plan: Pick<SchemaPlan, 'sheets' | 'interrupted'>): Recorded[] {
+  const touched = touchedMigrations(changingSheets(plan));
+  const unrecorded = (plan.interrupted?.unrecorded ?? []).flatMap(({ sheet, migrationId }) => {
+    const sheetPlan = plan.sheets.find((s) => s.sheet === sheet);
+    const already = touched.some((t) => t.sheet.sheet === sheet && t.migrationId === migrationId);
+    return sheetPlan === undefined || already ? [] : [{ sheet: sheetPlan, migrationId }];
+  });
+  return [...touched, ...unrecorded];
+}
+
+/** Cells an apply sets for one migration on one sheet: headers, initialised rows, blanks filled. */
+export function cellsChangedBy(sheet: SheetPlan, migrationId: string): number {
+  const added = sheet.columnsToAdd.filter((c) => c.migrationId === migrationId);
+  const fills = sheet.blanksToFill.filter((b) => b.migrationId === migrationId);
+  return added.reduce((sum, c) => sum + 1 + c.rowsInitialised, 0) + fills.reduce((sum, f) => sum + f.cells, 0);
+}
+
+function historyEntries(context: ExecutionContext, record: ApplyRecord, outcome: string): HistoryEntry[] {
+  const { plan, toRecord, started } = record;
+  const time = context.isoNow();
+  const user = context.userLabel();
+  const durationMs = context.services.now() - started;
+  return toRecord.map(({ sheet, migrationId }) => {
+    const added = sheet.columnsToAdd.filter((c) => c.migrationId === migrationId);
+    const completes = plan.interrupted?.unrecorded.some(
+      (m) => m.sheet === sheet.sheet && m.migrationId === migrationId,
+    );
+    const parts = [
+      ...(added.length > 0
+        ? [`${columnSpan(added[0].index, added.length)}: ${added.map((c) => c.header).join(', ')}`]
+        : []),
+      ...sheet.blanksToFill
+        .filter((b) => b.migrationId === migrationId)
+        .map((f) => `filled ${f.cells} blank cells in ${f.letter} (${f.header})`),
+      ...(completes && plan.interrupted !== null
+        ? [`completes the apply stopped at ${plan.interrupted.startedAt}`]
+        : []),
+    ];
+    return {
+      time,
+      migrationId,
+      sheet: sheet.sheet,
+      description: sheet.migrations.find((m) => m.id === migrationId)?.description ?? '',
+      columnsAdded: parts.join('; '),
+      cellsWritten: cellsChangedBy(sheet, migrationId),
+      user,
+      durationMs,
+      outcome,
+    };
+  });
+}

@@ -4,6 +4,7 @@ export { loadBundle, runEntryPoint, scriptRun, topLevelFunctionNames } from './b
 export type { Emulator, GasGlobals, SheetInfo } from './emulator';
 export { createEmulator, installGlobals } from './emulator';
 export { GasException, MSG } from './errors';
+export type { PersonEditOptions, StructureChange, TriggerHandler, TriggerRun } from './people';
 export { isDataCall, NAVIGATION_METHODS } from './stats';
 export type {
   AlertRecord,

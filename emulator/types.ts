@@ -23,6 +23,14 @@ export interface Switches {
   protectedEditMessage: string;
   /** Extension: where insertSheet() without an index puts the new sheet; default 'afterActive'. */
   insertSheetPosition: 'afterActive' | 'end';
+  /**
+   * 'addOn' (default): Editor add-on trigger rules (time-driven at most hourly, one installable trigger of each
+   * event type per user per document); 'script': a plain script project's rules. Both keep 20 per user per script.
+   * The rules are OFFICIAL; the error texts for the add-on ones are UNCONFIRMED (docs/platform.md).
+   */
+  triggerRules: 'addOn' | 'script';
+  /** What a person's sort of a range reports to onChange (UNCONFIRMED; docs/platform.md). */
+  sortChangeType: string;
 }
 
 export const DEFAULT_SWITCHES: Readonly<Switches> = Object.freeze({
@@ -35,6 +43,8 @@ export const DEFAULT_SWITCHES: Readonly<Switches> = Object.freeze({
   protectedEditMessage:
     'You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.',
   insertSheetPosition: 'afterActive',
+  triggerRules: 'addOn',
+  sortChangeType: 'OTHER',
 });
 
 export interface EmulatorOptions {

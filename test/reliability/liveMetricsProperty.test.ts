@@ -5,6 +5,7 @@
  * independent full recompute, cell for cell.
  */
 import type { Emulator } from '../../emulator';
+import { columnLetter } from '../../src/core/columnLetters';
 import { liveMetricsStatus } from '../../src/server/liveMetricsToggle';
 import { newExecution } from '../support/emulated';
 import { expectedMetrics, liveWorkbook, OPS_KEY, U, writtenMetrics } from '../support/live';
@@ -18,12 +19,6 @@ function rng(seed: number): () => number {
     t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
-}
-
-function letter(n: number): string {
-  let s = '';
-  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
-  return s;
 }
 
 type Edit = { describe: string; apply: () => void };
@@ -41,17 +36,17 @@ function randomEdits(emu: Emulator, tags: string[], random: () => number): () =>
     apply: () => void emu.personEdits(sheet, a1, values),
   });
   const kinds: Array<[number, () => Edit]> = [
-    [30, () => type('Uniones', `${letter(pick([U.arm, U.sol]))}${row(unionRows())}`, [[pick(dates)]])],
-    [12, () => type('Uniones', `${letter(U.dn)}${row(unionRows())}`, [[pick(dns)]])],
-    [12, () => type('Uniones', `${letter(U.key)}${row(unionRows())}`, [[key()]])],
-    [8, () => type('Operaciones', `${letter(OPS_KEY)}${row(opsRows())}`, [[key()]])],
+    [30, () => type('Uniones', `${columnLetter(pick([U.arm, U.sol]))}${row(unionRows())}`, [[pick(dates)]])],
+    [12, () => type('Uniones', `${columnLetter(U.dn)}${row(unionRows())}`, [[pick(dns)]])],
+    [12, () => type('Uniones', `${columnLetter(U.key)}${row(unionRows())}`, [[key()]])],
+    [8, () => type('Operaciones', `${columnLetter(OPS_KEY)}${row(opsRows())}`, [[key()]])],
     [
       8,
       () => {
         const n = 2 + Math.floor(random() * 40);
         const first = row(unionRows());
         const block = Array.from({ length: n }, () => [pick(dns), '', '', '', pick(dates)]);
-        return type('Uniones', `${letter(U.dn)}${first}:${letter(U.arm)}${first + n - 1}`, block);
+        return type('Uniones', `${columnLetter(U.dn)}${first}:${columnLetter(U.arm)}${first + n - 1}`, block);
       },
     ],
     [
@@ -61,7 +56,7 @@ function randomEdits(emu: Emulator, tags: string[], random: () => number): () =>
         const first = row(unionRows());
         return type(
           'Uniones',
-          `${letter(U.key)}${first}:${letter(U.key)}${first + n - 1}`,
+          `${columnLetter(U.key)}${first}:${columnLetter(U.key)}${first + n - 1}`,
           Array.from({ length: n }, () => [key()]),
         );
       },
@@ -93,8 +88,8 @@ function randomEdits(emu: Emulator, tags: string[], random: () => number): () =>
     [
       5,
       () => {
-        const outer = type('Uniones', `${letter(U.arm)}${row(unionRows())}`, [[pick(dates)]]);
-        const inner = type('Uniones', `${letter(U.sol)}${row(unionRows())}`, [[pick(dates)]]);
+        const outer = type('Uniones', `${columnLetter(U.arm)}${row(unionRows())}`, [[pick(dates)]]);
+        const inner = type('Uniones', `${columnLetter(U.sol)}${row(unionRows())}`, [[pick(dates)]]);
         return {
           describe: `${outer.describe} overlapped by ${inner.describe}`,
           apply: () => {

@@ -1,3 +1,5 @@
+import { columnLetter } from '../../src/core/columnLetters';
+import { runCheck, setMetricsInCheck } from '../../src/server/checkService';
 import { liveMetricsStatus, turnOffLiveMetrics, turnOnLiveMetrics } from '../../src/server/liveMetricsToggle';
 import { newExecution } from '../support/emulated';
 import { expectedMetrics, liveWorkbook, OPS_KEY, U, writtenMetrics } from '../support/live';
@@ -69,7 +71,7 @@ describe('live metrics', () => {
     const row = unionRowOf(w, w.tags[1]);
     w.emu.personEdits('Uniones', `B${row}`, [[w.tags[2]]]);
     expect(writtenMetrics(w.emu)).toEqual(expectedMetrics(w.emu));
-    w.emu.personEdits('Operaciones', `A${3}`.replace('A', colLetter(OPS_KEY)), [['NEW-TAG']]);
+    w.emu.personEdits('Operaciones', `A${3}`.replace('A', columnLetter(OPS_KEY)), [['NEW-TAG']]);
     expect(writtenMetrics(w.emu)).toEqual(expectedMetrics(w.emu));
   });
 
@@ -124,10 +126,21 @@ describe('live metrics', () => {
     const runs = quietly(() => w.emu.personEdits('Uniones', `H${row}`, [['2026-05-05']]));
     expect(runs.map((r) => r.handler)).toEqual(['onEdit']);
   });
-});
 
-function colLetter(n: number): string {
-  let s = '';
-  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
-  return s;
-}
+  it('the check recomputes fully and reports how many spool rows the live path had wrong', () => {
+    const w = workbook();
+    setMetricsInCheck(newExecution(w.emu), true);
+    expect(runCheck(newExecution(w.emu), 'manual').metrics).toMatchObject({ liveRowsWrong: 0 });
+    // A script's write fires no trigger: the live path cannot see it, the check heals it.
+    w.emu.beginExecution();
+    w.emu.spreadsheet
+      .getSheetByName('Operaciones')
+      ?.getRange(4, 68, 2, 1)
+      .setValues([[77], [78]]);
+    w.emu.endExecution();
+    const metrics = runCheck(newExecution(w.emu), 'manual').metrics;
+    expect(metrics).toMatchObject({ outcome: 'applied', liveRowsWrong: 2 });
+    expect(metrics.message).toContain('Live metrics had 2 spool row(s) wrong');
+    expect(writtenMetrics(w.emu)).toEqual(expectedMetrics(w.emu));
+  });
+});

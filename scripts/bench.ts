@@ -18,6 +18,7 @@ import { type BundleCheck, crossCheckBundle } from './bench/bundle';
 import { measureCheck } from './bench/check';
 import { estimate, HIGH, LOW } from './bench/estimates';
 import { benchmarkChart } from './bench/figure';
+import { liveTable, measureLive } from './bench/liveMetrics';
 import {
   type ColumnMapCosts,
   measureApply,
@@ -152,6 +153,8 @@ async function collect(started: number): Promise<BenchResults> {
   progress('union metrics');
   const unionSizes = METRIC_SIZES.map((spools) => measureUnionMetrics(source, spools, RUNS.unionMetrics));
   const aggregation = measureAggregation(RUNS.aggregation);
+  progress('live metrics');
+  const liveMetrics = METRIC_SIZES.map((unions) => measureLive(unions));
   progress('bundle cross-check');
   const at10k = sizes.find((s) => s.spools === 10_000);
   const bundle: BundleCheck =
@@ -172,6 +175,7 @@ async function collect(started: number): Promise<BenchResults> {
     sizes,
     ceiling: ceilingResult,
     unionMetrics: { sizes: unionSizes, aggregation },
+    liveMetrics,
     bundle,
   };
   return {
@@ -185,6 +189,7 @@ async function main(): Promise<void> {
   const started = performance.now();
   const results = await collect(started);
   for (const t of tables(results)) console.log(textTable(t));
+  console.log(textTable(liveTable(results.liveMetrics)));
   console.log(`\n${bundleLine(results)}`);
   console.log(`\n${headline(results)}\nTotal ${results.totalSeconds} s.`);
   if (!QUICK) {

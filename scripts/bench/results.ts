@@ -3,6 +3,7 @@
 import type { BundleCheck } from './bundle';
 import type { CheckMeasurement } from './check';
 import type { LatencySource, TimeEstimate } from './estimates';
+import type { LiveRun } from './liveMetrics';
 import type { Repeated } from './measure';
 import type { ApplyRun, ColumnMapCosts, FirstApplyOverflow, RefusedAtCeiling } from './ours';
 import type { AggregationCpu, MetricsRun } from './unionMetrics';
@@ -78,6 +79,8 @@ export interface BenchResults {
     readonly firstApplyWithoutHistory: FirstApplyOverflow;
   } | null;
   readonly unionMetrics: { readonly sizes: readonly MetricsRun[]; readonly aggregation: AggregationCpu };
+  /** Live union metrics at 1,000 / 10,000 / 100,000 unions (scripts/bench/liveMetrics.ts). */
+  readonly liveMetrics: readonly LiveRun[];
   readonly bundle: BundleCheck;
   readonly targets: readonly TargetResult[];
   readonly totalSeconds: number;

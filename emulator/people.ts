@@ -94,7 +94,22 @@ export class People {
     const changeType = this.rt.uncounted(() => applyChange(sheet, change, this.rt.switches.sortChangeType));
     this.book.active = sheet;
     const editor = options.user ?? this.rt.user;
-    return this.installed('ON_CHANGE').map((r) => this.runInstalled(r, editor, () => ({ changeType })));
+    const runs = this.installed('ON_CHANGE').map((r) => this.runInstalled(r, editor, () => ({ changeType })));
+    if ('sort' in change && this.rt.switches.sortFiresEdit)
+      runs.push(...this.sortEdits(sheet, change.sort.firstRow ?? 2, editor));
+    return runs;
+  }
+
+  /** A sort rewrites the sorted rows' values: onEdit over them (multi-cell, so no value/oldValue). */
+  private sortEdits(sheet: SheetModel, firstRow: number, editor: string): TriggerRun[] {
+    const last = sheet.grid.lastRow();
+    if (last < firstRow) return [];
+    const fields = () => ({
+      range: makeRange(sheet, firstRow, 1, last - firstRow + 1, Math.max(1, sheet.grid.lastColumn())),
+    });
+    const runs = this.handlers.onEdit === undefined ? [] : [this.runSimple('onEdit', editor, fields)];
+    for (const r of this.installed('ON_EDIT')) runs.push(this.runInstalled(r, editor, fields));
+    return runs;
   }
 
   private installed(eventType: TriggerRecord['eventType']): TriggerRecord[] {

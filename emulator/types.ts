@@ -31,6 +31,8 @@ export interface Switches {
   triggerRules: 'addOn' | 'script';
   /** What a person's sort of a range reports to onChange (UNCONFIRMED; docs/platform.md). */
   sortChangeType: string;
+  /** Whether a person's sort also fires onEdit over the sorted rows (OBSERVED for moves of rows with data; UNCONFIRMED). */
+  sortFiresEdit: boolean;
 }
 
 export const DEFAULT_SWITCHES: Readonly<Switches> = Object.freeze({
@@ -45,6 +47,7 @@ export const DEFAULT_SWITCHES: Readonly<Switches> = Object.freeze({
   insertSheetPosition: 'afterActive',
   triggerRules: 'addOn',
   sortChangeType: 'OTHER',
+  sortFiresEdit: true,
 });
 
 export interface EmulatorOptions {

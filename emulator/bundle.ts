@@ -54,6 +54,30 @@ function resolve(ctx: Record<string, unknown>, name: string): Fn {
   return target as Fn;
 }
 
+/**
+ * Trigger handlers for Emulator.setHandlers that run the bundle's top-level function of that name in a
+ * fresh load (Apps Script loads the script afresh for every trigger execution); the emulator begins and
+ * ends the execution around it.
+ */
+export function bundleTriggerHandlers(
+  emu: Emulator,
+  distDir: string,
+  names: readonly string[],
+): Record<string, (event: Record<string, unknown>) => unknown> {
+  return Object.fromEntries(
+    names.map((name) => [
+      name,
+      (event: Record<string, unknown>) => {
+        try {
+          return resolve(loadContext(emu, distDir), name)(event);
+        } finally {
+          emu.setDateRealm(null);
+        }
+      },
+    ]),
+  );
+}
+
 /** One execution: begin, fresh load (global statements run), call, end (also on throw). */
 export function runEntryPoint(
   emu: Emulator,

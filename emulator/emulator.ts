@@ -3,6 +3,7 @@ import { isDate } from './dates';
 import { buildTriggerEvent } from './events';
 import { HtmlServiceImpl } from './html';
 import { type LockKind, LockServiceImpl, LockTable } from './lock';
+import { People, type PersonEditOptions, type StructureChange, type TriggerHandler, type TriggerRun } from './people';
 import { createPropertiesStores, PropertiesServiceImpl, type PropertiesStores, userProperties } from './properties';
 import { Runtime } from './runtime';
 import { ScriptAppImpl, ScriptState, TriggerImpl } from './script';
@@ -94,6 +95,14 @@ export interface Emulator {
   setDateRealm(DateCtor: DateConstructor | null): void;
   /** The execution currently running (implicit default one if none was begun). */
   currentExecution(): Required<ExecutionContext>;
+  /** Trigger handler functions by name (simple `onEdit`, installable triggers' handlers); see emulator/people.ts. */
+  setHandlers(handlers: Record<string, TriggerHandler>): void;
+  /** A person types or pastes `values` into `a1` of `sheet`: fires simple onEdit and every installable onEdit. */
+  personEdits(sheet: string, a1: string, values: unknown[][], options?: PersonEditOptions): TriggerRun[];
+  /** A person deletes, inserts or sorts rows: fires every installable onChange (no range in the event). */
+  personChanges(sheet: string, change: StructureChange, options?: { user?: string }): TriggerRun[];
+  /** Concurrency: just before the running execution's next call to `method` ('Range.setValues'), `run` runs. */
+  interleave(method: string, run: () => void): void;
 }
 
 function seedCell(v: unknown): { value: CellValue; formula?: string } {
@@ -143,6 +152,25 @@ class EmulatorImpl implements Emulator {
     this.book = new SpreadsheetModel(this.rt, this.rt.spreadsheetId, options.spreadsheetName ?? 'Emulated workbook');
     this.book.active = this.book.addSheet('Sheet1', 0);
     this.globals = this.createGlobals();
+    this.people = new People(this.rt, this.book, this.script, this.locks);
+  }
+
+  private readonly people: People;
+
+  setHandlers(handlers: Record<string, TriggerHandler>): void {
+    this.people.setHandlers(handlers);
+  }
+
+  personEdits(sheet: string, a1: string, values: unknown[][], options?: PersonEditOptions): TriggerRun[] {
+    return this.people.edit(sheet, a1, values, options);
+  }
+
+  personChanges(sheet: string, change: StructureChange, options?: { user?: string }): TriggerRun[] {
+    return this.people.change(sheet, change, options);
+  }
+
+  interleave(method: string, run: () => void): void {
+    this.people.interleave(method, run);
   }
 
   private createGlobals(): GasGlobals {

@@ -46,6 +46,10 @@ export const MSG = {
   tooManyTriggers:
     'This script has too many triggers. Triggers must be deleted from the script before more can be added.',
   everyMinutes: 'The value passed to everyMinutes() must be 1, 5, 10, 15 or 30.',
+  // The two add-on trigger texts are UNCONFIRMED (no primary source for the wording; the rules are OFFICIAL).
+  addOnClockTooFrequent: 'Add-ons may not create time-driven triggers that run more often than once per hour.',
+  addOnTriggerPerDocument: (eventType: string) =>
+    `An add-on can only have one ${eventType} trigger per user per document. Delete the existing one first.`,
   frequencyRequired: 'Frequency is required if you are using atHour() or nearMinute().',
   htmlFileMissing: (name: string) => `No HTML file named ${name} was found.`,
   sleepTooLong: 'Invalid argument: milliseconds. The maximum allowed value is 300000.',

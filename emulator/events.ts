@@ -20,7 +20,8 @@ export function buildTriggerEvent(
     case 'ON_CHANGE':
       return { ...common, changeType: 'EDIT', ...extra };
     case 'ON_EDIT':
-      return { ...common, range: undefined, value: undefined, oldValue: undefined, ...extra };
+      // value/oldValue only for single-cell edits: the caller passes them when they exist.
+      return { ...common, range: undefined, ...extra };
     case 'ON_FORM_SUBMIT':
       return { ...base, namedValues: {}, values: [], range: undefined, ...extra };
     default:

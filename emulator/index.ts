@@ -1,9 +1,10 @@
 /** In-memory Google Apps Script emulator: see docs/emulator.md. */
 
-export { loadBundle, runEntryPoint, scriptRun, topLevelFunctionNames } from './bundle';
+export { bundleTriggerHandlers, loadBundle, runEntryPoint, scriptRun, topLevelFunctionNames } from './bundle';
 export type { Emulator, GasGlobals, SheetInfo } from './emulator';
 export { createEmulator, installGlobals } from './emulator';
 export { GasException, MSG } from './errors';
+export type { PersonEditOptions, StructureChange, TriggerHandler, TriggerRun } from './people';
 export { isDataCall, NAVIGATION_METHODS } from './stats';
 export type {
   AlertRecord,

@@ -52,6 +52,8 @@ export class Runtime {
   newDate: (epochMs: number) => Date = (t) => new Date(t);
   /** >0 while inside a counted call (nested calls are not counted) or a backdoor. */
   depth = 0;
+  /** Called before every counted call ('Class.method'); emulator/people.ts starts interleaved executions here. */
+  beforeCall: (name: string) => void = () => {};
   private executionSeq = 1;
 
   constructor(o: EmulatorOptions) {
@@ -75,6 +77,7 @@ export class Runtime {
   /** Counts a call and fires a due fault; nested calls (depth > 0) are neither counted nor faulted. */
   enter(service: ServiceName, className: string, method: string): void {
     if (this.depth > 0) return;
+    this.beforeCall(`${className}.${method}`);
     this.stats.count(service, className, method);
     this.faults.check(service, () =>
       service === 'Spreadsheet' ? MSG.spreadsheetTimeout(this.spreadsheetId) : MSG.serverError,

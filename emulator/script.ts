@@ -35,6 +35,9 @@ export class ScriptState {
     const list = this.list(rt.user);
     if (list.length >= MAX_TRIGGERS_PER_USER) fail(MSG.tooManyTriggers);
     const documentId = rt.execution.documentContext ? rt.spreadsheetId : r.triggerSourceId;
+    const sameKind = (t: TriggerRecord) => t.eventType === r.eventType && t.documentId === documentId;
+    if (rt.switches.triggerRules === 'addOn' && documentId !== null && list.some(sameKind))
+      fail(MSG.addOnTriggerPerDocument(r.eventType));
     const record: TriggerRecord = { ...r, uniqueId: String(8_000_000_000 + ++this.seq), user: rt.user, documentId };
     list.push(record);
     return record;
@@ -81,6 +84,7 @@ export class ClockTriggerBuilderImpl implements HasRuntime {
 
   everyMinutes(n: number): this {
     if (!VALID_MINUTES.includes(n)) fail(MSG.everyMinutes);
+    if (this._rt.switches.triggerRules === 'addOn') fail(MSG.addOnClockTooFrequent);
     return this._set({ everyMinutes: n });
   }
 

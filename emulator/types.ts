@@ -23,6 +23,16 @@ export interface Switches {
   protectedEditMessage: string;
   /** Extension: where insertSheet() without an index puts the new sheet; default 'afterActive'. */
   insertSheetPosition: 'afterActive' | 'end';
+  /**
+   * 'addOn' (default): Editor add-on trigger rules (time-driven at most hourly, one installable trigger of each
+   * event type per user per document); 'script': a plain script project's rules. Both keep 20 per user per script.
+   * The rules are OFFICIAL; the error texts for the add-on ones are UNCONFIRMED (docs/platform.md).
+   */
+  triggerRules: 'addOn' | 'script';
+  /** What a person's sort of a range reports to onChange (UNCONFIRMED; docs/platform.md). */
+  sortChangeType: string;
+  /** Whether a person's sort also fires onEdit over the sorted rows (OBSERVED for moves of rows with data; UNCONFIRMED). */
+  sortFiresEdit: boolean;
 }
 
 export const DEFAULT_SWITCHES: Readonly<Switches> = Object.freeze({
@@ -35,6 +45,9 @@ export const DEFAULT_SWITCHES: Readonly<Switches> = Object.freeze({
   protectedEditMessage:
     'You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.',
   insertSheetPosition: 'afterActive',
+  triggerRules: 'addOn',
+  sortChangeType: 'OTHER',
+  sortFiresEdit: true,
 });
 
 export interface EmulatorOptions {

@@ -20,6 +20,7 @@ import { measureCheck } from './bench/check';
 import { measureEmulatorSpeed } from './bench/emulatorSpeed';
 import { estimate, HIGH, LOW } from './bench/estimates';
 import { benchmarkChart } from './bench/figure';
+import { liveTable, measureLive } from './bench/liveMetrics';
 import {
   type ColumnMapCosts,
   measureApply,
@@ -156,6 +157,8 @@ async function collect(started: number): Promise<BenchResults> {
   const aggregation = measureAggregation(RUNS.aggregation);
   progress('emulator speed');
   const emulator = measureEmulatorSpeed(RUNS.emulator);
+  progress('live metrics');
+  const liveMetrics = METRIC_SIZES.map((unions) => measureLive(unions));
   progress('bundle cross-check');
   const at10k = sizes.find((s) => s.spools === 10_000);
   const bundle: BundleCheck =
@@ -176,6 +179,7 @@ async function collect(started: number): Promise<BenchResults> {
     sizes,
     ceiling: ceilingResult,
     unionMetrics: { sizes: unionSizes, aggregation },
+    liveMetrics,
     bundle,
     emulator,
   };
@@ -190,6 +194,7 @@ async function main(): Promise<void> {
   const started = performance.now();
   const results = await collect(started);
   for (const t of tables(results)) console.log(textTable(t));
+  console.log(textTable(liveTable(results.liveMetrics)));
   console.log(`\n${bundleLine(results)}`);
   console.log(`\n${headline(results)}\nTotal ${results.totalSeconds} s.`);
   if (!QUICK) {

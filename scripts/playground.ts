@@ -15,7 +15,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
-import { createEmulator, type Emulator, scriptRun, topLevelFunctionNames } from '../emulator';
+import { bundleTriggerHandlers, createEmulator, type Emulator, scriptRun, topLevelFunctionNames } from '../emulator';
 import { demoWorkbook } from '../emulator/fixtures/demo';
 import type { GridSheet, RpcRequest, RpcResponse, WorkbookView } from '../src/client/playground/protocol';
 
@@ -188,6 +188,19 @@ function parseRpc(body: string): RpcRequest {
   return { name: value.name, args: value.args };
 }
 
+/** The trigger functions a person's edit may run (simple onEdit, live metrics, the shared onChange). */
+const TRIGGER_FUNCTIONS = ['onEdit', 'onLiveEdit', 'onSchemaChange'];
+
+/** `{ sheet, a1, value }`: one cell, typed as a person would (fires the add-on's edit triggers). */
+function parseEdit(body: string): { sheet: string; a1: string; value: string } {
+  const value = JSON.parse(body) as { sheet?: unknown; a1?: unknown; value?: unknown } | null;
+  if (value === null || typeof value.sheet !== 'string' || typeof value.value !== 'string')
+    throw new Error('expected {"sheet": string, "a1": "K12", "value": string}');
+  if (typeof value.a1 !== 'string' || !/^[A-Z]{1,3}[1-9][0-9]{0,6}$/.test(value.a1))
+    throw new Error('a1 must name one cell, like K12');
+  return { sheet: value.sheet, a1: value.a1, value: value.value };
+}
+
 function runRpc(emulator: Emulator, distDir: string, request: RpcRequest): RpcResponse {
   try {
     return { ok: true, value: scriptRun(emulator, distDir, request.name, ...request.args) ?? null };
@@ -213,7 +226,12 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
   const seed = options.seed ?? ((emulator: Emulator) => seedDemo(emulator));
   const name = options.spreadsheetName ?? 'Spool tracking (demo)';
   const assets = await loadAssets(root);
-  let current = freshEmulator(seed, name);
+  const fresh = () => {
+    const made = freshEmulator(seed, name);
+    made.emulator.setHandlers(bundleTriggerHandlers(made.emulator, distDir, TRIGGER_FUNCTIONS));
+    return made;
+  };
+  let current = fresh();
   let port = 0;
 
   const routes: Record<string, (req: IncomingMessage, res: ServerResponse) => Promise<void> | void> = {
@@ -226,8 +244,15 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
     'GET /sidebar': (_req, res) => send(res, 200, 'text/html', sidebarPage(distDir, assets.shim)),
     'GET /api/workbook': (_req, res) => sendJson(res, 200, workbookView(current.emulator, current.seeded)),
     'POST /api/reset': (_req, res) => {
-      current = freshEmulator(seed, name);
+      current = fresh();
       sendJson(res, 200, { ok: true });
+    },
+    'POST /api/edit': async (req, res) => {
+      const edit = parseEdit(await readBody(req));
+      if (current.emulator.sheetInfo(edit.sheet) === null)
+        return sendJson(res, 400, { error: `no sheet ${edit.sheet}` });
+      const runs = current.emulator.personEdits(edit.sheet, edit.a1, [[edit.value]]);
+      sendJson(res, 200, { triggers: runs.map((r) => ({ handler: r.handler, error: r.error ?? null })) });
     },
     'POST /rpc': async (req, res) => {
       const answer = runRpc(current.emulator, distDir, parseRpc(await readBody(req)));

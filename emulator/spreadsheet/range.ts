@@ -4,6 +4,7 @@ import { formatA1, parseA1, type Rect } from './a1';
 import type { SheetModel } from './model';
 import { type ProtectionImpl, protectionFacade } from './protection';
 import { type SheetImpl, sheetFacade } from './sheet';
+import { TextFinderImpl } from './textFinder';
 import { type CellValue, displayValue } from './values';
 
 const JAVA_TYPE: Record<string, string> = { string: 'String', number: 'number', boolean: 'Boolean', object: 'Object' };
@@ -223,6 +224,10 @@ export class RangeImpl implements HasRuntime {
   activate(): this {
     this._sheet.book.active = this._sheet;
     return this;
+  }
+
+  createTextFinder(findText: string): TextFinderImpl {
+    return new TextFinderImpl(this._sheet, { ...this._rect }, String(findText));
   }
 }
 

@@ -4,6 +4,7 @@ import type { Axis, SheetModel } from './model';
 import { type ProtectionImpl, protectionFacade } from './protection';
 import { makeRange, RangeImpl, rangeFromA1, signatureError } from './range';
 import { type SpreadsheetImpl, spreadsheetFacade } from './spreadsheet';
+import { TextFinderImpl } from './textFinder';
 
 export function sheetFacade(m: SheetModel): SheetImpl {
   m.facade ??= new SheetImpl(m);
@@ -195,6 +196,10 @@ export class SheetImpl implements HasRuntime {
     if (!options?.formatOnly) this._rt.cells('cellsChanged', this._m.grid.clear(whole));
     if (!options?.contentsOnly) this._m.formats.set(whole, null);
     return this;
+  }
+
+  createTextFinder(findText: string): TextFinderImpl {
+    return new TextFinderImpl(this._m, this._m.whole(), String(findText));
   }
 }
 

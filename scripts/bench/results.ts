@@ -4,6 +4,7 @@ import type { BundleCheck } from './bundle';
 import type { CheckMeasurement } from './check';
 import type { EmulatorSpeed } from './emulatorSpeed';
 import type { LatencySource, TimeEstimate } from './estimates';
+import type { LiveRun } from './liveMetrics';
 import type { Repeated } from './measure';
 import type { ApplyRun, ColumnMapCosts, FirstApplyOverflow, RefusedAtCeiling } from './ours';
 import type { AggregationCpu, MetricsRun } from './unionMetrics';
@@ -80,6 +81,8 @@ export interface BenchResults {
     readonly firstApplyWithoutHistory: FirstApplyOverflow;
   } | null;
   readonly unionMetrics: { readonly sizes: readonly MetricsRun[]; readonly aggregation: AggregationCpu };
+  /** Live union metrics at 1,000 / 10,000 / 100,000 unions (scripts/bench/liveMetrics.ts). */
+  readonly liveMetrics: readonly LiveRun[];
   readonly bundle: BundleCheck;
   /** Absent in results written before it was measured. */
   readonly emulator?: EmulatorSpeed;

@@ -19,14 +19,20 @@ export interface ColumnData {
   readonly columns: Readonly<Record<string, readonly unknown[]>>;
 }
 
-export function readColumns(sheet: Sheet, names: readonly string[], maps: ColumnMapCache): ColumnData {
+/** `maxGap`: unused columns a read may span between two wanted ones (0 = only the wanted columns). */
+export function readColumns(
+  sheet: Sheet,
+  names: readonly string[],
+  maps: ColumnMapCache,
+  options: { maxGap?: number } = {},
+): ColumnData {
   const attempt = (map: ColumnMap): ColumnData | null => {
     const lastRow = sheet.getLastRow();
     const rows = Math.max(0, lastRow - map.headerRow);
     const wanted = names.map((name) => map.columns[name]);
     if (wanted.some((column, i) => column === undefined || map.ambiguous.includes(names[i]))) return null;
     const columns: Record<string, unknown[]> = {};
-    for (const span of columnSpans(wanted, MAX_READ_THROUGH_GAP)) {
+    for (const span of columnSpans(wanted, options.maxGap ?? MAX_READ_THROUGH_GAP)) {
       const values = sheet.getRange(map.headerRow, span.first, rows + 1, span.last - span.first + 1).getValues();
       for (const [i, name] of names.entries()) {
         if (wanted[i] < span.first || wanted[i] > span.last) continue;

@@ -82,5 +82,8 @@ export function createRpc(runner: () => ScriptRunner): Rpc {
     checkSchemaNow: call('checkSchemaNow'),
     previewUnionMetrics: call('previewUnionMetrics'),
     recomputeUnionMetrics: call('recomputeUnionMetrics'),
+    getLiveMetricsStatus: call('getLiveMetricsStatus'),
+    keepMetricsLive: call('keepMetricsLive'),
+    stopLiveMetrics: call('stopLiveMetrics'),
   };
 }

@@ -11,6 +11,7 @@ import { describePlan } from '../core/summary';
 import type { SchemaPlan } from '../shared/payloads';
 import { byId, h, replaceChildren } from './dom';
 import { isStalePlan, planHeadline, planTone, resultDetails, resultHeadline } from './format';
+import { createLivePanel } from './livePanel';
 import { createMetricsPanel } from './metricsPanel';
 import type { PanelHost, State } from './panel';
 import { createRpc, failureMessage } from './rpc';
@@ -63,6 +64,7 @@ const host: PanelHost = {
 
 const schedule = createSchedulePanel(rpc, host);
 const metrics = createMetricsPanel(rpc, host);
+const live = createLivePanel(rpc, host);
 
 function setState(next: State): void {
   state = next;
@@ -79,6 +81,7 @@ function setState(next: State): void {
   ui.cancelApply.disabled = next !== 'confirming';
   schedule.sync(next);
   metrics.sync(next);
+  live.sync(next);
 }
 
 function announce(text: string): void {
@@ -132,7 +135,7 @@ async function loadPreview(): Promise<void> {
 async function loadAll(): Promise<void> {
   setState('loading');
   announce('Loading the preview…');
-  await Promise.all([fetchPlan(), schedule.load()]);
+  await Promise.all([fetchPlan(), schedule.load(), live.load()]);
   setState('ready');
 }
 

@@ -234,7 +234,7 @@ export function duplicateKeys(spoolKeys: readonly unknown[], firstDataRow: numbe
 }
 
 /** Does a sheet cell already hold this metric? '' ≠ 0 (a blank cell must be written); '3' = 3. */
-function cellHolds(cell: unknown, wanted: number): boolean {
+export function cellHolds(cell: unknown, wanted: number): boolean {
   if (typeof cell === 'number') return cell === wanted;
   if (typeof cell !== 'string') return false;
   const text = cell.trim();

@@ -49,7 +49,10 @@ export function removeFromMenu(context: ExecutionContext): ScheduleStatus | null
   });
 }
 
-function withAlerts<T>(context: ExecutionContext, work: () => { value: T; title: string; text: string }): T | null {
+export function withAlerts<T>(
+  context: ExecutionContext,
+  work: () => { value: T; title: string; text: string },
+): T | null {
   const ui = context.services.spreadsheetApp.getUi();
   try {
     const { value, title, text } = work();

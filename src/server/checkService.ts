@@ -44,6 +44,7 @@ import type {
   SheetCheck,
 } from '../shared/payloads';
 import { ExecutionContext, type Services } from './context';
+import { keepLiveChangeTrigger, withLiveCheckNote } from './liveMetricsToggle';
 import { applySchema } from './schemaService';
 import { recomputeUnionMetrics } from './unionMetricsService';
 
@@ -244,11 +245,11 @@ function metricsInCheck(
   context.actorNote = 'hourly check';
   try {
     const report = recomputeUnionMetrics(context);
-    return {
+    return withLiveCheckNote(context, {
       outcome: report.status === 'applied' ? 'applied' : 'unchanged',
       message: report.summary,
       rowsChanged: report.rowsChanged,
-    };
+    });
   } catch (error) {
     return { outcome: 'failed', message: `Union metrics not recomputed: ${errorMessage(error)}`, rowsChanged: 0 };
   } finally {
@@ -299,6 +300,7 @@ export function installSchedule(context: ExecutionContext): { status: ScheduleSt
 export function removeSchedule(context: ExecutionContext): { status: ScheduleStatus; removed: number } {
   const spreadsheet = context.spreadsheet();
   const removed = removeScheduleTriggers(context.services.scriptApp, records(context), spreadsheet);
+  keepLiveChangeTrigger(context);
   const store = new CheckStateStore(context.services.propertiesService, spreadsheet.getId());
   const newest = store.read();
   if (newest !== null) store.write(newest, false);

@@ -4,7 +4,14 @@
  * handler, a trigger, or a google.script.run target — so each validates what it is given.
  */
 import { errorMessage } from '../core/errors';
-import type { ApplyResult, CheckResult, ScheduleStatus, SchemaPlan, UnionMetricsReport } from '../shared/payloads';
+import type {
+  ApplyResult,
+  CheckResult,
+  LiveMetricsStatus,
+  ScheduleStatus,
+  SchemaPlan,
+  UnionMetricsReport,
+} from '../shared/payloads';
 import type { ImplementsSidebarApi } from '../shared/rpc';
 import { checkNowFromMenu, installFromMenu, removeFromMenu } from './checkMenu';
 import {
@@ -19,6 +26,9 @@ import {
   scheduleStatus,
 } from './checkService';
 import { ExecutionContext, type Services } from './context';
+import { liveFromMenu } from './liveMetricsMenu';
+import { processLiveEdit, processStructureChange } from './liveMetricsService';
+import { liveMetricsOnHere, liveMetricsStatus, turnOffLiveMetrics, turnOnLiveMetrics } from './liveMetricsToggle';
 import { buildMenu, extendSchemaFromMenu, recomputeUnionMetricsFromMenu } from './menu';
 import { applySchema as apply, previewSchema as preview } from './schemaService';
 import {
@@ -182,7 +192,9 @@ export function checkSchema(event?: unknown): CheckResult | null {
 export function onSchemaChange(event?: unknown): void {
   try {
     const change = event as Partial<GoogleAppsScript.Events.SheetsOnChange> | undefined;
-    invalidateForChange(new ExecutionContext(globalServices(), undefined, change?.source ?? null), change?.changeType);
+    const current = new ExecutionContext(globalServices(), undefined, change?.source ?? null);
+    invalidateForChange(current, change?.changeType);
+    if (isRowStructureChange(change?.changeType) && liveMetricsOnHere(current)) processStructureChange(current);
   } catch (error) {
     globalServices().logger.warn(`Sheet Schema onSchemaChange: ${errorMessage(error)}`);
   }
@@ -199,5 +211,46 @@ export function onEdit(event?: unknown): void {
     invalidateForEdit(new ExecutionContext(globalServices(), undefined, edit.source ?? null), edit.range);
   } catch (error) {
     globalServices().logger.warn(`Sheet Schema onEdit: ${errorMessage(error)}`);
+  }
+}
+
+/** Row inserts, deletes and sorts (a sort reports OTHER: UNCONFIRMED, docs/platform.md) move unions between rows. */
+function isRowStructureChange(changeType: unknown): boolean {
+  return changeType === 'INSERT_ROW' || changeType === 'REMOVE_ROW' || changeType === 'OTHER';
+}
+
+/**
+ * Menu "Keep metrics live" / "Stop live metrics" (alert) and the sidebar toggle (`{ sidebar: true }`,
+ * JSON back): one installable onEdit trigger for this user and spreadsheet, or none.
+ */
+export function keepMetricsLive(options?: unknown): LiveMetricsStatus | null {
+  expectAtMostArguments('keepMetricsLive', arguments, 1);
+  if (isSidebarRequest('keepMetricsLive', options)) return turnOnLiveMetrics(context());
+  return liveFromMenu(context(), true);
+}
+
+export function stopLiveMetrics(options?: unknown): LiveMetricsStatus | null {
+  expectAtMostArguments('stopLiveMetrics', arguments, 1);
+  if (isSidebarRequest('stopLiveMetrics', options)) return turnOffLiveMetrics(context());
+  return liveFromMenu(context(), false);
+}
+
+/** Sidebar: whether live metrics are on for this user, and what waits. Writes nothing. */
+export function getLiveMetricsStatus(...args: unknown[]): LiveMetricsStatus {
+  expectNoArguments('getLiveMetricsStatus', args);
+  return liveMetricsStatus(context());
+}
+
+/**
+ * Installable onEdit (every editor's edits, run as the user who turned live metrics on): recomputes
+ * the spools the edit touched. Never throws: a failed run is logged; the hourly check heals it.
+ */
+export function onLiveEdit(event?: unknown): void {
+  try {
+    const edit = event as Partial<GoogleAppsScript.Events.SheetsOnEdit> | undefined;
+    if (typeof edit?.range?.getSheet !== 'function') return;
+    processLiveEdit(new ExecutionContext(globalServices(), undefined, edit.source ?? null), edit.range, edit.oldValue);
+  } catch (error) {
+    console.warn(`Sheet Schema live metrics: ${errorMessage(error)}`);
   }
 }

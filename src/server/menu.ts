@@ -19,6 +19,8 @@ export const MENU_ITEMS: ReadonlyArray<{ readonly caption: string; readonly func
   // Both schedule items always: onOpen may run in AuthMode.NONE, where the state cannot be read.
   { caption: 'Turn on hourly check', functionName: 'installScheduledCheck' },
   { caption: 'Turn off hourly check', functionName: 'removeScheduledCheck' },
+  { caption: 'Keep metrics live', functionName: 'keepMetricsLive' },
+  { caption: 'Stop live metrics', functionName: 'stopLiveMetrics' },
 ];
 
 export function buildMenu(ui: GoogleAppsScript.Base.Ui): void {

@@ -4,7 +4,6 @@
  * to aggregate, one bulk write under the document lock — a constant number of calls.
  */
 
-import { readColumns, writeColumns } from '../adapters/columnAccess';
 import { withDocumentLock } from '../adapters/lock';
 import { SchemaError } from '../core/errors';
 import type { ManagedSheet, UnionMetricsSource } from '../core/schema';
@@ -12,6 +11,7 @@ import { describeUnionMetrics } from '../core/summary';
 import { aggregateUnions, countChangedRows, duplicateKeys, metricsRows } from '../core/unionMetrics';
 import type { UnionMetricsReport } from '../shared/payloads';
 import type { ExecutionContext } from './context';
+import { readNeededColumns, writeMetricRows } from './metricsIo';
 
 const EXAMPLES = 10;
 
@@ -48,8 +48,8 @@ function computeMetrics(context: ExecutionContext): { report: UnionMetricsReport
   const unionSheet = requireSheet(spreadsheet, source.sheet);
   const targets = [...source.targetColumns];
   requireMetricColumns(context, spoolSheet, targets);
-  const spools = readColumns(spoolSheet, [source.keyColumn, ...targets], maps);
-  const unions = readColumns(
+  const spools = readNeededColumns(spoolSheet, [source.keyColumn, ...targets], maps);
+  const unions = readNeededColumns(
     unionSheet,
     [source.keyColumn, source.armDoneColumn, source.soldDoneColumn, source.diameterColumn],
     maps,
@@ -84,7 +84,7 @@ function computeMetrics(context: ExecutionContext): { report: UnionMetricsReport
   };
   return {
     report: { ...report, summary: describeUnionMetrics(report) },
-    write: () => writeColumns(spoolSheet, targets, next, maps),
+    write: () => writeMetricRows({ sheet: spoolSheet, names: targets, current, next, maps }),
   };
 }
 

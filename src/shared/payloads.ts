@@ -208,6 +208,8 @@ export interface MetricsInCheckReport {
   readonly outcome: 'off' | 'applied' | 'unchanged' | 'skipped' | 'failed';
   readonly message: string;
   readonly rowsChanged: number;
+  /** With live metrics on: spool rows the live path had wrong before this recompute (target 0); else absent. */
+  readonly liveRowsWrong?: number;
 }
 
 /** What the sidebar's "Hourly check" panel shows; everything is about the current user (triggers are per user). */
@@ -228,5 +230,20 @@ export interface ScheduleStatus {
   readonly triggersInUse: number;
   readonly triggerLimit: number;
   /** One sentence for the panel, e.g. "Hourly check is on (since …); auto-repair is off." */
+  readonly message: string;
+}
+
+/** What the sidebar's "Live metrics" toggle shows; about the current user (the onEdit trigger is theirs). */
+export interface LiveMetricsStatus {
+  /** This user's installable onEdit trigger for live metrics exists in this spreadsheet. */
+  readonly on: boolean;
+  /** The onChange trigger (shared with the hourly check) that turns row inserts/deletes/sorts into a full recompute. */
+  readonly changeTrigger: boolean;
+  /** Spools deferred by executions that could not take the lock, not yet recomputed. */
+  readonly pendingSpools: number;
+  /** A structure change (or a paste over keys) asked for a full recompute that has not run yet. */
+  readonly stale: boolean;
+  readonly triggersInUse: number;
+  readonly triggerLimit: number;
   readonly message: string;
 }

@@ -5,7 +5,14 @@
  * from it — so a misspelt server name or a changed signature fails type checking on both sides.
  * Kept free of Apps Script and DOM types: both programs include it.
  */
-import type { ApplyResult, CheckResult, ScheduleStatus, SchemaPlan, UnionMetricsReport } from './payloads';
+import type {
+  ApplyResult,
+  CheckResult,
+  LiveMetricsStatus,
+  ScheduleStatus,
+  SchemaPlan,
+  UnionMetricsReport,
+} from './payloads';
 
 export interface ClearCacheResult {
   /** Managed sheets whose cached column map was dropped. */
@@ -27,6 +34,10 @@ export interface SidebarApi {
   // Union metrics panel. Without `{ confirmed: true }` the recompute is the menu's dialog flow (null).
   previewUnionMetrics(): UnionMetricsReport;
   recomputeUnionMetrics(options: { confirmed: true }): UnionMetricsReport | null;
+  // Live metrics toggle. Without `{ sidebar: true }` these are the menu's alert flow (null).
+  getLiveMetricsStatus(): LiveMetricsStatus;
+  keepMetricsLive(options: { sidebar: true }): LiveMetricsStatus | null;
+  stopLiveMetrics(options: { sidebar: true }): LiveMetricsStatus | null;
 }
 
 export type SidebarFunction = keyof SidebarApi;

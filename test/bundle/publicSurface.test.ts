@@ -84,6 +84,8 @@ describe('onOpen', () => {
       'Recompute union metrics',
       'Turn on hourly check',
       'Turn off hourly check',
+      'Keep metrics live',
+      'Stop live metrics',
     ]);
     for (const item of menu?.items ?? []) expect(topLevelFunctionNames(bundleSource())).toContain(item.functionName);
     const stats = emu.stats.snapshot();

@@ -44,9 +44,10 @@ function hourly(emu: Emulator, trigger: TriggerRecord = mine(emu, 'checkSchema')
 }
 
 /** Creates installable triggers for `user` outside the add-on (another feature, another add-on install). */
-function createTriggers(emu: Emulator, user: string, count: number, handler = 'somethingElse'): void {
+function createTriggers(emu: Emulator, user: string, count: number, handler = 'somethingElse', here = false): void {
   emu.setActiveUser(user);
-  emu.beginExecution({ kind: 'menu' });
+  // By default triggers made from other documents: the add-on rule of one per type per document allows them.
+  emu.beginExecution({ kind: 'menu', documentContext: here });
   for (let i = 0; i < count; i++) emu.globals.ScriptApp.newTrigger(handler).timeBased().everyDays(1).create();
   emu.endExecution();
   emu.setActiveUser(ME);
@@ -78,8 +79,10 @@ describe('installScheduledCheck / removeScheduledCheck', () => {
 
   it('removes extra duplicate check triggers of this user (e.g. from an older version) and keeps one', () => {
     const emu = v4Workbook();
-    createTriggers(emu, ME, 3, 'checkSchema');
-    createTriggers(emu, ME, 1, 'somethingElse');
+    // Duplicates in one document exist only outside the add-on rules (e.g. a bound-script version).
+    emu.switches.triggerRules = 'script';
+    createTriggers(emu, ME, 3, 'checkSchema', true);
+    createTriggers(emu, ME, 1, 'somethingElse', true);
     emu.beginExecution({ kind: 'menu' });
     for (let i = 0; i < 2; i++)
       emu.globals.ScriptApp.newTrigger('onSchemaChange').forSpreadsheet(emu.spreadsheet).onChange().create();

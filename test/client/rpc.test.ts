@@ -67,14 +67,17 @@ describe('createRpc', () => {
       'applySchema',
       'checkSchemaNow',
       'clearColumnCache',
+      'getLiveMetricsStatus',
       'getScheduleStatus',
       'installScheduledCheck',
+      'keepMetricsLive',
       'previewSchema',
       'previewUnionMetrics',
       'recomputeUnionMetrics',
       'removeScheduledCheck',
       'setAutoRepair',
       'setMetricsInCheck',
+      'stopLiveMetrics',
     ];
     expect(Object.keys(rpc).sort()).toEqual(names);
   });

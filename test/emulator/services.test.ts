@@ -254,7 +254,7 @@ describe('Session', () => {
 
 describe('ScriptApp', () => {
   it('creates, lists (per user) and deletes triggers; 21st fails', () => {
-    const emu = createEmulator();
+    const emu = createEmulator({ switches: { triggerRules: 'script' } });
     const sa = emu.globals.ScriptApp;
     const t = sa.newTrigger('tick').timeBased().everyMinutes(5).create();
     expect(t.getEventType()).toBe(sa.EventType.CLOCK);

@@ -21,7 +21,7 @@ const bundleSource = () => readFileSync(join(DIST, 'Code.js'), 'utf8');
 const publicFunctions = () => topLevelFunctionNames(bundleSource()).sort();
 
 /** Simple and installable triggers: they must never throw on what the platform sends, so garbage is a no-op. */
-const TRIGGER_HANDLERS = new Set(['onOpen', 'onInstall', 'onEdit', 'onSchemaChange']);
+const TRIGGER_HANDLERS = new Set(['onOpen', 'onInstall', 'onEdit', 'onSchemaChange', 'onLiveEdit']);
 
 /** Arguments a function legitimately takes (skipped from the hostile shapes). */
 const LEGITIMATE: Readonly<Record<string, readonly unknown[][]>> = {

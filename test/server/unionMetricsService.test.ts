@@ -62,14 +62,15 @@ describe('recomputeUnionMetrics', () => {
     expect(report.summary).toContain('6 unions name a spool that is not in "Operaciones"');
   });
 
-  it('costs at most 10 Spreadsheet calls, the same for small and large sheets', () => {
+  // 11: one read per needed column (issue 14: no spans through unrelated columns) instead of one per span.
+  it('costs at most 11 Spreadsheet calls, the same for small and large sheets', () => {
     const calls = (spools: number) => {
       const { emu } = migratedWorkbook(spools);
       recomputeUnionMetrics(newExecution(emu));
       return emu.stats.snapshot().spreadsheetDataCalls;
     };
     const small = calls(50);
-    expect(small).toBeLessThanOrEqual(10);
+    expect(small).toBeLessThanOrEqual(11);
     expect(calls(3000)).toBe(small);
   });
 
@@ -130,5 +131,42 @@ describe('recomputeUnionMetrics', () => {
     emu.stats.reset();
     expect(() => recomputeUnionMetrics(newExecution(emu))).toThrow('Sheet "Uniones" was not found');
     expect(writeCalls(emu)).toEqual({});
+  });
+});
+
+describe('the cheaper full recompute', () => {
+  const spoil = (emu: ReturnType<typeof migratedWorkbook>['emu'], rows: number[]) => {
+    const sheet = emu.spreadsheet.getSheetByName('Operaciones');
+    emu.beginExecution();
+    for (const row of rows) sheet?.getRange(row, 68).setValue(999);
+    emu.endExecution();
+  };
+
+  it('reads only the needed columns and, when 1 % of spools changed, writes only their rows', () => {
+    const { emu } = migratedWorkbook(2000);
+    recomputeUnionMetrics(newExecution(emu));
+    // Two runs of 10 changed rows (e.g. two spool families edited by hand).
+    spoil(emu, [...Array.from({ length: 10 }, (_, i) => 100 + i), ...Array.from({ length: 10 }, (_, i) => 1500 + i)]);
+    emu.stats.reset();
+    const report = recomputeUnionMetrics(newExecution(emu));
+    const stats = emu.stats.snapshot();
+    expect(report.rowsChanged).toBe(20);
+    expect(stats.cellsWritten).toBe(20 * 5);
+    const unions = report.unions;
+    // key + 5 metrics per spool row, key + 3 sources per union, plus one header cell per column read.
+    expect(stats.cellsRead).toBeLessThanOrEqual((2000 + 1) * 6 + (unions + 1) * 4 + 200);
+  });
+
+  it('many scattered changed rows: one write per column run is predicted cheaper than a write per row', () => {
+    const { emu } = migratedWorkbook(2000);
+    recomputeUnionMetrics(newExecution(emu));
+    spoil(
+      emu,
+      Array.from({ length: 20 }, (_, i) => 2 + i * 97),
+    );
+    emu.stats.reset();
+    expect(recomputeUnionMetrics(newExecution(emu)).rowsChanged).toBe(20);
+    expect(emu.stats.snapshot().byMethod['Range.setValues']).toBe(1);
+    expect(emu.stats.snapshot().cellsWritten).toBe(2000 * 5);
   });
 });

@@ -5,6 +5,7 @@
  */
 import { columnLetter } from '../../core/columnLetters';
 import { byId, h, replaceChildren } from '../dom';
+import { mountCellEditor } from './cellEditor';
 import { type GridSheet, RPC_DONE, type WorkbookView } from './protocol';
 
 const ui = {
@@ -127,4 +128,5 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
   if (data?.type === RPC_DONE) void refresh();
 });
 ui.reset.addEventListener('click', () => void reset());
+mountCellEditor({ selectedSheet: () => selected, refresh });
 void refresh();

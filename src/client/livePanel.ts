@@ -1,0 +1,65 @@
+/**
+ * The "Keep metrics live" toggle inside the union metrics panel: the user's live status
+ * (getLiveMetricsStatus on load) and one button that turns it on or off. Decides from the status
+ * fields, never from message text; the message is shown as the server wrote it.
+ */
+import type { LiveMetricsStatus } from '../shared/payloads';
+import { byId, replaceChildren } from './dom';
+import type { Panel, PanelHost, State } from './panel';
+import { renderPanelError } from './panelsView';
+import { failureMessage, type Rpc } from './rpc';
+
+export interface LivePanel extends Panel {
+  load(): Promise<void>;
+}
+
+export function createLivePanel(rpc: Rpc, host: PanelHost): LivePanel {
+  const ui = {
+    panel: byId('live', HTMLElement),
+    toggle: byId('live-toggle', HTMLButtonElement),
+    message: byId('live-message', HTMLElement),
+    error: byId('live-error', HTMLElement),
+  };
+  let status: LiveMetricsStatus | null = null;
+  let idle = false;
+
+  function show(next: LiveMetricsStatus): void {
+    status = next;
+    ui.panel.dataset.live = next.on ? 'on' : 'off';
+    ui.toggle.textContent = next.on ? 'Stop live metrics' : 'Keep metrics live';
+    ui.toggle.setAttribute('aria-pressed', String(next.on));
+    ui.message.textContent = next.message;
+    ui.toggle.disabled = !idle;
+  }
+
+  async function toggle(): Promise<void> {
+    if (!idle || status === null) return;
+    const turnOn = !status.on;
+    await host.run(ui.panel, async () => {
+      replaceChildren(ui.error);
+      try {
+        show(turnOn ? await rpc.keepMetricsLive({ sidebar: true }) : await rpc.stopLiveMetrics({ sidebar: true }));
+      } catch (error) {
+        const title = turnOn ? 'Could not turn live metrics on' : 'Could not turn live metrics off';
+        replaceChildren(ui.error, renderPanelError(title, failureMessage(error)));
+      }
+    });
+    ui.toggle.focus();
+  }
+
+  ui.toggle.addEventListener('click', () => void toggle());
+
+  return {
+    async load() {
+      try {
+        show(await rpc.getLiveMetricsStatus());
+      } catch (error) {
+        replaceChildren(ui.error, renderPanelError('Could not read the live metrics status', failureMessage(error)));
+      }
+    },
+    sync(state: State) {
+      idle = state === 'ready';
+      ui.toggle.disabled = !idle || status === null;
+    },
+  };
+}

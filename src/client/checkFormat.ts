@@ -108,6 +108,20 @@ export function sheetCheckLine(x: Text, sheet: SheetCheck): string {
   return x.t('check.sheetLine', { sheet: sheet.sheet, status: checkBadge(x, sheet.status).text });
 }
 
+const METRICS_LINES: Readonly<Record<CheckResult['metrics']['outcome'], MessageKey | null>> = {
+  off: null,
+  applied: 'check.metricsApplied',
+  unchanged: 'check.metricsUnchanged',
+  skipped: 'check.metricsSkipped',
+  failed: 'check.metricsFailed',
+};
+
+/** The union metrics the check recomputed (null when it was not asked to). */
+export function checkMetricsLine(x: Text, result: CheckResult): string | null {
+  const key = METRICS_LINES[result.metrics.outcome];
+  return key === null ? null : x.t(key, { n: result.metrics.rowsChanged });
+}
+
 /** A check that wrote says so first. */
 export function checkHeadline(x: Text, result: CheckResult): string {
   const status = x.t('check.headline', { status: checkBadge(x, result.status).text });

@@ -207,13 +207,9 @@ export function migrationState(x: Text, migration: MigrationStatus): string {
 
 export function historyLine(x: Text, entry: HistoryEntry): string {
   const what = entry.columnsAdded === '' ? entry.description : entry.columnsAdded;
-  return x.t('history.line', {
-    sheet: entry.sheet,
-    what,
-    n: entry.cellsWritten,
-    user: entry.user,
-    outcome: entry.outcome,
-  });
+  // 'applied' is the outcome code of a success row; other outcomes (failures) are kept as written.
+  const outcome = entry.outcome === 'applied' ? x.t('history.applied') : entry.outcome;
+  return x.t('history.line', { sheet: entry.sheet, what, n: entry.cellsWritten, user: entry.user, outcome });
 }
 
 /** " (Operaciones BP–BT, Uniones K)" or "" when nothing was added. */

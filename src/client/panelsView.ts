@@ -2,11 +2,13 @@
  * Hourly-check and union-metrics payloads → DOM, in the operator's language from codes and
  * numbers. Header names and spool keys are sheet text: everything goes in through h()/text nodes.
  */
-import type { AutoRepairReport, CheckResult, Finding, SheetCheck, UnionMetricsReport } from '../shared/payloads';
+import type { CheckResult, Finding, SheetCheck, UnionMetricsReport } from '../shared/payloads';
 import {
   autoRepairTitle,
   checkBadge,
   checkMeta,
+  checkMetricsLine,
+  checkWrote,
   findingKind,
   findingText,
   type MetricsProblem,
@@ -48,10 +50,15 @@ export function renderLastCheck(x: Text, result: CheckResult | null): HTMLElemen
       h('span', { className: `badge badge-${badge.tone}` }, badge.text),
     ),
     h('p', { className: 'gray check-meta' }, checkMeta(x, result)),
-    h('div', { className: 'check-summary' }, ...result.sheets.map((s) => h('p', {}, sheetCheckLine(x, s)))),
+    h(
+      'div',
+      { className: 'check-summary' },
+      ...result.sheets.map((s) => h('p', {}, sheetCheckLine(x, s))),
+      ...[checkMetricsLine(x, result)].filter((line) => line !== null).map((line) => h('p', {}, line)),
+    ),
     ...result.sheets.map((s) => renderSheetFindings(x, s)),
     omitted === null ? null : h('p', { className: 'gray omitted' }, omitted),
-    renderAutoRepair(x, result.autoRepair),
+    renderAutoRepair(x, result),
   );
 }
 
@@ -83,14 +90,19 @@ function renderFinding(x: Text, finding: Finding, sheet: string): HTMLElement {
   );
 }
 
-function renderAutoRepair(x: Text, report: AutoRepairReport): HTMLElement | null {
+/** What auto-repair did: the columns it added; a failure's server text under Details. */
+function renderAutoRepair(x: Text, result: CheckResult): HTMLElement | null {
+  const report = result.autoRepair;
   const title = autoRepairTitle(x, report);
   if (title === null) return null;
   return h(
     'div',
     { className: `auto-repair-outcome outcome-${report.outcome}`, attrs: { 'data-outcome': report.outcome } },
     h('p', { className: 'outcome-title' }, title),
-    report.message === '' ? null : h('p', { className: 'gray' }, report.message),
+    report.outcome === 'applied' ? h('p', {}, checkWrote(x, result)) : null,
+    report.outcome === 'failed' && report.message !== ''
+      ? h('details', {}, h('summary', {}, x.t('details.summary')), h('p', { className: 'gray' }, report.message))
+      : null,
   );
 }
 

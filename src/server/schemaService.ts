@@ -13,6 +13,7 @@ import {
   HISTORY_HEADERS,
   HISTORY_SHEET,
   hasHistoryHeader,
+  historyHeaders,
   repairHistorySheet,
 } from '../adapters/history';
 import { withDocumentLock } from '../adapters/lock';
@@ -27,6 +28,7 @@ import { addCosts, NO_COST, stepsCost, type WriteCost, writeSteps } from '../cor
 import { blockedMessage, describeSheetChanges } from '../core/summary';
 import type { ApplyResult, HistoryEntry, SchemaPlan, SheetPlan } from '../shared/payloads';
 import type { ExecutionContext } from './context';
+import { operatorMessages } from './locale';
 
 export function previewSchema(context: ExecutionContext): SchemaPlan {
   return planFrom(context, read(context, 'preview'));
@@ -211,7 +213,8 @@ function recordSuccess(
   const entries = historyEntries(context, toRecord, plan, started, SUCCESS_OUTCOME);
   const history = spreadsheet.getSheetByName(HISTORY_SHEET);
   if (history === null) {
-    createHistorySheet(spreadsheet, entries, meter, undo);
+    const { language } = operatorMessages(context.services.session);
+    createHistorySheet(spreadsheet, entries, meter, undo, historyHeaders(language));
     return;
   }
   const repair = plan.interrupted?.historyRepair ?? null;

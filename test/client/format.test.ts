@@ -207,7 +207,7 @@ describe('history, migrations and results', () => {
         durationMs: 1,
         outcome: 'applied',
       }),
-    ).toBe('Operaciones: BP–BT: a, b — 12,005 cells, op@example.com, applied');
+    ).toBe('Operaciones: BP–BT: a, b — 12,005 cells, op@example.com, done');
   });
 
   it('sums up an apply result', () => {

@@ -99,6 +99,7 @@ export const en = {
   'migration.outside': 'present (added by hand)',
   'history.title': 'Last changes',
   'history.none': 'Nothing extended from Sheet Schema yet.',
+  'history.applied': 'done',
   'history.line': {
     one: '{sheet}: {what} — 1 cell, {user}, {outcome}',
     other: '{sheet}: {what} — {n} cells, {user}, {outcome}',
@@ -182,6 +183,13 @@ export const en = {
     one: '1 more finding left out (the stored result is kept small).',
     other: '{n} more findings left out (the stored result is kept small).',
   },
+  'check.metricsApplied': {
+    one: 'Union metrics: 1 spool row updated.',
+    other: 'Union metrics: {n} spool rows updated.',
+  },
+  'check.metricsUnchanged': 'Union metrics: already correct, nothing written.',
+  'check.metricsSkipped': 'Union metrics: not recomputed, the check found problems.',
+  'check.metricsFailed': 'Union metrics: could not be recomputed.',
   'check.findingsIn': 'Findings in {sheet}',
   'repair.skipped': 'Auto-repair: not done, the sheet has other changes to look at first.',
   'repair.applied': 'Auto-repair: done.',

@@ -97,6 +97,7 @@ export const es: Catalogue = {
   'migration.outside': 'presente (añadida a mano)',
   'history.title': 'Últimos cambios',
   'history.none': 'Todavía no se ha ampliado nada desde Sheet Schema.',
+  'history.applied': 'hecho',
   'history.line': {
     one: '{sheet}: {what} — 1 celda, {user}, {outcome}',
     other: '{sheet}: {what} — {n} celdas, {user}, {outcome}',
@@ -180,6 +181,13 @@ export const es: Catalogue = {
     one: 'Se omite 1 hallazgo más (el resultado guardado se mantiene pequeño).',
     other: 'Se omiten {n} hallazgos más (el resultado guardado se mantiene pequeño).',
   },
+  'check.metricsApplied': {
+    one: 'Métricas de uniones: 1 fila de spool actualizada.',
+    other: 'Métricas de uniones: {n} filas de spools actualizadas.',
+  },
+  'check.metricsUnchanged': 'Métricas de uniones: ya eran correctas, no se escribió nada.',
+  'check.metricsSkipped': 'Métricas de uniones: no se recalcularon, la revisión encontró problemas.',
+  'check.metricsFailed': 'Métricas de uniones: no se pudieron recalcular.',
   'check.findingsIn': 'Hallazgos en {sheet}',
   'repair.skipped': 'Reparación automática: no se hizo, la hoja tiene otros cambios que revisar antes.',
   'repair.applied': 'Reparación automática: hecha.',

@@ -68,7 +68,7 @@ export const en = {
   'strip.newMiddle': { one: 'Columns {span}: 1 new column', other: 'Columns {span}: {n} new columns' },
   'strip.none': 'No columns.',
   'table.caption': 'Changes to {sheet}',
-  'table.column': 'Column',
+  'table.column': 'Col.',
   'table.header': 'Header',
   'table.type': 'Type',
   'table.default': 'Value',

@@ -66,7 +66,7 @@ export const es: Catalogue = {
   'strip.newMiddle': { one: 'Columnas {span}: 1 columna nueva', other: 'Columnas {span}: {n} columnas nuevas' },
   'strip.none': 'Sin columnas.',
   'table.caption': 'Cambios en {sheet}',
-  'table.column': 'Columna',
+  'table.column': 'Col.',
   'table.header': 'Encabezado',
   'table.type': 'Tipo',
   'table.default': 'Valor',

@@ -168,7 +168,9 @@ export interface MetricsProblem {
 const FIRST_SHOWN = 3;
 const distinct = (values: readonly string[]): string[] => [...new Set(values)];
 const firstOf = (values: readonly string[]): string =>
-  values.length > FIRST_SHOWN ? `${values.slice(0, FIRST_SHOWN).join(', ')}…` : values.join(', ');
+  values.length > FIRST_SHOWN
+    ? `${values.slice(0, FIRST_SHOWN).join(', ')} (+${values.length - FIRST_SHOWN})`
+    : values.join(', ');
 
 export function metricsProblems(x: Text, report: UnionMetricsReport): MetricsProblem[] {
   const names = { sheet: report.sheet, unionSheet: report.unionSheet };

@@ -291,7 +291,7 @@ describe('union metrics panel', () => {
     );
     const orphans = preview.locator('.metrics-problem[data-kind="orphans"]');
     expect(await orphans.locator('p').innerText()).toMatch(
-      /^\d+ unions in Uniones name a spool that is not in Operaciones: MK-[^ ]+(, MK-[^ ]+)*(…)?\. They are not counted\.$/,
+      /^\d+ unions in Uniones name a spool that is not in Operaciones: MK-[^ ]+(, MK-[^ ]+)*( \(\+\d+\))?\. They are not counted\.$/,
     );
     const listed = await orphans.locator('.example-list li').allTextContents();
     expect(new Set(listed).size).toBe(listed.length);

@@ -229,6 +229,16 @@ function wire(): void {
   ui.confirm.addEventListener('keydown', (event) => {
     if (event.key === 'Escape') cancelConfirm();
   });
+  // A sidebar left open in another tab is stale when the operator comes back to it: reload the plan.
+  document.addEventListener('visibilitychange', () => {
+    if (!document.hidden && state === 'ready') void reloadPlan();
+  });
+}
+
+async function reloadPlan(): Promise<void> {
+  setState('loading');
+  await fetchPlan();
+  setState('ready');
 }
 
 localizeStatic();

@@ -60,7 +60,7 @@ function auditor(sidebar: Frame, page: Locator, language: string) {
 
 describe.each(LANGUAGES)('the sidebar in $language', (c: Case) => {
   it('speaks the language through preview, confirm, applying, applied, schedule and metrics; axe finds nothing serious', async () => {
-    const { page, sidebar } = await open({ locale: c.locale, timeZone: c.timeZone, rpcDelayMs: 1200 });
+    const { page, sidebar } = await open({ locale: c.locale, timeZone: c.timeZone, rpcDelayMs: 800 });
     const panel = page.locator('.sidebar-panel');
     const audit = auditor(sidebar, panel, c.language);
     await waitForSidebar(sidebar, 'changes');
@@ -117,7 +117,7 @@ describe.each(LANGUAGES)('the sidebar in $language', (c: Case) => {
     await waitForSidebar(sidebar);
     await audit.state('schedule-off');
     expect(audit.problems).toEqual([]);
-  });
+  }, 180_000);
 
   it('blocked and stale plans read plainly; axe finds nothing serious', async () => {
     const blocked = await open({
@@ -145,7 +145,7 @@ describe.each(LANGUAGES)('the sidebar in $language', (c: Case) => {
     expect(await stale.sidebar.locator('.notice-info').innerText()).toContain(c.stale);
     await staleAudit.state('stale');
     expect([...blockedAudit.problems, ...staleAudit.problems]).toEqual([]);
-  });
+  }, 120_000);
 });
 
 describe('layout, time and no silent writes (Spanish)', () => {

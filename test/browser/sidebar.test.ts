@@ -116,10 +116,15 @@ describe('apply', () => {
 
     await sidebar.getByRole('button', { name: 'Extend schema now' }).click();
     await sidebar.locator('#app[data-state="applying"]').waitFor();
-    for (const id of ['#apply', '#refresh', '#clear-cache', '#confirm-apply'])
-      expect(await sidebar.locator(id).isDisabled()).toBe(true);
-    expect(await sidebar.locator('#progress').isVisible()).toBe(true);
-    expect(await sidebar.locator('#app').getAttribute('aria-busy')).toBe('true');
+    // One snapshot (a single evaluate), so the apply cannot finish halfway through the reading.
+    expect(
+      await sidebar.evaluate(`({
+        state: document.getElementById('app').dataset.state,
+        enabled: ['#apply', '#refresh', '#clear-cache', '#confirm-apply'].filter((id) => !document.querySelector(id).disabled),
+        progress: !document.getElementById('progress').hidden,
+        busy: document.getElementById('app').getAttribute('aria-busy'),
+      })`),
+    ).toEqual({ state: 'applying', enabled: [], progress: true, busy: 'true' });
 
     await waitForSidebar(sidebar, 'up-to-date');
     const notice = await sidebar.locator('.notice-success').innerText();

@@ -18,6 +18,8 @@ import { build } from 'esbuild';
 import { bundleTriggerHandlers, createEmulator, type Emulator, scriptRun, topLevelFunctionNames } from '../emulator';
 import { demoWorkbook } from '../emulator/fixtures/demo';
 import type { GridSheet, RpcRequest, RpcResponse, WorkbookView } from '../src/client/playground/protocol';
+import { languageOf } from '../src/shared/messages';
+import { localizeSidebarHtml, type SidebarLocale } from '../src/shared/sidebarPage';
 
 export type Seed = (emulator: Emulator) => void;
 
@@ -31,6 +33,10 @@ export interface PlaygroundOptions {
   readonly spreadsheetName?: string;
   /** Holds every /rpc answer back this long, so tests can see the sidebar's in-progress state. */
   readonly rpcDelayMs?: number;
+  /** The emulated Session.getActiveUserLocale() (default 'en'): the sidebar's and the menu's language. */
+  readonly locale?: string;
+  /** The emulated spreadsheet time zone (default Europe/Madrid). */
+  readonly timeZone?: string;
 }
 
 export interface Playground {
@@ -52,8 +58,10 @@ export function seedDemo(emulator: Emulator, options: { spools?: number; seed?: 
   emulator.seedSheet('Uniones', [book.uniones.headers, ...book.uniones.rows], { frozenRows: 1 });
 }
 
-function freshEmulator(seed: Seed, spreadsheetName: string): { emulator: Emulator; seeded: Map<string, number> } {
-  const emulator = createEmulator({ spreadsheetName });
+type EmulatorSettings = Pick<PlaygroundOptions, 'locale' | 'timeZone'> & { readonly spreadsheetName: string };
+
+function freshEmulator(seed: Seed, settings: EmulatorSettings): { emulator: Emulator; seeded: Map<string, number> } {
+  const emulator = createEmulator(settings);
   seed(emulator);
   const spreadsheet = emulator.spreadsheet;
   const placeholder = spreadsheet.getSheetByName('Sheet1');
@@ -139,9 +147,9 @@ async function loadAssets(root: string): Promise<Assets> {
   };
 }
 
-/** dist/Sidebar.html as Apps Script would serve it, with the google.script.run shim in front. */
-function sidebarPage(distDir: string, shim: string): string {
-  const html = readFileSync(join(distDir, 'Sidebar.html'), 'utf8');
+/** dist/Sidebar.html as showSidebar serves it (language, time zone), with the google.script.run shim in front. */
+function sidebarPage(distDir: string, shim: string, locale: SidebarLocale): string {
+  const html = localizeSidebarHtml(readFileSync(join(distDir, 'Sidebar.html'), 'utf8'), locale);
   const functions = topLevelFunctionNames(readFileSync(join(distDir, 'Code.js'), 'utf8')).filter(
     (name) => !name.endsWith('_'),
   );
@@ -224,10 +232,15 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
     if (!existsSync(join(distDir, file))) throw new Error(`dist/${file} is missing: run "npm run build" first.`);
   }
   const seed = options.seed ?? ((emulator: Emulator) => seedDemo(emulator));
-  const name = options.spreadsheetName ?? 'Spool tracking (demo)';
+  const settings: EmulatorSettings = {
+    spreadsheetName: options.spreadsheetName ?? 'Spool tracking (demo)',
+    locale: options.locale,
+    timeZone: options.timeZone,
+  };
+  const locale: SidebarLocale = { language: languageOf(options.locale), timeZone: options.timeZone ?? 'Europe/Madrid' };
   const assets = await loadAssets(root);
   const fresh = () => {
-    const made = freshEmulator(seed, name);
+    const made = freshEmulator(seed, settings);
     made.emulator.setHandlers(bundleTriggerHandlers(made.emulator, distDir, TRIGGER_FUNCTIONS));
     return made;
   };
@@ -241,7 +254,7 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
     },
     'GET /playground.css': (_req, res) => send(res, 200, 'text/css', assets.css),
     'GET /playground.js': (_req, res) => send(res, 200, 'text/javascript', assets.page),
-    'GET /sidebar': (_req, res) => send(res, 200, 'text/html', sidebarPage(distDir, assets.shim)),
+    'GET /sidebar': (_req, res) => send(res, 200, 'text/html', sidebarPage(distDir, assets.shim, locale)),
     'GET /api/workbook': (_req, res) => sendJson(res, 200, workbookView(current.emulator, current.seeded)),
     'POST /api/reset': (_req, res) => {
       current = fresh();
@@ -281,7 +294,7 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
       return current.emulator;
     },
     reset: () => {
-      current = freshEmulator(seed, name);
+      current = freshEmulator(seed, settings);
     },
     close: () =>
       new Promise<void>((done) => {

@@ -25,6 +25,23 @@ export const HISTORY_HEADERS = [
   'Outcome',
 ] as const;
 
+/** Headers of a history sheet created for a Spanish-speaking operator; reading accepts either set. */
+export const HISTORY_HEADERS_ES = [
+  'Fecha y hora',
+  'Migración',
+  'Hoja',
+  'Descripción',
+  'Columnas añadidas',
+  'Celdas escritas',
+  'Usuario',
+  'Duración (ms)',
+  'Resultado',
+] as const;
+
+export function historyHeaders(language: 'es' | 'en'): readonly string[] {
+  return language === 'es' ? HISTORY_HEADERS_ES : HISTORY_HEADERS;
+}
+
 export interface HistoryRead {
   readonly exists: boolean;
   readonly entries: HistoryEntry[];
@@ -52,8 +69,13 @@ export function readHistory(
   return { exists: true, entries: rows.filter((row) => row[1] !== '').map(toEntry), shape };
 }
 
+/** Rows written since v4.1 hold a real date-time; older ones ISO text. Dates may come from another realm. */
+function timeText(value: unknown): string {
+  return Object.prototype.toString.call(value) === '[object Date]' ? (value as Date).toISOString() : String(value);
+}
+
 function toEntry(row: readonly unknown[]): HistoryEntry {
-  const time = row[0] instanceof Date ? row[0].toISOString() : String(row[0]);
+  const time = timeText(row[0]);
   return {
     time,
     migrationId: String(row[1]),
@@ -69,7 +91,8 @@ function toEntry(row: readonly unknown[]): HistoryEntry {
 
 function toRow(entry: HistoryEntry): unknown[] {
   return [
-    entry.time,
+    // A real date-time: the sheet sorts it and shows it in the spreadsheet's time zone.
+    new Date(entry.time),
     entry.migrationId,
     entry.sheet,
     entry.description,
@@ -95,26 +118,29 @@ export function createHistorySheet(
   entries: readonly HistoryEntry[],
   meter: CallMeter,
   undo: { record(action: () => void): void },
+  headers: readonly string[] = HISTORY_HEADERS,
 ): void {
   const previous = activeSheetOrNull(spreadsheet);
   const sheet = meter.call(() => spreadsheet.insertSheet(HISTORY_SHEET, spreadsheet.getNumSheets()));
   undo.record(() => spreadsheet.deleteSheet(sheet));
-  writeHeaderAnd(sheet, entries, meter);
+  writeHeaderAnd(sheet, entries, meter, headers);
   meter.call(() => sheet.hideSheet());
   if (previous !== null) meter.call(() => spreadsheet.setActiveSheet(previous));
 }
 
-/** Text format first so Sheets keeps ISO times and ids as typed; then the header and the entries in one write. */
+/**
+ * Text format first (columns B–I) so Sheets keeps ids as typed; column A keeps the automatic
+ * format, which shows the date-times written there. Then the header and the entries in one write.
+ */
 function writeHeaderAnd(
   sheet: GoogleAppsScript.Spreadsheet.Sheet,
   entries: readonly HistoryEntry[],
   meter: CallMeter,
+  headers: readonly string[] = HISTORY_HEADERS,
 ): void {
-  meter.call(() => sheet.getRange('A:I').setNumberFormat('@'));
+  meter.call(() => sheet.getRange('B:I').setNumberFormat('@'));
   meter.call(() =>
-    sheet
-      .getRange(1, 1, entries.length + 1, HISTORY_HEADERS.length)
-      .setValues([[...HISTORY_HEADERS], ...entries.map(toRow)]),
+    sheet.getRange(1, 1, entries.length + 1, HISTORY_HEADERS.length).setValues([[...headers], ...entries.map(toRow)]),
   );
 }
 
@@ -144,8 +170,10 @@ function activeSheetOrNull(
   }
 }
 
+/** Either language's header (an existing sheet keeps working whatever language created it). */
 export function hasHistoryHeader(sheet: GoogleAppsScript.Spreadsheet.Sheet): boolean {
-  return sheet.getRange(1, 1).getValues()[0][0] === HISTORY_HEADERS[0];
+  const first = sheet.getRange(1, 1).getValues()[0][0];
+  return first === HISTORY_HEADERS[0] || first === HISTORY_HEADERS_ES[0];
 }
 
 /**
@@ -170,7 +198,7 @@ export function appendHistory(
     undo?.record(() => {
       const last = sheet.getRange(sheet.getLastRow(), 1, 1, HISTORY_HEADERS.length);
       const found = last.getValues()[0];
-      if (String(found[0]) !== entry.time || found[1] !== entry.migrationId || found[8] !== entry.outcome) {
+      if (timeText(found[0]) !== entry.time || found[1] !== entry.migrationId || found[8] !== entry.outcome) {
         throw new Error(`the last row of ${HISTORY_SHEET} is not the entry this apply appended`);
       }
       last.clearContent();

@@ -1,7 +1,7 @@
 /**
  * The "Keep metrics live" toggle inside the union metrics panel: the user's live status
- * (getLiveMetricsStatus on load) and one button that turns it on or off. Decides from the status
- * fields, never from message text; the message is shown as the server wrote it.
+ * (getLiveMetricsStatus on load) and one button that turns it on or off. Decides and words
+ * everything from the status fields (catalogue texts), never from the server's message.
  */
 import type { LiveMetricsStatus } from '../shared/payloads';
 import { byId, replaceChildren } from './dom';
@@ -20,15 +20,23 @@ export function createLivePanel(rpc: Rpc, host: PanelHost): LivePanel {
     message: byId('live-message', HTMLElement),
     error: byId('live-error', HTMLElement),
   };
+  const text = host.text;
   let status: LiveMetricsStatus | null = null;
+
+  function statusSentences(next: LiveMetricsStatus): string[] {
+    const sentences = [text.t(next.on ? 'live.on' : 'live.off')];
+    if (next.pendingSpools > 0) sentences.push(text.t('live.pending', { n: next.pendingSpools }));
+    if (next.stale) sentences.push(text.t('live.stale'));
+    return sentences;
+  }
   let idle = false;
 
   function show(next: LiveMetricsStatus): void {
     status = next;
     ui.panel.dataset.live = next.on ? 'on' : 'off';
-    ui.toggle.textContent = next.on ? 'Stop live metrics' : 'Keep metrics live';
+    ui.toggle.textContent = text.t(next.on ? 'live.turnOff' : 'live.turnOn');
     ui.toggle.setAttribute('aria-pressed', String(next.on));
-    ui.message.textContent = next.message;
+    ui.message.textContent = statusSentences(next).join(' ');
     ui.toggle.disabled = !idle;
   }
 
@@ -40,7 +48,7 @@ export function createLivePanel(rpc: Rpc, host: PanelHost): LivePanel {
       try {
         show(turnOn ? await rpc.keepMetricsLive({ sidebar: true }) : await rpc.stopLiveMetrics({ sidebar: true }));
       } catch (error) {
-        const title = turnOn ? 'Could not turn live metrics on' : 'Could not turn live metrics off';
+        const title = text.t(turnOn ? 'live.failedOn' : 'live.failedOff');
         replaceChildren(ui.error, renderPanelError(title, failureMessage(error)));
       }
     });
@@ -54,7 +62,7 @@ export function createLivePanel(rpc: Rpc, host: PanelHost): LivePanel {
       try {
         show(await rpc.getLiveMetricsStatus());
       } catch (error) {
-        replaceChildren(ui.error, renderPanelError('Could not read the live metrics status', failureMessage(error)));
+        replaceChildren(ui.error, renderPanelError(text.t('live.failedStatus'), failureMessage(error)));
       }
     },
     sync(state: State) {

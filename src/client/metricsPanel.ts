@@ -1,18 +1,21 @@
 /**
  * The "Union metrics" panel: "Preview union metrics" (a dry run), then "Recompute union metrics"
- * with a confirm step repeating the preview's summary, then the result. When the v4.0 columns are
- * missing the server says to run "Extend schema" first: the panel shows that and keeps Recompute
+ * with a confirm step repeating the preview's headline, then the result (a progress bar while it
+ * writes). When the v4.0 columns are missing the server answers the METRICS_COLUMNS_MISSING code:
+ * the panel says to extend the schema first (information, not an error) and keeps Recompute
  * disabled until a later preview succeeds.
  *
  * Steps (`#metrics[data-step]`): idle → previewed → done; needs-schema / failed on refusal;
  * stale once the schema changed under a preview.
  */
 import type { UnionMetricsReport } from '../shared/payloads';
+import { metricsHeadline, metricsProblems } from './checkFormat';
 import { byId, h, replaceChildren } from './dom';
-import { isSchemaBehind, metricsHeadline } from './format';
+import { bringIntoView } from './notice';
 import type { Panel, PanelHost, State } from './panel';
-import { renderLines, renderMetricsReport, renderPanelError } from './panelsView';
+import { renderMetricsReport, renderPanelError, renderPanelInfo } from './panelsView';
 import { failureMessage, type Rpc } from './rpc';
+import { renderParagraphs } from './view';
 
 type Step = 'idle' | 'previewed' | 'done' | 'needs-schema' | 'failed' | 'stale';
 
@@ -21,14 +24,13 @@ export interface MetricsPanel extends Panel {
   schemaChanged(): void;
 }
 
-const EXTEND_FIRST_HINT =
-  'Apply the schema changes above (Apply, then Confirm apply), then preview the union metrics again.';
-
 export function createMetricsPanel(rpc: Rpc, host: PanelHost): MetricsPanel {
+  const x = host.text;
   const ui = {
     panel: byId('metrics', HTMLElement),
     status: byId('metrics-status', HTMLElement),
     report: byId('metrics-report', HTMLElement),
+    progress: byId('metrics-progress', HTMLElement),
     confirm: byId('metrics-confirm', HTMLElement),
     confirmSummary: byId('metrics-confirm-summary', HTMLElement),
     actions: byId('metrics-actions', HTMLElement),
@@ -61,78 +63,89 @@ export function createMetricsPanel(rpc: Rpc, host: PanelHost): MetricsPanel {
     ui.recompute.disabled = !idle || !canRecompute();
     ui.actions.hidden = confirming;
     ui.confirm.hidden = !confirming;
-    ui.report.hidden = confirming; // the confirm step repeats its summary
+    ui.report.hidden = confirming || !ui.progress.hidden; // the confirm step repeats it; progress replaces it
     ui.confirmRecompute.disabled = !confirming;
     ui.cancel.disabled = !confirming;
   }
 
-  function refused(error: unknown, title: string): void {
-    const message = failureMessage(error);
-    const behind = isSchemaBehind(message);
+  function failed(error: unknown, title: string): void {
     preview = null;
-    replaceChildren(
-      ui.report,
-      renderPanelError(behind ? 'Extend the schema first' : title, message, behind ? EXTEND_FIRST_HINT : undefined),
-    );
-    setStep(behind ? 'needs-schema' : 'failed');
-    say(behind ? 'Union metrics need the v4.0 columns: run "Extend schema" first.' : `${title}.`);
+    replaceChildren(ui.report, renderPanelError(title, failureMessage(error)));
+    setStep('failed');
+    say(title);
+  }
+
+  function needsSchema(): void {
+    preview = null;
+    replaceChildren(ui.report, renderPanelInfo(x.t('metrics.needsSchema'), x.t('metrics.needsSchemaHint')));
+    setStep('needs-schema');
+    say(x.t('metrics.needsSchema'));
   }
 
   async function runPreview(): Promise<void> {
     if (state !== 'ready') return;
     await host.run(ui.panel, async () => {
-      say('Previewing the union metrics…');
+      say(x.t('metrics.previewing'));
       try {
-        preview = await rpc.previewUnionMetrics();
-        replaceChildren(ui.report, renderMetricsReport(preview));
+        const answer = await rpc.previewUnionMetrics({ sidebar: true });
+        if (answer.status === 'refused') {
+          if (answer.code === 'METRICS_COLUMNS_MISSING') needsSchema();
+          else failed(new Error(answer.message), x.t('metrics.failed'));
+          return;
+        }
+        preview = answer;
+        replaceChildren(ui.report, renderMetricsReport(x, answer));
         setStep('previewed');
-        say(metricsHeadline(preview));
+        say(metricsHeadline(x, answer));
       } catch (error) {
-        refused(error, 'The union metrics preview failed');
+        failed(error, x.t('metrics.failed'));
       }
     });
-    (canRecompute() ? ui.recompute : ui.preview).focus();
+    bringIntoView(ui.report);
   }
 
   function askToConfirm(): void {
     if (state !== 'ready' || !canRecompute() || preview === null) return;
-    replaceChildren(ui.confirmSummary, ...renderLines(preview.summary));
+    const problems = metricsProblems(x, preview).map((p) => p.text);
+    replaceChildren(ui.confirmSummary, ...renderParagraphs([metricsHeadline(x, preview), ...problems]));
     host.setConfirming(true);
-    say('Review the summary, then confirm or cancel.');
-    ui.confirmRecompute.focus();
+    say(x.t('status.review'));
+    // On the summary, not the confirm button: the Enter that opened this step cannot also pass it.
+    ui.confirmSummary.focus();
   }
 
   function cancelConfirm(): void {
     if (state !== 'confirming-metrics') return;
     host.setConfirming(false);
-    say('Cancelled: nothing was written.');
+    say(x.t('status.cancelled'));
     ui.recompute.focus();
   }
 
   async function recompute(): Promise<void> {
     if (state !== 'confirming-metrics') return;
     await host.run(ui.panel, async () => {
-      say('Recomputing the union metrics…');
+      say(x.t('metrics.recomputing'));
+      ui.progress.hidden = false;
+      ui.report.hidden = true;
       try {
         const result = await rpc.recomputeUnionMetrics({ confirmed: true });
         preview = null;
-        replaceChildren(ui.report, renderMetricsReport(result));
+        replaceChildren(ui.report, renderMetricsReport(x, result));
         setStep('done');
-        say(metricsHeadline(result));
+        say(metricsHeadline(x, result));
       } catch (error) {
-        refused(error, 'The recompute failed');
+        failed(error, x.t('metrics.recomputeFailed'));
+      } finally {
+        ui.progress.hidden = true;
       }
     });
-    ui.preview.focus();
+    bringIntoView(ui.report);
   }
 
   function schemaChanged(): void {
     if (step === 'idle' || step === 'done' || step === 'stale') return;
     preview = null;
-    replaceChildren(
-      ui.report,
-      h('p', { className: 'secondary' }, 'The schema changed: preview the union metrics again.'),
-    );
+    replaceChildren(ui.report, h('p', { className: 'gray' }, x.t('metrics.stale')));
     setStep('stale');
   }
 

@@ -7,7 +7,7 @@
  * Functions that are both a menu item and a sidebar target return null in their menu form; the
  * sidebar always calls their sidebar form, so here they resolve to the JSON result or reject.
  */
-import type { SidebarApi, SidebarFunction } from '../shared/rpc';
+import { MAY_RETURN_NULL, type SidebarApi, type SidebarFunction } from '../shared/rpc';
 
 /** The part of google.script.run this wrapper uses. Every `with*` returns a new runner. */
 export interface ScriptRunner {
@@ -15,20 +15,12 @@ export interface ScriptRunner {
   withFailureHandler(handler: (error: unknown) => void): ScriptRunner;
 }
 
-/** What a call resolves to: never null (a null answer rejects, see NULLABLE). */
+/** What a call resolves to: never null (a null answer rejects, see MAY_RETURN_NULL). */
 export type RpcResult<K extends SidebarFunction> = NonNullable<ReturnType<SidebarApi[K]>>;
 
 export type Rpc = {
   readonly [K in SidebarFunction]: (...args: Parameters<SidebarApi[K]>) => Promise<RpcResult<K>>;
 };
-
-/** Calls whose contract allows null (the menu form): from the sidebar, null means something went wrong. */
-const NULLABLE: ReadonlySet<SidebarFunction> = new Set<SidebarFunction>([
-  'installScheduledCheck',
-  'removeScheduledCheck',
-  'checkSchemaNow',
-  'recomputeUnionMetrics',
-]);
 
 /** Message of whatever a failure handler received (google.script.run passes an Error). */
 export function failureMessage(error: unknown): string {
@@ -46,7 +38,7 @@ function invoke<K extends SidebarFunction>(
   return new Promise((resolve, reject) => {
     const ready = runner
       .withSuccessHandler((value) => {
-        if ((value === null || value === undefined) && NULLABLE.has(name))
+        if ((value === null || value === undefined) && MAY_RETURN_NULL[name])
           reject(
             new Error(
               `${name} returned no result (the server answered as if called from the menu). Nothing more to show.`,

@@ -1,10 +1,13 @@
 /**
  * The "Hourly check" panel: the user's schedule status (getScheduleStatus on load), the on/off
  * toggle, the auto-repair and union-metrics settings, "Check now", and the last check's findings.
+ * No silent writes: turning auto-repair on while changes are pending first says what the next
+ * check will do and asks (autoRepairConfirm.ts).
  */
 import type { CheckResult, ScheduleStatus } from '../shared/payloads';
+import { createAutoRepairConfirm } from './autoRepairConfirm';
+import { checkHeadline, nextCheckText, scheduleMessage, toggleLabel, triggersText } from './checkFormat';
 import { byId, h, replaceChildren } from './dom';
-import { checkBadge, checkHeadline, nextCheckText, toggleLabel, triggersText } from './format';
 import type { Panel, PanelHost, State } from './panel';
 import { renderLastCheck, renderPanelError } from './panelsView';
 import { failureMessage, type Rpc } from './rpc';
@@ -14,6 +17,8 @@ interface SettingSwitch {
   /** The panel's data attribute mirroring it (tests wait on it). */
   readonly dataKey: string;
   readonly label: string;
+  /** Asked before turning it on (null: no question). */
+  readonly askFirst: ((enable: () => Promise<void>) => boolean) | null;
   read(status: ScheduleStatus): boolean;
   save(enabled: boolean): Promise<ScheduleStatus>;
 }
@@ -30,6 +35,7 @@ function newer(a: CheckResult | null, b: CheckResult | null): CheckResult | null
 }
 
 export function createSchedulePanel(rpc: Rpc, host: PanelHost): SchedulePanel {
+  const x = host.text;
   const ui = {
     panel: byId('schedule', HTMLElement),
     badge: byId('schedule-badge', HTMLElement),
@@ -43,19 +49,22 @@ export function createSchedulePanel(rpc: Rpc, host: PanelHost): SchedulePanel {
     metricsInCheck: byId('metrics-in-check', HTMLInputElement),
     lastCheck: byId('last-check', HTMLElement),
   };
+  const autoRepairConfirm = createAutoRepairConfirm(host);
   /** The per-user check settings: one checkbox each, saved by its own server function. */
   const settings: readonly SettingSwitch[] = [
     {
       input: ui.autoRepair,
       dataKey: 'autoRepair',
-      label: 'Auto-repair',
+      label: x.t('setting.autoRepair'),
+      askFirst: autoRepairConfirm.ask,
       read: (s) => s.autoRepair,
       save: (on) => rpc.setAutoRepair(on),
     },
     {
       input: ui.metricsInCheck,
       dataKey: 'metricsInCheck',
-      label: 'Recomputing union metrics in the check',
+      label: x.t('setting.metrics'),
+      askFirst: null,
       read: (s) => s.recomputeMetrics,
       save: (on) => rpc.setMetricsInCheck(on),
     },
@@ -81,7 +90,7 @@ export function createSchedulePanel(rpc: Rpc, host: PanelHost): SchedulePanel {
 
   function showCheck(result: CheckResult | null): void {
     shownCheck = result;
-    replaceChildren(ui.lastCheck, renderLastCheck(result));
+    replaceChildren(ui.lastCheck, renderLastCheck(x, result));
   }
 
   function show(next: ScheduleStatus, check: CheckResult | null = next.lastCheck): void {
@@ -92,16 +101,21 @@ export function createSchedulePanel(rpc: Rpc, host: PanelHost): SchedulePanel {
       ui.panel.dataset[setting.dataKey] = String(setting.read(next));
       setting.input.checked = setting.read(next);
     }
-    ui.badge.textContent = next.installed ? 'on' : 'off';
+    ui.badge.textContent = x.t(next.installed ? 'schedule.on' : 'schedule.off');
     ui.badge.className = `badge ${next.installed ? 'badge-ok' : 'badge-muted'}`;
-    ui.message.textContent = next.message;
-    ui.toggle.textContent = toggleLabel(next.installed);
+    ui.message.textContent = scheduleMessage(x, next);
+    ui.toggle.textContent = toggleLabel(x, next.installed);
     ui.toggle.className = next.installed ? '' : 'action';
-    const nextCheck = nextCheckText(next);
+    const nextCheck = nextCheckText(x, next);
     replaceChildren(
       ui.facts,
       nextCheck === null ? null : h('p', { className: 'next-check' }, nextCheck),
-      h('p', { className: 'triggers' }, triggersText(next)),
+      h(
+        'details',
+        { className: 'facts-details' },
+        h('summary', {}, x.t('details.summary')),
+        h('p', { className: 'triggers' }, triggersText(x, next)),
+      ),
     );
     showCheck(newer(check, shownCheck));
   }
@@ -112,15 +126,15 @@ export function createSchedulePanel(rpc: Rpc, host: PanelHost): SchedulePanel {
       show(await rpc.getScheduleStatus());
     } catch (error) {
       ui.panel.dataset.state = 'failed';
-      ui.message.textContent = 'The hourly check status could not be loaded. Refresh tries again.';
-      showError('Could not load the hourly check status', error);
+      ui.message.textContent = x.t('schedule.loadFailed');
+      showError(x.t('schedule.loadFailedTitle'), error);
     }
   }
 
-  /** A check that auto-repaired changed the schema: the plan on screen is stale. */
+  /** A new check result: the host reloads the plan when the check wrote or disagrees with it. */
   async function afterCheck(result: CheckResult | null, before: CheckResult | null): Promise<void> {
-    if (result === null || result.autoRepair.outcome !== 'applied' || result.checkedAt === before?.checkedAt) return;
-    await host.planChanged();
+    if (result === null || result.checkedAt === before?.checkedAt) return;
+    await host.checkFinished(result);
   }
 
   async function toggle(): Promise<void> {
@@ -129,19 +143,19 @@ export function createSchedulePanel(rpc: Rpc, host: PanelHost): SchedulePanel {
     const before = shownCheck;
     await host.run(ui.panel, async () => {
       replaceChildren(ui.error);
-      say(turnOn ? 'Turning the hourly check on…' : 'Turning the hourly check off…');
+      say(x.t(turnOn ? 'schedule.turningOn' : 'schedule.turningOff'));
       try {
         const next = turnOn
           ? await rpc.installScheduledCheck({ sidebar: true })
           : await rpc.removeScheduledCheck({ sidebar: true });
         show(next);
-        const first =
-          turnOn && next.lastCheck !== null ? ` First check: ${checkBadge(next.lastCheck.status).text}.` : '';
-        say(next.installed === turnOn ? `Hourly check turned ${turnOn ? 'on' : 'off'}.${first}` : next.message);
+        const first = turnOn && next.lastCheck !== null ? ` ${checkHeadline(x, next.lastCheck)}` : '';
+        const done = x.t(turnOn ? 'schedule.turnedOn' : 'schedule.turnedOff');
+        say(next.installed === turnOn ? `${done}${first}` : scheduleMessage(x, next));
         await afterCheck(next.lastCheck, before);
       } catch (error) {
-        showError(turnOn ? 'Could not turn the hourly check on' : 'Could not turn the hourly check off', error);
-        say(`Nothing changed: the hourly check is still ${turnOn ? 'off' : 'on'}.`);
+        showError(x.t(turnOn ? 'schedule.toggleFailedOn' : 'schedule.toggleFailedOff'), error);
+        say(x.t(turnOn ? 'schedule.unchangedOff' : 'schedule.unchangedOn'));
       }
     });
     ui.toggle.focus();
@@ -152,45 +166,54 @@ export function createSchedulePanel(rpc: Rpc, host: PanelHost): SchedulePanel {
     const before = shownCheck;
     await host.run(ui.panel, async () => {
       replaceChildren(ui.error);
-      say('Checking the schema…');
+      say(x.t('schedule.checking'));
       let result: CheckResult;
       try {
         result = await rpc.checkSchemaNow({ sidebar: true });
       } catch (error) {
-        showError('The check could not run', error);
-        say('The check could not run.');
+        showError(x.t('schedule.checkFailed'), error);
+        say(x.t('schedule.checkFailed'));
         return;
       }
       showCheck(result);
-      say(checkHeadline(result));
+      say(checkHeadline(x, result));
       try {
         show(await rpc.getScheduleStatus(), result);
       } catch (error) {
-        showError('Could not refresh the hourly check status', error);
+        showError(x.t('schedule.refreshFailed'), error);
       }
       await afterCheck(result, before);
     });
     ui.checkNow.focus();
   }
 
-  async function change(setting: SettingSwitch): Promise<void> {
+  function change(setting: SettingSwitch): void {
     const enabled = setting.input.checked;
     const current = () => (status === null ? false : setting.read(status));
     if (!idle || status === null) {
       setting.input.checked = current();
       return;
     }
+    if (enabled && setting.askFirst !== null) {
+      setting.input.checked = false;
+      if (setting.askFirst(() => save(setting, true, current))) return;
+      setting.input.checked = true;
+    }
+    void save(setting, enabled, current);
+  }
+
+  async function save(setting: SettingSwitch, enabled: boolean, current: () => boolean): Promise<void> {
     await host.run(ui.panel, async () => {
       replaceChildren(ui.error);
-      say(`Turning ${setting.label.toLowerCase()} ${enabled ? 'on' : 'off'}…`);
+      say(x.t('setting.turning'));
       try {
         const next = await setting.save(enabled);
         show(next);
-        say(`${setting.label} is ${setting.read(next) ? 'on' : 'off'}.`);
+        say(x.t(setting.read(next) ? 'setting.isOn' : 'setting.isOff', { label: setting.label }));
       } catch (error) {
         setting.input.checked = current();
-        showError(`Could not change ${setting.label.toLowerCase()}`, error);
-        say(`Nothing changed: ${setting.label.toLowerCase()} is still ${setting.input.checked ? 'on' : 'off'}.`);
+        showError(x.t('setting.failed', { label: setting.label }), error);
+        say(x.t('setting.unchanged'));
       }
     });
     setting.input.focus();
@@ -198,7 +221,13 @@ export function createSchedulePanel(rpc: Rpc, host: PanelHost): SchedulePanel {
 
   ui.toggle.addEventListener('click', () => void toggle());
   ui.checkNow.addEventListener('click', () => void checkNow());
-  for (const setting of settings) setting.input.addEventListener('change', () => void change(setting));
+  for (const setting of settings) setting.input.addEventListener('change', () => change(setting));
 
-  return { sync, load };
+  return {
+    sync(state: State) {
+      sync(state);
+      autoRepairConfirm.sync(state);
+    },
+    load,
+  };
 }

@@ -1,24 +1,27 @@
 /**
  * The sidebar's controller: on load, previewSchema (the one call that loads the plan) and, in
- * parallel, getScheduleStatus for the hourly check panel; Apply (with a confirm step that repeats
- * the summary) sends the fingerprint of the plan on screen; Refresh; Clear column cache. The
- * hourly check and union metrics panels (schedulePanel.ts, metricsPanel.ts) run their calls
+ * parallel, getScheduleStatus for the hourly check panel; "Extend schema" (with a confirm step
+ * that repeats what will happen) sends the fingerprint of the plan on screen; Refresh; Clear
+ * column cache (under Details). The panels (schedulePanel.ts, metricsPanel.ts) run their calls
  * through this controller, so only one call runs at a time and every control is disabled meanwhile.
  * States: loading → ready ⇄ confirming → applying → (refresh) → ready; ready → working → ready
  * (a panel call); ready ⇄ confirming-metrics → working.
  */
-import { describePlan } from '../core/summary';
-import type { SchemaPlan } from '../shared/payloads';
+import type { CheckResult, PlanStatus, Refusal, SchemaPlan } from '../shared/payloads';
+import { checkWrote } from './checkFormat';
 import { byId, h, replaceChildren } from './dom';
-import { isStalePlan, planHeadline, planTone, resultDetails, resultHeadline } from './format';
+import { changeSentences, planHeadline, planTone, problemCount, resultHeadline } from './format';
 import { createLivePanel } from './livePanel';
 import { createMetricsPanel } from './metricsPanel';
+import { bringIntoView, showNotice } from './notice';
 import type { PanelHost, State } from './panel';
 import { createRpc, failureMessage } from './rpc';
 import { createSchedulePanel } from './schedulePanel';
-import { renderPlan, renderSummaryLines } from './view';
+import { pageText } from './text';
+import { renderParagraphs, renderPlan } from './view';
 
 const rpc = createRpc(() => google.script.run);
+const x = pageText(document.documentElement);
 
 const ui = {
   app: byId('app', HTMLElement),
@@ -39,9 +42,18 @@ const ui = {
 let plan: SchemaPlan | null = null;
 let state: State = 'loading';
 
+/** The plan a check's status implies (drift alone implies nothing about the plan). */
+const PLAN_OF_CHECK: Readonly<Record<CheckResult['status'], PlanStatus | null>> = {
+  ok: 'up-to-date',
+  pending: 'changes',
+  error: 'blocked',
+  drift: null,
+};
+
 const host: PanelHost = {
+  text: x,
   async run(panel, task) {
-    if (state !== 'ready' && state !== 'confirming-metrics') return;
+    if (state !== 'ready' && state !== 'confirming-metrics' && state !== 'confirming-repair') return;
     setState('working');
     panel.setAttribute('aria-busy', 'true');
     try {
@@ -51,14 +63,20 @@ const host: PanelHost = {
       setState('ready');
     }
   },
-  setConfirming(open) {
-    if (open ? state === 'ready' : state === 'confirming-metrics') setState(open ? 'confirming-metrics' : 'ready');
+  setConfirming(open, step = 'confirming-metrics') {
+    if (open ? state === 'ready' : state === step) setState(open ? step : 'ready');
   },
-  async planChanged() {
-    clearNotice();
-    metrics.schemaChanged();
-    announce('The check applied pending migrations: reloading the preview…');
-    await fetchPlan();
+  pendingChanges: () => (plan !== null && plan.status === 'changes' ? changeSentences(x, plan) : []),
+  async checkFinished(result) {
+    if (result.autoRepair.outcome === 'applied') {
+      metrics.schemaChanged();
+      showNotice(ui.notice, 'success', checkWrote(x, result));
+      announce(x.t('status.reloading'));
+      await fetchPlan();
+      return;
+    }
+    const implied = PLAN_OF_CHECK[result.status];
+    if (plan === null || (implied !== null && implied !== plan.status)) await fetchPlan();
   },
 };
 
@@ -74,7 +92,7 @@ function setState(next: State): void {
   ui.apply.disabled = !idle || plan === null || plan.status !== 'changes';
   ui.refresh.disabled = !idle;
   ui.clearCache.disabled = !idle;
-  ui.actions.hidden = next === 'confirming';
+  ui.actions.hidden = next === 'confirming' || next === 'applying';
   ui.confirm.hidden = next !== 'confirming';
   ui.progress.hidden = next !== 'applying';
   ui.confirmApply.disabled = next !== 'confirming';
@@ -88,19 +106,6 @@ function announce(text: string): void {
   ui.status.textContent = text;
 }
 
-function showNotice(kind: 'success' | 'error' | 'info', title: string, lines: readonly string[] = []): void {
-  const role = kind === 'error' ? 'alert' : 'status';
-  replaceChildren(
-    ui.notice,
-    h(
-      'div',
-      { className: `notice notice-${kind}`, attrs: { role } },
-      h('p', { className: 'notice-title' }, title),
-      ...lines.map((l) => h('p', {}, l)),
-    ),
-  );
-}
-
 function clearNotice(): void {
   replaceChildren(ui.notice);
 }
@@ -109,10 +114,10 @@ function clearNotice(): void {
 async function fetchPlan(): Promise<void> {
   try {
     plan = await rpc.previewSchema();
-    replaceChildren(ui.preview, renderPlan(plan));
+    replaceChildren(ui.preview, renderPlan(x, plan));
     ui.app.dataset.plan = plan.status;
     ui.app.dataset.tone = planTone(plan);
-    announce(planHeadline(plan));
+    announce(planHeadline(x, plan));
   } catch (error) {
     plan = null;
     delete ui.app.dataset.plan;
@@ -120,61 +125,72 @@ async function fetchPlan(): Promise<void> {
       ui.preview,
       h('p', { className: 'error load-error', attrs: { role: 'alert' } }, failureMessage(error)),
     );
-    announce('The preview could not be loaded.');
+    announce(x.t('status.loadFailed'));
   }
-}
-
-async function loadPreview(): Promise<void> {
-  setState('loading');
-  announce('Loading the preview…');
-  await fetchPlan();
-  setState('ready');
 }
 
 /** The initial load and Refresh: the plan and the hourly check status, in parallel. */
 async function loadAll(): Promise<void> {
   setState('loading');
-  announce('Loading the preview…');
+  announce(x.t('status.loading'));
   await Promise.all([fetchPlan(), schedule.load(), live.load()]);
   setState('ready');
 }
 
 function askToConfirm(): void {
   if (state !== 'ready' || plan === null || plan.status !== 'changes') return;
-  replaceChildren(ui.confirmSummary, ...renderSummaryLines(describePlan(plan)));
+  replaceChildren(ui.confirmSummary, ...renderParagraphs([...changeSentences(x, plan), x.t('plan.nothingElse')]));
   setState('confirming');
-  announce('Review the summary, then confirm or cancel.');
-  ui.confirmApply.focus();
+  announce(x.t('status.review'));
+  // On the summary, not the confirm button: the Enter that opened this step cannot also pass it.
+  ui.confirmSummary.focus();
 }
 
 function cancelConfirm(): void {
   if (state !== 'confirming') return;
   setState('ready');
-  announce('Cancelled: nothing was written.');
+  announce(x.t('status.cancelled'));
   ui.apply.focus();
 }
 
 async function applyConfirmed(): Promise<void> {
   if (state !== 'confirming' || plan === null) return;
-  const fingerprint = plan.fingerprint;
+  const shown = plan;
   clearNotice();
   setState('applying');
-  announce('Applying the changes…');
+  announce(x.t('status.applying'));
   try {
-    const result = await rpc.applySchema(fingerprint);
-    showNotice('success', resultHeadline(result), resultDetails(result));
-    metrics.schemaChanged();
-    await loadPreview();
+    const result = await rpc.applySchema(shown.fingerprint, { sidebar: true });
+    await fetchPlan();
+    if (result.status === 'refused') refused(result, shown);
+    else {
+      metrics.schemaChanged();
+      showNotice(ui.notice, 'success', resultHeadline(x, result));
+    }
   } catch (error) {
-    await applyFailed(failureMessage(error));
+    await fetchPlan();
+    showNotice(ui.notice, 'error', x.t('result.failed'), [failureMessage(error)]);
   }
-  ui.apply.focus();
+  setState('ready');
+  bringIntoView(ui.notice);
 }
 
-async function applyFailed(message: string): Promise<void> {
-  const stale = isStalePlan(message);
-  showNotice('error', stale ? 'The sheet changed since this preview' : 'The apply failed', [message]);
-  await loadPreview();
+/** Codes, not prose: stale (maybe applied by a colleague), blocked, busy. Called with the plan reloaded. */
+function refused(refusal: Refusal, shown: SchemaPlan): void {
+  if (refusal.code === 'BLOCKED') {
+    showNotice(ui.notice, 'error', x.t('result.blocked', { n: plan === null ? 0 : problemCount(plan) }));
+    return;
+  }
+  if (refusal.code === 'BUSY') {
+    showNotice(ui.notice, 'info', x.t('result.busy'));
+    return;
+  }
+  const latest = plan?.history[0];
+  const byColleague =
+    plan?.status === 'up-to-date' && latest !== undefined && Date.parse(latest.time) >= Date.parse(shown.generatedAt);
+  if (byColleague && latest !== undefined)
+    showNotice(ui.notice, 'info', x.t('result.staleByOther', { user: latest.user, time: x.time(latest.time) }));
+  else showNotice(ui.notice, 'info', x.t('result.staleTitle'), [x.t('result.stale')]);
 }
 
 async function refresh(): Promise<void> {
@@ -186,17 +202,25 @@ async function refresh(): Promise<void> {
 async function clearCache(): Promise<void> {
   if (state !== 'ready') return;
   setState('loading');
-  announce('Clearing the column cache…');
+  announce(x.t('status.clearing'));
   try {
     const { cleared } = await rpc.clearColumnCache();
     const text =
-      cleared.length > 0 ? `Column map cache cleared for ${cleared.join(', ')}.` : 'No column map was cached.';
-    showNotice('info', text);
+      cleared.length > 0 ? x.t('result.cacheCleared', { sheets: cleared.join(', ') }) : x.t('result.cacheNone');
+    showNotice(ui.notice, 'info', text);
   } catch (error) {
-    showNotice('error', 'Could not clear the column cache', [failureMessage(error)]);
+    showNotice(ui.notice, 'error', x.t('result.cacheFailed'), [failureMessage(error)]);
   }
-  announce(plan === null ? 'No preview loaded.' : planHeadline(plan));
+  announce(plan === null ? x.t('status.loadFailed') : planHeadline(x, plan));
   setState('ready');
+  bringIntoView(ui.notice);
+}
+
+/** The page's static texts, from the catalogue (`data-msg` keys) in the page's language. */
+function localizeStatic(): void {
+  for (const element of document.querySelectorAll<HTMLElement>('[data-msg]'))
+    element.textContent = x.t(element.dataset.msg as Parameters<typeof x.t>[0]);
+  document.title = x.t('app.name');
 }
 
 function wire(): void {
@@ -208,7 +232,18 @@ function wire(): void {
   ui.confirm.addEventListener('keydown', (event) => {
     if (event.key === 'Escape') cancelConfirm();
   });
+  // A sidebar left open in another tab is stale when the operator comes back to it: reload the plan.
+  document.addEventListener('visibilitychange', () => {
+    if (!document.hidden && state === 'ready') void reloadPlan();
+  });
 }
 
+async function reloadPlan(): Promise<void> {
+  setState('loading');
+  await fetchPlan();
+  setState('ready');
+}
+
+localizeStatic();
 wire();
 void loadAll();

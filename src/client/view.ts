@@ -1,57 +1,60 @@
-/** Plan → DOM. Every piece of sheet text goes through h()/text nodes, never through HTML. */
-import { describeCost } from '../core/summary';
+/**
+ * Plan → DOM. Plain words first; calls, cells, fingerprint, migration ids and the server's own
+ * sentences sit in a collapsed "Details". Sheet text goes through h()/text nodes, never HTML.
+ */
 import type { Finding, HistoryEntry, SchemaPlan, SheetPlan } from '../shared/payloads';
+import { findingText } from './checkFormat';
 import { h } from './dom';
-import { type ChangeRow, changeRows, columnStrip, historyLine, migrationState, sheetBadge, shortTime } from './format';
+import { type ChangeRow, changeRows, columnStrip, historyLine, migrationState, sheetBadge } from './format';
+import type { Text } from './text';
 
 const HISTORY_SHOWN = 3;
 
-export function renderPlan(plan: SchemaPlan): HTMLElement {
+export function renderPlan(x: Text, plan: SchemaPlan): HTMLElement {
   return h(
     'div',
     { className: 'plan' },
-    ...plan.sheets.map(renderSheet),
-    renderCost(plan),
-    renderHistory(plan.history),
-    h(
-      'p',
-      { className: 'fingerprint secondary' },
-      `Preview of ${plan.spreadsheetName} · ${shortTime(plan.generatedAt)} · plan ${plan.fingerprint}`,
-    ),
+    ...plan.sheets.map((sheet) => renderSheet(x, sheet, plan.status === 'blocked')),
+    renderHistory(x, plan.history),
+    renderDetails(x, plan),
   );
 }
 
-function renderSheet(sheet: SheetPlan): HTMLElement {
-  const badge = sheetBadge(sheet);
+function renderSheet(x: Text, sheet: SheetPlan, blocked: boolean): HTMLElement {
+  const badge = sheetBadge(x, sheet);
   return h(
     'section',
-    { className: 'sheet block', attrs: { 'aria-label': `Sheet ${sheet.sheet}`, 'data-sheet': sheet.sheet } },
+    {
+      className: 'sheet block',
+      attrs: { 'aria-label': x.t('sheet.label', { sheet: sheet.sheet }), 'data-sheet': sheet.sheet },
+    },
     h(
       'h2',
       { className: 'sheet-title' },
       h('span', { className: 'sheet-name' }, sheet.sheet),
       h('span', { className: `badge badge-${badge.tone}` }, badge.text),
     ),
-    sheet.dataRows > 0
-      ? h('p', { className: 'gray sheet-meta' }, `${sheet.dataRows.toLocaleString('en-US')} data rows`)
-      : null,
-    renderFindings(sheet.errors, 'error'),
-    renderStrip(sheet),
-    renderChanges(sheet),
-    renderFindings(sheet.warnings, 'warning'),
-    renderMigrations(sheet),
+    sheet.dataRows > 0 ? h('p', { className: 'gray sheet-meta' }, x.t('sheet.dataRows', { n: sheet.dataRows })) : null,
+    renderFindings(x, sheet, sheet.errors, 'error'),
+    // A blocked plan changes nothing: no strip or table of changes that would suggest otherwise.
+    blocked ? null : renderStrip(x, sheet),
+    blocked ? null : renderChanges(x, sheet),
+    renderFindings(x, sheet, sheet.warnings, 'warning'),
   );
 }
 
-function renderStrip(sheet: SheetPlan): HTMLElement | null {
-  const strip = columnStrip(sheet);
+function renderStrip(x: Text, sheet: SheetPlan): HTMLElement | null {
+  const strip = columnStrip(x, sheet);
   if (strip.cells.length === 0) return null;
   return h(
     'figure',
     { className: 'strip' },
     h(
       'div',
-      { className: 'strip-cells', attrs: { role: 'img', 'aria-label': `Columns of ${sheet.sheet}: ${strip.caption}` } },
+      {
+        className: 'strip-cells',
+        attrs: { role: 'img', 'aria-label': x.t('strip.label', { sheet: sheet.sheet, caption: strip.caption }) },
+      },
       ...strip.cells.map((cell) =>
         h('span', { className: `strip-cell strip-${cell.kind}`, attrs: { title: cell.title } }, cell.label),
       ),
@@ -60,14 +63,20 @@ function renderStrip(sheet: SheetPlan): HTMLElement | null {
   );
 }
 
-function renderChanges(sheet: SheetPlan): HTMLElement | null {
-  const rows = changeRows(sheet);
+function renderChanges(x: Text, sheet: SheetPlan): HTMLElement | null {
+  const rows = changeRows(x, sheet);
   if (rows.length === 0) return null;
-  const headings = ['Col', 'Header', 'Type', 'Default', 'Cells'];
+  const headings = [
+    x.t('table.column'),
+    x.t('table.header'),
+    x.t('table.type'),
+    x.t('table.default'),
+    x.t('table.cells'),
+  ];
   return h(
     'table',
     { className: 'changes' },
-    h('caption', { className: 'visually-hidden' }, `Changes to ${sheet.sheet}`),
+    h('caption', { className: 'visually-hidden' }, x.t('table.caption', { sheet: sheet.sheet })),
     h('thead', {}, h('tr', {}, ...headings.map((text) => h('th', { attrs: { scope: 'col' } }, text)))),
     h('tbody', {}, ...rows.map(renderChangeRow)),
   );
@@ -85,52 +94,94 @@ function renderChangeRow(row: ChangeRow): HTMLElement {
   );
 }
 
-function renderFindings(findings: readonly Finding[], kind: 'error' | 'warning'): HTMLElement | null {
+function renderFindings(
+  x: Text,
+  sheet: SheetPlan,
+  findings: readonly Finding[],
+  kind: 'error' | 'warning',
+): HTMLElement | null {
   if (findings.length === 0) return null;
-  const label = kind === 'error' ? 'Blocking problems' : 'Warnings';
   return h(
     'ul',
-    { className: `findings findings-${kind}`, attrs: { 'aria-label': label } },
+    {
+      className: `findings findings-${kind}`,
+      attrs: { 'aria-label': x.t(kind === 'error' ? 'findings.problems' : 'findings.notes') },
+    },
     ...findings.map((f) =>
       h(
         'li',
         { className: kind === 'error' ? 'error' : 'warning', attrs: { 'data-code': f.code } },
-        f.location === null ? null : h('code', { className: 'location' }, f.location),
-        h('span', { className: 'finding-text' }, f.message),
+        h('span', { className: 'finding-text' }, findingText(x, f, sheet.sheet)),
       ),
     ),
   );
 }
 
-function renderMigrations(sheet: SheetPlan): HTMLElement | null {
+/** Collapsed: the cost in calls and cells, the plan's fingerprint, migrations, the server's sentences. */
+function renderDetails(x: Text, plan: SchemaPlan): HTMLElement {
+  const { cost } = plan;
+  const findings = plan.sheets.flatMap((s) => [...s.errors, ...s.warnings]);
+  return h(
+    'details',
+    { className: 'details block' },
+    h('summary', {}, x.t('details.summary')),
+    plan.status === 'changes'
+      ? h(
+          'p',
+          { className: 'cost gray' },
+          x.t('details.cost', {
+            calls: cost.spreadsheetCalls,
+            read: cost.cellsRead,
+            sent: cost.cellsWritten,
+            cells: cost.cellsChanged,
+          }),
+        )
+      : null,
+    ...plan.sheets.map((sheet) => renderMigrations(x, sheet)),
+    ...findings.map((f) =>
+      h(
+        'p',
+        { className: 'gray server-text' },
+        f.location === null ? null : h('code', {}, `${f.location} `),
+        f.message,
+      ),
+    ),
+    h(
+      'p',
+      { className: 'fingerprint gray' },
+      x.t('details.preview', {
+        name: plan.spreadsheetName,
+        time: x.time(plan.generatedAt),
+        fingerprint: plan.fingerprint,
+      }),
+    ),
+  );
+}
+
+function renderMigrations(x: Text, sheet: SheetPlan): HTMLElement | null {
   if (sheet.migrations.length === 0) return null;
   return h(
     'ul',
-    { className: 'migrations secondary', attrs: { 'aria-label': `Migrations of ${sheet.sheet}` } },
+    { className: 'migrations gray', attrs: { 'aria-label': x.t('details.migrations', { sheet: sheet.sheet }) } },
     ...sheet.migrations.map((m) =>
       h(
         'li',
         { attrs: { title: m.description } },
         h('span', { className: 'migration-id' }, m.id),
-        ` — ${migrationState(m)}`,
+        ` — ${migrationState(x, m)}`,
       ),
     ),
   );
 }
 
-function renderCost(plan: SchemaPlan): HTMLElement | null {
-  if (plan.status !== 'changes') return null;
-  return h('p', { className: 'cost gray block' }, h('b', {}, 'Cost: '), describeCost(plan.cost), '.');
-}
-
-function renderHistory(history: readonly HistoryEntry[]): HTMLElement {
+function renderHistory(x: Text, history: readonly HistoryEntry[]): HTMLElement {
   const shown = history.slice(0, HISTORY_SHOWN);
   return h(
     'section',
-    { className: 'history block', attrs: { 'aria-label': 'Last applied migrations' } },
-    h('h3', {}, 'Last applied'),
+    { className: 'history block', attrs: { 'aria-labelledby': 'history-title' } },
+    h('h2', { id: 'history-title', className: 'history-title' }, x.t('history.title')),
     shown.length === 0
-      ? h('p', { className: 'secondary' }, 'No migration applied from Sheet Schema yet.')
+      ? h('p', { className: 'gray' }, x.t('history.none'))
       : h(
           'ol',
           {},
@@ -138,15 +189,15 @@ function renderHistory(history: readonly HistoryEntry[]): HTMLElement {
             h(
               'li',
               {},
-              h('span', { className: 'history-time gray' }, `${shortTime(e.time)} · ${e.migrationId}`),
-              h('span', { className: 'history-what' }, historyLine(e)),
+              h('span', { className: 'history-time gray' }, x.time(e.time)),
+              h('span', { className: 'history-what' }, historyLine(x, e)),
             ),
           ),
         ),
   );
 }
 
-/** The confirm step repeats the plan's summary (one paragraph per line of it). */
-export function renderSummaryLines(text: string): HTMLElement[] {
-  return text.split('\n').map((line) => h('p', {}, line));
+/** The confirm step: one paragraph per sentence of what will happen. */
+export function renderParagraphs(lines: readonly string[]): HTMLElement[] {
+  return lines.map((line) => h('p', {}, line));
 }

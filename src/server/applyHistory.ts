@@ -9,6 +9,7 @@ import {
   createHistorySheet,
   HISTORY_SHEET,
   hasHistoryHeader,
+  historyHeaders,
   repairHistorySheet,
 } from '../adapters/history';
 import { CallMeter } from '../adapters/meter';
@@ -19,6 +20,7 @@ import type { Logger } from '../core/logger';
 import { SUCCESS_OUTCOME } from '../core/plan';
 import type { HistoryEntry, SchemaPlan, SheetPlan } from '../shared/payloads';
 import type { ExecutionContext } from './context';
+import { operatorMessages } from './locale';
 
 /** One apply, as history records it. */
 export interface ApplyRecord {
@@ -41,7 +43,8 @@ export function recordSuccess(
   const entries = historyEntries(context, record, SUCCESS_OUTCOME);
   const history = spreadsheet.getSheetByName(HISTORY_SHEET);
   if (history === null) {
-    createHistorySheet(spreadsheet, entries, meter, undo);
+    const { language } = operatorMessages(context.services.session);
+    createHistorySheet(spreadsheet, entries, meter, undo, historyHeaders(language));
     return;
   }
   const repair = record.plan.interrupted?.historyRepair ?? null;

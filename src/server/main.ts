@@ -8,11 +8,13 @@ import type {
   ApplyResult,
   CheckResult,
   LiveMetricsStatus,
+  Refusal,
   ScheduleStatus,
   SchemaPlan,
   UnionMetricsReport,
 } from '../shared/payloads';
 import type { ImplementsSidebarApi } from '../shared/rpc';
+import { localizeSidebarHtml } from '../shared/sidebarPage';
 import { checkNowFromMenu, installFromMenu, removeFromMenu } from './checkMenu';
 import {
   installSchedule,
@@ -29,6 +31,7 @@ import { ExecutionContext, type Services } from './context';
 import { liveFromMenu } from './liveMetricsMenu';
 import { processLiveEdit, processStructureChange } from './liveMetricsService';
 import { liveMetricsOnHere, liveMetricsStatus, turnOffLiveMetrics, turnOnLiveMetrics } from './liveMetricsToggle';
+import { answeringRefusals, operatorMessages } from './locale';
 import { buildMenu, extendSchemaFromMenu, recomputeUnionMetricsFromMenu } from './menu';
 import { applySchema as apply, previewSchema as preview } from './schemaService';
 import {
@@ -68,7 +71,7 @@ function globalServices(): Services {
 
 /** Simple trigger. May run in AuthMode.NONE: builds the menu and touches nothing else. */
 export function onOpen(_event?: GoogleAppsScript.Events.SheetsOnOpen): void {
-  buildMenu(SpreadsheetApp.getUi());
+  buildMenu(SpreadsheetApp.getUi(), operatorMessages(Session));
 }
 
 /** Runs when the add-on is installed from within the document (AuthMode.FULL). */
@@ -82,10 +85,17 @@ export function extendSchema(...args: unknown[]): void {
   extendSchemaFromMenu(context());
 }
 
-/** Menu "Preview changes…": opens the sidebar (dist/Sidebar.html); it loads the plan with one server call. */
+/**
+ * Menu "Open the sidebar…": dist/Sidebar.html in the operator's language and the spreadsheet's
+ * time zone (written into the page); it loads the plan with one server call.
+ */
 export function showSidebar(...args: unknown[]): void {
   expectNoArguments('showSidebar', args);
-  const html = HtmlService.createHtmlOutputFromFile('Sidebar').setTitle('Sheet Schema');
+  const current = context();
+  const text = operatorMessages(current.services.session);
+  const html = HtmlService.createHtmlOutputFromFile('Sidebar');
+  const locale = { language: text.language, timeZone: current.spreadsheet().getSpreadsheetTimeZone() };
+  html.setContent(localizeSidebarHtml(html.getContent(), locale)).setTitle(text.t('app.name'));
   SpreadsheetApp.getUi().showSidebar(html);
 }
 
@@ -98,10 +108,15 @@ export function previewSchema(...args: unknown[]): SchemaPlan {
   return preview(context());
 }
 
-/** Applies the plan the sidebar showed; refuses if the sheet changed since (different fingerprint). */
-export function applySchema(fingerprint: unknown): ApplyResult {
-  expectAtMostArguments('applySchema', arguments, 1);
-  return apply(context(), expectFingerprint('applySchema', fingerprint));
+/**
+ * Applies the plan the sidebar showed; refuses if the sheet changed since (different fingerprint).
+ * With `{ sidebar: true }` a stale, blocked or busy refusal is answered as a Refusal (a code).
+ */
+export function applySchema(fingerprint: unknown, options?: unknown): ApplyResult | Refusal {
+  expectAtMostArguments('applySchema', arguments, 2);
+  const confirmed = expectFingerprint('applySchema', fingerprint);
+  if (isSidebarRequest('applySchema', options)) return answeringRefusals(() => apply(context(), confirmed));
+  return apply(context(), confirmed);
 }
 
 /** Menu "Clear column cache" and sidebar button: drops every managed sheet's cached column map. */
@@ -110,19 +125,24 @@ export function clearColumnCache(...args: unknown[]): { cleared: string[] } {
   const current = context();
   current.columnMaps().invalidateAll();
   const cleared = current.declaration.managedSheets.map((m) => m.sheet);
+  const text = operatorMessages(current.services.session);
   try {
     current.services.spreadsheetApp
       .getActiveSpreadsheet()
-      ?.toast(`Column map cache cleared for ${cleared.join(', ')}.`, 'Sheet Schema');
+      ?.toast(text.t('toast.cacheCleared', { sheets: cleared.join(', ') }), text.t('app.name'));
   } catch (error) {
     current.services.logger.info(`toast unavailable: ${errorMessage(error)}`);
   }
   return { cleared };
 }
 
-/** Dry run of the union metrics: rows that would change, orphans, bad DN values, duplicates. */
-export function previewUnionMetrics(...args: unknown[]): UnionMetricsReport {
-  expectNoArguments('previewUnionMetrics', args);
+/**
+ * Dry run of the union metrics: rows that would change, orphans, bad DN values, duplicates. With
+ * `{ sidebar: true }` missing metric columns are answered as a Refusal (a code) instead of thrown.
+ */
+export function previewUnionMetrics(options?: unknown): UnionMetricsReport | Refusal {
+  expectAtMostArguments('previewUnionMetrics', arguments, 1);
+  if (isSidebarRequest('previewUnionMetrics', options)) return answeringRefusals(() => previewMetrics(context()));
   return previewMetrics(context());
 }
 
@@ -251,6 +271,6 @@ export function onLiveEdit(event?: unknown): void {
     if (typeof edit?.range?.getSheet !== 'function') return;
     processLiveEdit(new ExecutionContext(globalServices(), undefined, edit.source ?? null), edit.range, edit.oldValue);
   } catch (error) {
-    console.warn(`Sheet Schema live metrics: ${errorMessage(error)}`);
+    globalServices().logger.warn(`Sheet Schema live metrics: ${errorMessage(error)}`);
   }
 }

@@ -4,28 +4,31 @@
  */
 import { errorMessage, SchemaError } from '../core/errors';
 import { describePlan } from '../core/summary';
+import type { MessageKey, Translator } from '../shared/messages';
 import type { UnionMetricsReport } from '../shared/payloads';
 import type { ExecutionContext } from './context';
+import { operatorMessages } from './locale';
 import { applySchema, previewSchema } from './schemaService';
 import { previewUnionMetrics, recomputeUnionMetrics } from './unionMetricsService';
 
-/** Caption → public function name. Later features add their items here. */
-export const MENU_ITEMS: ReadonlyArray<{ readonly caption: string; readonly functionName: string }> = [
-  { caption: 'Extend schema', functionName: 'extendSchema' },
-  { caption: 'Preview changes…', functionName: 'showSidebar' },
-  { caption: 'Check schema now', functionName: 'checkSchemaNow' },
-  { caption: 'Clear column cache', functionName: 'clearColumnCache' },
-  { caption: 'Recompute union metrics', functionName: 'recomputeUnionMetrics' },
+/** Caption (a catalogue key) → public function name. Later features add their items here. */
+export const MENU_ITEMS: ReadonlyArray<{ readonly caption: MessageKey; readonly functionName: string }> = [
+  { caption: 'action.extend', functionName: 'extendSchema' },
+  { caption: 'menu.preview', functionName: 'showSidebar' },
+  { caption: 'menu.checkNow', functionName: 'checkSchemaNow' },
+  { caption: 'action.clearCache', functionName: 'clearColumnCache' },
+  { caption: 'menu.recompute', functionName: 'recomputeUnionMetrics' },
   // Both schedule items always: onOpen may run in AuthMode.NONE, where the state cannot be read.
-  { caption: 'Turn on hourly check', functionName: 'installScheduledCheck' },
-  { caption: 'Turn off hourly check', functionName: 'removeScheduledCheck' },
-  { caption: 'Keep metrics live', functionName: 'keepMetricsLive' },
-  { caption: 'Stop live metrics', functionName: 'stopLiveMetrics' },
+  { caption: 'menu.scheduleOn', functionName: 'installScheduledCheck' },
+  { caption: 'menu.scheduleOff', functionName: 'removeScheduledCheck' },
+  { caption: 'menu.liveOn', functionName: 'keepMetricsLive' },
+  { caption: 'menu.liveOff', functionName: 'stopLiveMetrics' },
 ];
 
-export function buildMenu(ui: GoogleAppsScript.Base.Ui): void {
+/** In the operator's language (Session.getActiveUserLocale() works in AuthMode.NONE). */
+export function buildMenu(ui: GoogleAppsScript.Base.Ui, text: Translator): void {
   const menu = ui.createAddonMenu();
-  for (const item of MENU_ITEMS) menu.addItem(item.caption, item.functionName);
+  for (const item of MENU_ITEMS) menu.addItem(text.t(item.caption), item.functionName);
   menu.addToUi();
 }
 
@@ -37,15 +40,24 @@ const TITLE = 'Sheet Schema';
  */
 export function extendSchemaFromMenu(context: ExecutionContext): boolean {
   const ui = context.services.spreadsheetApp.getUi();
+  const text = operatorMessages(context.services.session);
   try {
     const plan = previewSchema(context);
     if (plan.status !== 'changes') {
       ui.alert(TITLE, describePlan(plan), ui.ButtonSet.OK);
       return plan.status === 'up-to-date';
     }
-    if (!confirm(ui, `${TITLE}: extend the schema?`, `${describePlan(plan)}\n\nApply these changes now?`)) return false;
+    if (
+      !confirm(
+        ui,
+        text,
+        `${TITLE}: ${text.t('menu.extendTitle')}`,
+        `${describePlan(plan)}\n\n${text.t('menu.confirmExtend')}`,
+      )
+    )
+      return false;
     const result = applySchema(context, plan.fingerprint);
-    ui.alert(`${TITLE}: done`, result.summary, ui.ButtonSet.OK);
+    ui.alert(`${TITLE}: ${text.t('menu.done')}`, result.summary, ui.ButtonSet.OK);
     return true;
   } catch (error) {
     ui.alert(TITLE, errorMessage(error), ui.ButtonSet.OK);
@@ -53,24 +65,34 @@ export function extendSchemaFromMenu(context: ExecutionContext): boolean {
   }
 }
 
-function confirm(ui: GoogleAppsScript.Base.Ui, title: string, text: string): boolean {
-  if (ui.alert(title, text, ui.ButtonSet.YES_NO) === ui.Button.YES) return true;
-  ui.alert(TITLE, 'Cancelled: nothing was written.', ui.ButtonSet.OK);
+/** A Yes/No dialog; No says that nothing was written. */
+function confirm(ui: GoogleAppsScript.Base.Ui, text: Translator, title: string, prompt: string): boolean {
+  if (ui.alert(title, prompt, ui.ButtonSet.YES_NO) === ui.Button.YES) return true;
+  ui.alert(TITLE, text.t('menu.cancelled'), ui.ButtonSet.OK);
   return false;
 }
 
 /** Menu "Recompute union metrics": dry run, offer to extend the schema first if needed, confirm, write. */
 export function recomputeUnionMetricsFromMenu(context: ExecutionContext): void {
   const ui = context.services.spreadsheetApp.getUi();
+  const text = operatorMessages(context.services.session);
   try {
-    const preview = metricsPreviewExtendingFirst(context, ui);
+    const preview = metricsPreviewExtendingFirst(context, ui, text);
     if (preview === null) return;
     if (preview.rowsChanged === 0) {
       ui.alert(TITLE, recomputeUnionMetrics(context).summary, ui.ButtonSet.OK);
       return;
     }
-    if (!confirm(ui, `${TITLE}: recompute union metrics?`, `${preview.summary}\n\nWrite these values now?`)) return;
-    ui.alert(`${TITLE}: done`, recomputeUnionMetrics(context).summary, ui.ButtonSet.OK);
+    if (
+      !confirm(
+        ui,
+        text,
+        `${TITLE}: ${text.t('menu.recomputeTitle')}`,
+        `${preview.summary}\n\n${text.t('menu.confirmRecompute')}`,
+      )
+    )
+      return;
+    ui.alert(`${TITLE}: ${text.t('menu.done')}`, recomputeUnionMetrics(context).summary, ui.ButtonSet.OK);
   } catch (error) {
     ui.alert(TITLE, errorMessage(error), ui.ButtonSet.OK);
   }
@@ -79,12 +101,13 @@ export function recomputeUnionMetricsFromMenu(context: ExecutionContext): void {
 function metricsPreviewExtendingFirst(
   context: ExecutionContext,
   ui: GoogleAppsScript.Base.Ui,
+  text: Translator,
 ): UnionMetricsReport | null {
   try {
     return previewUnionMetrics(context);
   } catch (error) {
     if (!(error instanceof SchemaError && error.code === 'METRICS_COLUMNS_MISSING')) throw error;
-    if (!confirm(ui, TITLE, `${error.message}\n\nExtend the schema now?`)) return null;
+    if (!confirm(ui, text, TITLE, `${error.message}\n\n${text.t('menu.extendFirst')}`)) return null;
     return extendSchemaFromMenu(context) ? previewUnionMetrics(context) : null;
   }
 }

@@ -5,6 +5,20 @@
  */
 import type { CellDefault, ColumnType } from '../core/schema';
 
+/**
+ * Why the server refused a sidebar call it answers in its sidebar form: the sidebar decides from
+ * `code` (never from `message`, which is the server's English sentence, kept for Details).
+ * STALE_PLAN: the sheet changed since the preview; BLOCKED: problems to fix first; BUSY: another
+ * change holds the lock; METRICS_COLUMNS_MISSING: the union metric columns are not there yet.
+ */
+export type RefusalCode = 'STALE_PLAN' | 'BLOCKED' | 'BUSY' | 'METRICS_COLUMNS_MISSING';
+
+export interface Refusal {
+  readonly status: 'refused';
+  readonly code: RefusalCode;
+  readonly message: string;
+}
+
 export type PlanStatus = 'up-to-date' | 'changes' | 'blocked';
 
 export interface Finding {

@@ -9,6 +9,7 @@ import type {
   ApplyResult,
   CheckResult,
   LiveMetricsStatus,
+  Refusal,
   ScheduleStatus,
   SchemaPlan,
   UnionMetricsReport,
@@ -21,7 +22,8 @@ export interface ClearCacheResult {
 
 export interface SidebarApi {
   previewSchema(): SchemaPlan;
-  applySchema(fingerprint: string): ApplyResult;
+  // With `{ sidebar: true }` a stale, blocked or busy apply answers a Refusal instead of throwing.
+  applySchema(fingerprint: string, options: { sidebar: true }): ApplyResult | Refusal;
   clearColumnCache(): ClearCacheResult;
   // Hourly check panel. The menu form of install/remove/checkNow (no argument) shows an alert and
   // returns null; the sidebar passes `{ sidebar: true }` and gets JSON back.
@@ -32,7 +34,7 @@ export interface SidebarApi {
   setMetricsInCheck(enabled: boolean): ScheduleStatus;
   checkSchemaNow(options: { sidebar: true }): CheckResult | null;
   // Union metrics panel. Without `{ confirmed: true }` the recompute is the menu's dialog flow (null).
-  previewUnionMetrics(): UnionMetricsReport;
+  previewUnionMetrics(options: { sidebar: true }): UnionMetricsReport | Refusal;
   recomputeUnionMetrics(options: { confirmed: true }): UnionMetricsReport | null;
   // Live metrics toggle. Without `{ sidebar: true }` these are the menu's alert flow (null).
   getLiveMetricsStatus(): LiveMetricsStatus;
@@ -41,6 +43,31 @@ export interface SidebarApi {
 }
 
 export type SidebarFunction = keyof SidebarApi;
+
+/** Whether a function's contract allows a null result (the menu form answers null). */
+type MayReturnNull<K extends SidebarFunction> = null extends ReturnType<SidebarApi[K]> ? true : false;
+
+/**
+ * The contract's nullable results, as data: the type makes this table agree with SidebarApi (a
+ * result that becomes nullable, or stops being, fails compilation until the entry is changed).
+ * From the sidebar, a null answer means the server took its menu form: the client rejects it.
+ */
+export const MAY_RETURN_NULL: { readonly [K in SidebarFunction]: MayReturnNull<K> } = {
+  previewSchema: false,
+  applySchema: false,
+  clearColumnCache: false,
+  getScheduleStatus: false,
+  installScheduledCheck: true,
+  removeScheduledCheck: true,
+  setAutoRepair: false,
+  setMetricsInCheck: false,
+  checkSchemaNow: true,
+  previewUnionMetrics: false,
+  recomputeUnionMetrics: true,
+  getLiveMetricsStatus: false,
+  keepMetricsLive: true,
+  stopLiveMetrics: true,
+};
 
 /** Compile-time check used by the server: `T` (the public module) must implement the contract. */
 export type ImplementsSidebarApi<T extends SidebarApi> = T;

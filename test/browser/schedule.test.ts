@@ -62,12 +62,14 @@ describe('hourly check panel', () => {
     const { page, sidebar, playground } = await open({ seed: smallDemo(), rpcDelayMs: 300 });
     await waitForSidebar(sidebar, 'changes');
     await sidebar.locator('#schedule[data-installed="false"]').waitFor();
-    expect(await text(sidebar, '#schedule-message')).toBe('Your hourly check is off; auto-repair is off.');
+    expect(await text(sidebar, '#schedule-message')).toBe('The hourly check is off.');
     expect(await text(sidebar, '#schedule-badge')).toBe('off');
-    expect(await text(sidebar, '.triggers')).toMatch(/^Triggers: 0 of 20 in use/);
+    // Trigger counts are jargon: under Details.
+    expect(await sidebar.locator('.triggers').isVisible()).toBe(false);
+    expect(await sidebar.locator('.triggers').textContent()).toMatch(/^Triggers: 0 of 20 in use/);
     expect(await sidebar.locator('.next-check').count()).toBe(0);
     expect(await text(sidebar, '.last-check')).toContain('No check has run yet');
-    expect(await sidebar.getByLabel('Auto-repair').isChecked()).toBe(false);
+    expect(await sidebar.getByLabel('Auto-repair', { exact: true }).isChecked()).toBe(false);
 
     await sidebar.getByRole('button', { name: 'Turn on hourly check' }).click();
     await sidebar.locator('#app[data-state="working"]').waitFor();
@@ -80,24 +82,25 @@ describe('hourly check panel', () => {
 
     await sidebar.locator('#schedule[data-installed="true"]').waitFor();
     await waitForSidebar(sidebar, 'changes');
+    // Local time (the spreadsheet's zone), never "UTC".
     expect(await text(sidebar, '#schedule-message')).toMatch(
-      /^Your hourly check is on \(since \d{4}-\d\d-\d\d \d\d:\d\d UTC\); auto-repair is off\.$/,
+      /^The hourly check is on since \d{1,2} \w{3} \d{4}, \d\d:\d\d\.$/,
     );
-    expect(await text(sidebar, '#schedule-status')).toBe('Hourly check turned on. First check: migrations pending.');
+    expect(await text(sidebar, '#schedule-status')).toBe('Hourly check turned on. Check finished: changes waiting.');
     expect(await text(sidebar, '#schedule-badge')).toBe('on');
     expect(await text(sidebar, '.next-check')).toMatch(
-      /^Next check: after \d{4}-\d\d-\d\d \d\d:\d\d UTC \(an estimate/,
+      /^Next check: after \d{1,2} \w{3} \d{4}, \d\d:\d\d \(approximate\)\.$/,
     );
-    expect(await text(sidebar, '.triggers')).toMatch(/^Triggers: 2 of 20 in use/);
+    expect(await sidebar.locator('.triggers').textContent()).toMatch(/^Triggers: 2 of 20 in use/);
     const check = sidebar.locator('.last-check[data-status="pending"]');
-    expect(await check.locator('.badge').innerText()).toBe('migrations pending');
-    expect(await check.locator('.check-meta').innerText()).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d UTC · run by hand/);
-    expect(await check.locator('.check-summary').innerText()).toBe(
-      'Operaciones: migrations pending — 1 pending migration.',
-    );
+    expect(await check.locator('.badge').innerText()).toBe('changes waiting');
+    expect(await check.locator('.check-meta').innerText()).toMatch(/^\d{1,2} \w{3} \d{4}, \d\d:\d\d · run by hand$/);
+    expect(await check.locator('.check-summary').innerText()).toBe('Operaciones: changes waiting.');
     const pending = check.locator('li[data-code="PENDING_MIGRATION"]');
-    expect(await pending.locator('.location').innerText()).toBe('Operaciones!BP1:BT1');
-    expect(await pending.locator('.finding-text').innerText()).toContain(
+    expect(await pending.locator('.finding-text').innerText()).toBe(
+      'Columns are missing in Operaciones: "Extend schema" adds them.',
+    );
+    expect(await pending.locator('.finding-details').textContent()).toContain(
       'Migration 4.0-union-metrics is pending on "Operaciones"',
     );
     expect(await check.locator('.auto-repair-outcome').count()).toBe(0);
@@ -107,9 +110,9 @@ describe('hourly check panel', () => {
     await screenshot(sidebar.locator('#schedule'), 'sidebar-schedule-panel');
 
     await clickAndSettle(sidebar, 'Turn off hourly check', '#schedule[data-installed="false"]');
-    expect(await text(sidebar, '#schedule-message')).toBe('Your hourly check is off; auto-repair is off.');
+    expect(await text(sidebar, '#schedule-message')).toBe('The hourly check is off.');
     expect(await text(sidebar, '#schedule-status')).toBe('Hourly check turned off.');
-    expect(await text(sidebar, '.triggers')).toMatch(/^Triggers: 0 of 20 in use/);
+    expect(await sidebar.locator('.triggers').textContent()).toMatch(/^Triggers: 0 of 20 in use/);
     expect(await sidebar.locator('.next-check').count()).toBe(0);
     expect(await sidebar.locator('.last-check[data-status="pending"]').count()).toBe(1);
     expect(status(playground.emulator).installed).toBe(false);
@@ -127,7 +130,7 @@ describe('hourly check panel', () => {
       },
     });
     await waitForSidebar(sidebar, 'changes');
-    expect(await text(sidebar, '.triggers')).toMatch(/^Triggers: 19 of 20 in use/);
+    expect(await sidebar.locator('.triggers').textContent()).toMatch(/^Triggers: 19 of 20 in use/);
 
     await sidebar.getByRole('button', { name: 'Turn on hourly check' }).click();
     const error = sidebar.locator('#schedule-error [role="alert"]');
@@ -151,7 +154,7 @@ describe('hourly check panel', () => {
 
     // The first check sets the baseline the next one compares with.
     await clickAndSettle(sidebar, 'Check now', '.last-check[data-status="ok"]');
-    expect(await text(sidebar, '#schedule-status')).toBe('Check finished: OK. Operaciones: OK.');
+    expect(await text(sidebar, '#schedule-status')).toBe('Check finished: OK.');
     expect(await sidebar.locator('.check-findings').count()).toBe(0);
     expect(await sidebar.evaluate('document.activeElement.id')).toBe('check-now');
 
@@ -163,16 +166,17 @@ describe('hourly check panel', () => {
     await clickAndSettle(sidebar, 'Check now', '.last-check[data-status="drift"]');
 
     const check = sidebar.locator('.last-check');
-    expect(await check.locator('.badge').innerText()).toBe('drift');
-    expect(await check.locator('.check-summary').innerText()).toBe(
-      'Operaciones: drift — 2 renamed, 1 new column outside the schema.',
-    );
+    expect(await check.locator('.badge').innerText()).toBe('sheet changed');
+    expect(await check.locator('.check-summary').innerText()).toBe('Operaciones: sheet changed.');
     const renamed = check.locator('li[data-code="COLUMN_RENAMED"]');
-    expect(await renamed.locator('.location').allInnerTexts()).toEqual(['Operaciones!BR1', 'Operaciones!BS1']);
-    expect(await renamed.first().locator('.finding-text').innerText()).toContain(
+    expect(await renamed.locator('.finding-text').allInnerTexts()).toEqual([
+      'A column header of the schema was renamed in Operaciones (BR1).',
+      'A column header of the schema was renamed in Operaciones (BS1).',
+    ]);
+    expect(await renamed.first().locator('.finding-details').textContent()).toContain(
       'Operaciones!BR1 reads "Uniones_SOLD" where managed column "Uniones_SOLD_Completadas" was',
     );
-    expect(await renamed.nth(1).locator('.finding-text').innerText()).toContain(
+    expect(await renamed.nth(1).locator('.finding-details').textContent()).toContain(
       `reads "${HTML_HEADER}" where managed column "Pulgadas_ARM" was`,
     );
     expect(await check.locator('b').count()).toBe(0);
@@ -181,7 +185,10 @@ describe('hourly check panel', () => {
     const unknown = check.locator('li[data-code="UNKNOWN_COLUMNS"]');
     expect(await unknown.getAttribute('class')).toBe('finding-info');
     expect(await unknown.locator('.finding-tag').innerText()).toMatch(/^info$/i);
-    expect(await unknown.locator('.finding-text').innerText()).toContain('Notas');
+    expect(await unknown.locator('.finding-text').innerText()).toBe(
+      'Columns outside the schema in Operaciones (BU1): they are left as they are.',
+    );
+    expect(await unknown.locator('.finding-details').textContent()).toContain('Notas');
     await check.scrollIntoViewIfNeeded();
     await screenshot(page.locator('.sidebar-panel'), 'sidebar-check-drift');
   });
@@ -189,34 +196,38 @@ describe('hourly check panel', () => {
   it('the auto-repair checkbox round-trips; with it on, "Check now" applies pending migrations and the plan refreshes', async () => {
     const { sidebar, playground } = await open({ seed: smallDemo() });
     await waitForSidebar(sidebar, 'changes');
-    const box = sidebar.getByLabel('Auto-repair');
+    const box = sidebar.getByLabel('Auto-repair', { exact: true });
     expect(await box.getAttribute('aria-describedby')).toBe('auto-repair-help');
     expect(await text(sidebar, '#auto-repair-help')).toContain('never deletes or renames');
 
-    await box.check();
+    // Changes are waiting: turning auto-repair on asks first (see language.test.ts).
+    await box.click();
+    await sidebar.locator('#auto-repair-confirm-yes').click();
     await sidebar.locator('#schedule[data-auto-repair="true"]').waitFor();
     await waitForSidebar(sidebar);
-    expect(await text(sidebar, '#schedule-status')).toBe('Auto-repair is on.');
-    expect(await text(sidebar, '#schedule-message')).toContain('auto-repair is on');
+    expect(await text(sidebar, '#schedule-status')).toBe('Auto-repair: on.');
     expect(status(playground.emulator).autoRepair).toBe(true);
     expect(await sidebar.evaluate('document.activeElement.id')).toBe('auto-repair');
 
     // Reloading the sidebar reads the setting back from the server.
     await sidebar.goto(sidebar.url());
     await waitForSidebar(sidebar, 'changes');
-    expect(await sidebar.getByLabel('Auto-repair').isChecked()).toBe(true);
+    expect(await sidebar.getByLabel('Auto-repair', { exact: true }).isChecked()).toBe(true);
 
     await clickAndSettle(sidebar, 'Check now', '.auto-repair-outcome[data-outcome="applied"]');
     await waitForSidebar(sidebar, 'up-to-date');
-    expect(await text(sidebar, '.auto-repair-outcome .outcome-title')).toBe('Auto-repair: applied.');
-    expect(await text(sidebar, '.auto-repair-outcome')).toContain('Operaciones: added 5 columns BP–BT');
+    expect(await text(sidebar, '.auto-repair-outcome .outcome-title')).toBe('Auto-repair: done.');
+    expect(await text(sidebar, '.auto-repair-outcome')).toContain('5 columns added (Operaciones BP–BT)');
+    expect(await text(sidebar, '#notice .notice-success')).toBe(
+      'The check extended the schema (auto-repair): 5 columns added (Operaciones BP–BT).',
+    );
     expect(playground.emulator.sheetInfo('Operaciones')?.lastColumn).toBe(72);
     expect(await sidebar.locator('section.sheet .badge').innerText()).toBe('up to date');
 
-    await sidebar.getByLabel('Auto-repair').uncheck();
+    await sidebar.getByLabel('Auto-repair', { exact: true }).uncheck();
     await sidebar.locator('#schedule[data-auto-repair="false"]').waitFor();
     await waitForSidebar(sidebar);
-    expect(await sidebar.getByLabel('Auto-repair').isChecked()).toBe(false);
+    expect(await sidebar.getByLabel('Auto-repair', { exact: true }).isChecked()).toBe(false);
     expect(status(playground.emulator).autoRepair).toBe(false);
   });
 });
@@ -234,12 +245,11 @@ describe('union metrics in the check', () => {
     await box.check();
     await sidebar.locator('#schedule[data-metrics-in-check="true"]').waitFor();
     await waitForSidebar(sidebar);
-    expect(await text(sidebar, '#schedule-status')).toBe('Recomputing union metrics in the check is on.');
-    expect(await text(sidebar, '#schedule-message')).toContain('union metrics are recomputed by the check');
+    expect(await text(sidebar, '#schedule-status')).toBe('Recompute union metrics in each check: on.');
     expect(status(playground.emulator).recomputeMetrics).toBe(true);
 
     await clickAndSettle(sidebar, 'Check now', '.last-check[data-status="ok"]');
-    expect(await text(sidebar, '.last-check .check-summary')).toMatch(/Union metrics: \d+ of \d+ spool rows updated/);
+    expect(await text(sidebar, '.last-check .check-summary')).toMatch(/Union metrics: \d+ spool rows updated\./);
     expect(
       playground.emulator
         .readSheet('Operaciones')
@@ -260,16 +270,17 @@ describe('union metrics panel', () => {
     expect(await sidebar.locator('#metrics-recompute').isDisabled()).toBe(true);
 
     await clickAndSettle(sidebar, 'Preview union metrics', '#metrics[data-step="needs-schema"]');
-    const refusal = sidebar.locator('#metrics-report [role="alert"]');
-    expect(await refusal.locator('.notice-title').innerText()).toBe('Extend the schema first');
-    expect(await refusal.locator('.error-text').innerText()).toContain(
-      'Run "Extend schema" first, then recompute. Nothing was written.',
+    // Information, not an error: every operator's first day.
+    const refusal = sidebar.locator('#metrics-report .notice-info');
+    expect(await refusal.locator('.notice-title').innerText()).toBe(
+      'First extend the schema: the five union metric columns are not in the sheet yet.',
     );
+    expect(await sidebar.locator('#metrics-report [role="alert"]').count()).toBe(0);
     expect(await sidebar.locator('#metrics-recompute').isDisabled()).toBe(true);
     await screenshot(page.locator('.sidebar-panel'), 'sidebar-metrics-extend-first');
 
-    await sidebar.getByRole('button', { name: 'Apply', exact: true }).click();
-    await sidebar.getByRole('button', { name: 'Confirm apply' }).click();
+    await sidebar.getByRole('button', { name: 'Extend schema', exact: true }).click();
+    await sidebar.getByRole('button', { name: 'Extend schema now' }).click();
     await waitForSidebar(sidebar, 'up-to-date');
     expect(await sidebar.locator('#metrics').getAttribute('data-step')).toBe('stale');
     expect(await sidebar.locator('#metrics-recompute').isDisabled()).toBe(true);
@@ -279,19 +290,27 @@ describe('union metrics panel', () => {
     expect(await preview.locator('.notice-title').innerText()).toBe(
       '60 of 60 spool rows would change. Nothing has been written yet.',
     );
-    const summary = await preview.locator('.metrics-summary').innerText();
-    expect(summary).toMatch(/^Union metrics: 60 of 60 spool rows would change \(from [\d,]+ unions in "Uniones"\)\./);
-    expect(summary).toMatch(/\d+ unions name a spool that is not in "Operaciones", e\.g\. MK-/);
+    const orphans = preview.locator('.metrics-problem[data-kind="orphans"]');
+    expect(await orphans.locator('p').innerText()).toMatch(
+      /^\d+ unions in Uniones name a spool that is not in Operaciones: MK-[^ ]+(, MK-[^ ]+)*( \(\+\d+\))?\. They are not counted\.$/,
+    );
+    const listed = await orphans.locator('.example-list li').allTextContents();
+    expect(new Set(listed).size).toBe(listed.length);
     expect(await text(sidebar, '#metrics-status')).toBe(
       '60 of 60 spool rows would change. Nothing has been written yet.',
     );
-    expect(await sidebar.evaluate('document.activeElement.id')).toBe('metrics-recompute');
+    expect(await sidebar.evaluate('document.activeElement.id')).toBe('metrics-report');
 
-    // Enter opens the confirm step on its button; Escape cancels.
+    // Enter opens the confirm step on its summary (a second Enter cannot confirm); Escape cancels.
+    await sidebar.locator('#metrics-recompute').focus();
     await page.keyboard.press('Enter');
     await sidebar.locator('#app[data-state="confirming-metrics"]').waitFor();
-    expect(await sidebar.evaluate('document.activeElement.id')).toBe('metrics-confirm-recompute');
-    expect(await text(sidebar, '#metrics-confirm-summary')).toBe(summary);
+    expect(await sidebar.evaluate('document.activeElement.id')).toBe('metrics-confirm-summary');
+    await page.keyboard.press('Enter');
+    expect(await sidebar.locator('#app').getAttribute('data-state')).toBe('confirming-metrics');
+    expect(await text(sidebar, '#metrics-confirm-summary')).toContain(
+      '60 of 60 spool rows would change. Nothing has been written yet.',
+    );
     for (const id of CONTROLS) expect(await sidebar.locator(id).isDisabled()).toBe(true);
     await page.keyboard.press('Escape');
     await waitForSidebar(sidebar);
@@ -303,7 +322,9 @@ describe('union metrics panel', () => {
     await clickAndSettle(sidebar, 'Confirm recompute', '#metrics[data-step="done"]');
     const result = sidebar.locator('.metrics-report[data-status="applied"]');
     expect(await result.locator('.notice-title').innerText()).toBe('Union metrics written: 60 spool rows updated.');
-    expect(await result.locator('.metrics-summary').innerText()).toMatch(/^Union metrics: 60 of 60 spool rows updated/);
+    expect(await result.locator('.metrics-facts').innerText()).toMatch(
+      /^Operaciones: 60 spool rows · Uniones: [\d,]+ unions · /,
+    );
     expect(await sidebar.locator('#metrics-recompute').isDisabled()).toBe(true);
     const [headers, ...rows] = playground.emulator.readSheet('Operaciones');
     const total = headers.indexOf('Total_Uniones');

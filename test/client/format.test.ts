@@ -1,20 +1,21 @@
 import {
   changeRows,
+  changeSentences,
   columnStrip,
   formatDefault,
   historyLine,
-  isStalePlan,
   migrationState,
   planHeadline,
-  resultDetails,
   resultHeadline,
   sheetBadge,
-  shortTime,
 } from '../../src/client/format';
+import { textFor } from '../../src/client/text';
 import { columnLetter } from '../../src/core/columnLetters';
-import { STALE_PLAN_MESSAGE } from '../../src/core/errors';
 import type { ApplyResult, PlannedColumn, SchemaPlan, SheetPlan } from '../../src/shared/payloads';
 import { V4_COLUMNS } from '../support/snapshots';
+
+const en = textFor('en', 'Europe/Madrid');
+const es = textFor('es', 'Europe/Madrid');
 
 const column = (index: number, header: string): PlannedColumn => ({
   migrationId: '4.0-union-metrics',
@@ -57,14 +58,22 @@ const plan = (sheets: SheetPlan[], status: SchemaPlan['status']): SchemaPlan => 
 
 describe('badges and headlines', () => {
   it('counts changes, says up to date or blocked', () => {
-    expect(sheetBadge(sheet())).toEqual({ text: '5 changes', tone: 'changes' });
-    expect(sheetBadge(sheet({ columnsToAdd: [column(68, 'X')] }))).toEqual({ text: '1 change', tone: 'changes' });
-    expect(sheetBadge(sheet({ status: 'up-to-date', columnsToAdd: [] }))).toEqual({ text: 'up to date', tone: 'ok' });
-    expect(sheetBadge(sheet({ status: 'blocked' }))).toEqual({ text: 'blocked', tone: 'blocked' });
-    expect(planHeadline(plan([sheet()], 'changes'))).toBe('5 changes ready to apply. Nothing has been written yet.');
+    expect(sheetBadge(en, sheet())).toEqual({ text: '5 changes', tone: 'changes' });
+    expect(sheetBadge(en, sheet({ columnsToAdd: [column(68, 'X')] }))).toEqual({ text: '1 change', tone: 'changes' });
+    expect(sheetBadge(en, sheet({ status: 'up-to-date', columnsToAdd: [] }))).toEqual({
+      text: 'up to date',
+      tone: 'ok',
+    });
+    expect(sheetBadge(en, sheet({ status: 'blocked' }))).toEqual({ text: 'problem', tone: 'blocked' });
+    expect(planHeadline(en, plan([sheet()], 'changes'))).toBe(
+      'Operaciones: add 5 columns BP–BT to the right of column BO and put 0 in 2,400 rows. Nothing else changes. Nothing has been written yet.',
+    );
+    expect(planHeadline(es, plan([sheet()], 'changes'))).toBe(
+      'Operaciones: añadir 5 columnas BP–BT a la derecha de la columna BO y poner 0 en 2.400 filas. Nada más cambia. Todavía no se ha escrito nada.',
+    );
     const error = { code: 'MISSING_SHEET', message: 'x', location: null };
-    expect(planHeadline(plan([sheet({ status: 'blocked', errors: [error, error] })], 'blocked'))).toBe(
-      'Blocked: 2 problems to fix before anything can change.',
+    expect(planHeadline(en, plan([sheet({ status: 'blocked', errors: [error, error] })], 'blocked'))).toBe(
+      'Nothing was changed: 2 problems to fix first.',
     );
   });
 
@@ -77,15 +86,15 @@ describe('badges and headlines', () => {
       historyRepair: null,
     };
     const onlyRecord = { ...plan([sheet({ status: 'up-to-date', columnsToAdd: [] })], 'changes'), interrupted };
-    expect(planHeadline(onlyRecord)).toBe(
-      'An earlier apply was stopped before it finished: Apply records it in history. No cell of the sheet changes.',
+    expect(planHeadline(en, onlyRecord)).toBe(
+      'An earlier "Extend schema" was stopped before it finished: extending now records it. No cell of the sheet changes.',
     );
   });
 });
 
 describe('columnStrip', () => {
   it('collapses the leading existing columns and highlights the new ones at their letters', () => {
-    const strip = columnStrip(sheet());
+    const strip = columnStrip(en, sheet());
     expect(strip.cells.map((c) => `${c.kind}:${c.label}`)).toEqual([
       'collapsed:A–BM',
       'existing:BN',
@@ -109,20 +118,20 @@ describe('columnStrip', () => {
       cells: 3,
       rowRuns: [[2, 4]] as Array<[number, number]>,
     };
-    const strip = columnStrip(sheet({ columnsToAdd: [], lastColumn: 72, blanksToFill: [fill] }));
+    const strip = columnStrip(en, sheet({ columnsToAdd: [], lastColumn: 72, blanksToFill: [fill] }));
     expect(strip.cells.map((c) => `${c.kind}:${c.label}`)).toEqual(['collapsed:A–BR', 'fill:BS', 'existing:BT']);
     expect(strip.caption).toBe('A–BT: 72 existing columns');
   });
 
   it('collapses the middle of a long run of new columns', () => {
     const many = Array.from({ length: 9 }, (_, i) => column(3 + i, `C${i}`));
-    const strip = columnStrip(sheet({ columnsToAdd: many, lastColumn: 2 }));
+    const strip = columnStrip(en, sheet({ columnsToAdd: many, lastColumn: 2 }));
     expect(strip.cells.map((c) => c.label)).toEqual(['A', 'B', 'C', 'D', 'E–I', 'J', 'K']);
     expect(strip.caption).toBe('A–B: 2 existing columns · C–K: 9 new');
   });
 
   it('is empty for a missing sheet', () => {
-    expect(columnStrip(sheet({ columnsToAdd: [], lastColumn: 0 })).cells).toEqual([]);
+    expect(columnStrip(en, sheet({ columnsToAdd: [], lastColumn: 0 })).cells).toEqual([]);
   });
 });
 
@@ -137,35 +146,52 @@ describe('changeRows', () => {
       cells: 1,
       rowRuns: [[5, 5]] as Array<[number, number]>,
     };
-    const rows = changeRows(sheet({ columnsToAdd: [column(68, 'Total_Uniones')], blanksToFill: [fill] }));
+    const rows = changeRows(en, sheet({ columnsToAdd: [column(68, 'Total_Uniones')], blanksToFill: [fill] }));
     expect(rows).toEqual([
-      { letter: 'BP', header: 'Total_Uniones', type: 'integer', defaultValue: '0', cells: '2,400 rows', kind: 'add' },
-      { letter: 'C', header: 'Estado', type: 'fill', defaultValue: '"PENDIENTE"', cells: '1 blank', kind: 'fill' },
+      {
+        letter: 'BP',
+        header: 'Total_Uniones',
+        type: 'whole number',
+        defaultValue: '0',
+        cells: '2,400 rows',
+        kind: 'add',
+      },
+      { letter: 'C', header: 'Estado', type: 'fill', defaultValue: '"PENDIENTE"', cells: '1 empty', kind: 'fill' },
+    ]);
+    expect(changeRows(es, sheet({ columnsToAdd: [column(68, 'Total_Uniones')] }))[0]).toMatchObject({
+      type: 'número entero',
+      cells: '2.400 filas',
+    });
+    expect(changeSentences(es, plan([sheet({ columnsToAdd: [], blanksToFill: [fill] })], 'changes'))).toEqual([
+      'Operaciones: poner "PENDIENTE" en 1 celda vacía de Estado (columna C).',
     ]);
   });
 
   it('formats defaults', () => {
-    expect([formatDefault(null), formatDefault(true), formatDefault(1.5), formatDefault('x')]).toEqual([
-      '(blank)',
+    expect([formatDefault(en, null), formatDefault(en, true), formatDefault(en, 1.5), formatDefault(en, 'x')]).toEqual([
+      '(empty)',
       'TRUE',
       '1.5',
       '"x"',
     ]);
+    expect([formatDefault(es, true), formatDefault(es, 1.315)]).toEqual(['VERDADERO', '1,315']);
   });
 });
 
 describe('history, migrations and results', () => {
   it('formats times, states and history lines', () => {
-    expect(shortTime('2026-11-21T09:05:00.000Z')).toBe('2026-11-21 09:05 UTC');
-    expect(shortTime('yesterday')).toBe('yesterday');
-    expect(migrationState({ id: 'm', description: '', state: 'applied', appliedAt: '2026-11-21T09:05:00.000Z' })).toBe(
-      'applied 2026-11-21 09:05 UTC',
-    );
-    expect(migrationState({ id: 'm', description: '', state: 'applied-outside', appliedAt: null })).toBe(
-      'present (added outside Sheet Schema)',
+    // 09:05 UTC is 10:05 in Madrid (CET): local time, no "UTC".
+    expect(en.time('2026-11-21T09:05:00.000Z')).toBe('21 Nov 2026, 10:05');
+    expect(es.time('2026-11-21T09:05:00.000Z')).toBe('21 nov 2026, 10:05');
+    expect(en.time('yesterday')).toBe('yesterday');
+    const applied = { id: 'm', description: '', state: 'applied', appliedAt: '2026-11-21T09:05:00.000Z' } as const;
+    expect(migrationState(en, applied)).toBe('done 21 Nov 2026, 10:05');
+    expect(migrationState(es, applied)).toBe('hecha 21 nov 2026, 10:05');
+    expect(migrationState(en, { id: 'm', description: '', state: 'applied-outside', appliedAt: null })).toBe(
+      'present (added by hand)',
     );
     expect(
-      historyLine({
+      historyLine(en, {
         time: '',
         migrationId: 'm',
         sheet: 'Operaciones',
@@ -176,7 +202,7 @@ describe('history, migrations and results', () => {
         durationMs: 1,
         outcome: 'applied',
       }),
-    ).toBe('Operaciones: BP–BT: a, b — 12,005 cells, op@example.com, applied');
+    ).toBe('Operaciones: BP–BT: a, b — 12,005 cells, op@example.com, done');
   });
 
   it('sums up an apply result', () => {
@@ -187,15 +213,14 @@ describe('history, migrations and results', () => {
       cellsChanged: 12005,
       durationMs: 1234,
     };
-    expect(resultHeadline(result)).toBe('Applied: 5 columns added (Operaciones BP–BT), 12,005 cells written in 1.2 s.');
-    expect(resultDetails(result)).toEqual(['Operaciones: added 5 columns BP–BT (…).']);
-    expect(resultHeadline({ ...result, status: 'up-to-date', columnsAdded: [], cellsChanged: 0 })).toBe(
-      'Nothing to apply: everything was already up to date.',
+    expect(resultHeadline(en, result)).toBe(
+      'Done: 5 columns added (Operaciones BP–BT), 12,005 cells written in 1.2 s.',
     );
-  });
-
-  it("recognises the server's stale-plan refusal", () => {
-    expect(isStalePlan(STALE_PLAN_MESSAGE)).toBe(true);
-    expect(isStalePlan('Sheet Schema: another schema change is running')).toBe(false);
+    expect(resultHeadline(es, { ...result, durationMs: 40 })).toBe(
+      'Hecho: 5 columnas añadidas (Operaciones BP–BT), 12.005 celdas escritas en < 1 s.',
+    );
+    expect(resultHeadline(en, { ...result, status: 'up-to-date', columnsAdded: [], cellsChanged: 0 })).toBe(
+      'Nothing to do: everything was already up to date.',
+    );
   });
 });

@@ -37,10 +37,10 @@ describe('createRpc', () => {
       fakeRunner((name) => (name === 'clearColumnCache' ? { cleared: ['Operaciones'] } : null), calls),
     );
     await expect(rpc.clearColumnCache()).resolves.toEqual({ cleared: ['Operaciones'] });
-    await rpc.applySchema('0123456789abcd');
+    await rpc.applySchema('0123456789abcd', { sidebar: true });
     expect(calls).toEqual([
       { name: 'clearColumnCache', args: [] },
-      { name: 'applySchema', args: ['0123456789abcd'] },
+      { name: 'applySchema', args: ['0123456789abcd', { sidebar: true }] },
     ]);
   });
 
@@ -50,7 +50,9 @@ describe('createRpc', () => {
         throw new Error('Sheet Schema: the sheet changed since this preview, so nothing was written.');
       }, []),
     );
-    await expect(rpc.applySchema('0123456789abcd')).rejects.toThrow('the sheet changed since this preview');
+    await expect(rpc.applySchema('0123456789abcd', { sidebar: true })).rejects.toThrow(
+      'the sheet changed since this preview',
+    );
   });
 
   it('rejects when google.script.run lacks the function', async () => {
@@ -97,5 +99,5 @@ export function typoIsATypeError(rpc: ReturnType<typeof createRpc>): void {
   // @ts-expect-error previewSchem is not a server function
   void rpc.previewSchem;
   // @ts-expect-error applySchema takes the plan's fingerprint string
-  void rpc.applySchema(42);
+  void rpc.applySchema(42, { sidebar: true });
 }

@@ -26,10 +26,30 @@ describe('dist/Sidebar.html', () => {
 });
 
 describe('showSidebar', () => {
-  it('opens the built sidebar titled "Sheet Schema"', () => {
+  it('opens the built sidebar titled "Sheet Schema", in the language and time zone of the operator', () => {
     const emu = createEmulator();
     runEntryPoint(emu, DIST, 'showSidebar', []);
-    expect(emu.ui.sidebars).toEqual([{ title: 'Sheet Schema', html: sidebarHtml() }]);
+    const html = sidebarHtml().replace('<html lang="en">', '<html lang="en" data-time-zone="Europe/Madrid">');
+    expect(emu.ui.sidebars).toEqual([{ title: 'Sheet Schema', html }]);
+    const spanish = createEmulator({ locale: 'es_ES', timeZone: 'America/Mexico_City' });
+    runEntryPoint(spanish, DIST, 'showSidebar', []);
+    expect(spanish.ui.sidebars[0].html).toContain('<html lang="es" data-time-zone="America/Mexico_City">');
+  });
+
+  it('builds the menu in Spanish for an es* locale, in AuthMode.NONE', () => {
+    const emu = createEmulator({ locale: 'es_MX' });
+    runEntryPoint(emu, DIST, 'onOpen', [{ authMode: 'NONE' }], { authMode: 'NONE', kind: 'simpleTrigger' });
+    expect(emu.ui.menus[0].items.map((i) => i.caption)).toEqual([
+      'Ampliar esquema',
+      'Vista previa de los cambios…',
+      'Revisar el esquema ahora',
+      'Vaciar la caché de columnas',
+      'Recalcular métricas de uniones',
+      'Activar la revisión cada hora',
+      'Desactivar la revisión cada hora',
+      'Mantener las métricas al día',
+      'Dejar de actualizar las métricas',
+    ]);
   });
 
   it('is in the add-on menu right after "Extend schema"', () => {
@@ -37,7 +57,7 @@ describe('showSidebar', () => {
     runEntryPoint(emu, DIST, 'onOpen', [], { kind: 'simpleTrigger' });
     const items = emu.ui.menus[0].items.map((i) => `${i.caption} → ${i.functionName}`);
     expect(items.slice(0, 2)).toEqual(['Extend schema → extendSchema', 'Preview changes… → showSidebar']);
-    expect(MENU_ITEMS.find((i) => i.functionName === 'showSidebar')?.caption).toBe('Preview changes…');
+    expect(MENU_ITEMS.find((i) => i.functionName === 'showSidebar')?.caption).toBe('menu.preview');
   });
 
   it('the functions the sidebar calls are google.script.run targets of the bundle', () => {

@@ -98,7 +98,7 @@ function withUnfinishedApply(context: ExecutionContext, checked: SheetsChecked):
   const journal = new ApplyJournal(context.services.propertiesService, context.spreadsheet().getId()).read();
   if (journal === null) return checked;
   const meter = new CallMeter();
-  const history = readHistory(context.spreadsheet(), meter, { previewOnly: false, checkShape: true });
+  const history = readHistory(context.spreadsheet(), meter, { previewOnly: false, checkShape: true, entries: true });
   const unfinished = unfinishedApply({ interrupted: journal, history: history.entries, historyShape: history.shape });
   if (unfinished === null) return { ...checked, calls: checked.calls + meter.calls };
   const sheets = checked.sheets.map((sheet) =>

@@ -15,6 +15,7 @@ import {
   hasHistoryHeader,
   repairHistorySheet,
 } from '../adapters/history';
+import { damageFinding, type HeaderRepair, repairCost, repairHeader } from '../adapters/historyHeader';
 import { withDocumentLock } from '../adapters/lock';
 import { CallMeter } from '../adapters/meter';
 import { type ReadMode, readWorkbook, type Workbook } from '../adapters/snapshotReader';
@@ -46,7 +47,7 @@ function read(context: ExecutionContext, mode: ReadMode): Workbook {
 }
 
 function planFrom(context: ExecutionContext, workbook: Workbook): SchemaPlan {
-  const plan = buildPlan(context.declaration, workbook, context.isoNow());
+  const plan = withHistoryDamage(buildPlan(context.declaration, workbook, context.isoNow()), workbook);
   const reads: WriteCost = { ...NO_COST, ...workbook.readCost };
   if (plan.status !== 'changes') return { ...plan, cost: reads };
   const steps = changingSheets(plan).flatMap((s) => writeSteps(s, managedSheet(context, s.sheet).headerRow));
@@ -58,8 +59,22 @@ function planFrom(context: ExecutionContext, workbook: Workbook): SchemaPlan {
       stepsCost(steps),
       flush,
       historyCost(migrationsToRecord(plan).length, workbook.historyExists, plan.interrupted?.historyRepair ?? null),
+      repairCost(headerToRepair(plan, workbook.historyHeaderRepair)),
     ),
   };
+}
+
+/** A damaged `_schema_history` is named in the preview (on the first sheet's warnings) and does not stop it. */
+function withHistoryDamage<P extends Pick<SchemaPlan, 'sheets'>>(plan: P, workbook: Workbook): P {
+  const repair = workbook.historyHeaderRepair;
+  if (repair === null || plan.sheets.length === 0) return plan;
+  const [first, ...rest] = plan.sheets;
+  return { ...plan, sheets: [{ ...first, warnings: [...first.warnings, damageFinding(repair)] }, ...rest] };
+}
+
+/** An interrupted first apply's repair writes the header with the entries; otherwise a damaged one is rewritten. */
+function headerToRepair(plan: Pick<SchemaPlan, 'interrupted'>, repair: HeaderRepair | null): HeaderRepair | null {
+  return plan.interrupted?.historyRepair?.writeHeader ? null : repair;
 }
 
 /**
@@ -112,7 +127,7 @@ function changingSheets(plan: Pick<SchemaPlan, 'sheets'>): SheetPlan[] {
 export function applySchema(context: ExecutionContext, expectedFingerprint: string | null): ApplyResult {
   return withDocumentLock(context.services.lockService, () => {
     const started = context.services.now();
-    const { plan, markerSet } = planUnderLock(context, expectedFingerprint);
+    const { plan, markerSet, historyHeader } = planUnderLock(context, expectedFingerprint);
     if (plan.status === 'blocked') throw new SchemaError('BLOCKED', blockedMessage(plan));
     if (plan.status === 'up-to-date') {
       // Up to date with a marker set: its run finished (history recorded) but was stopped before clearing it.
@@ -125,10 +140,16 @@ export function applySchema(context: ExecutionContext, expectedFingerprint: stri
         durationMs: context.services.now() - started,
       };
     }
-    executeAll(context, plan, started);
+    executeAll(context, plan, started, historyHeader);
     forgetColumnMaps(context);
     return appliedResult(context, plan, started);
   });
+}
+
+interface PlannedUnderLock {
+  readonly plan: SchemaPlan;
+  readonly markerSet: boolean;
+  readonly historyHeader: HeaderRepair | null;
 }
 
 /**
@@ -136,13 +157,14 @@ export function applySchema(context: ExecutionContext, expectedFingerprint: stri
  * depend on. Any mismatch gets the full read, to refuse with the real reason: blocked, or stale.
  * Without a confirmed plan (auto-repair) everything is checked here.
  */
-function planUnderLock(
-  context: ExecutionContext,
-  expectedFingerprint: string | null,
-): { plan: SchemaPlan; markerSet: boolean } {
-  const planned = (mode: ReadMode) => {
+function planUnderLock(context: ExecutionContext, expectedFingerprint: string | null): PlannedUnderLock {
+  const planned = (mode: ReadMode): PlannedUnderLock => {
     const workbook = read(context, mode);
-    return { plan: planFrom(context, workbook), markerSet: workbook.interrupted !== null };
+    return {
+      plan: planFrom(context, workbook),
+      markerSet: workbook.interrupted !== null,
+      historyHeader: workbook.historyHeaderRepair,
+    };
   };
   if (expectedFingerprint === null) return planned('preview');
   const confirmed = planned('apply');
@@ -152,7 +174,12 @@ function planUnderLock(
   throw new SchemaError('STALE_PLAN', STALE_PLAN_MESSAGE);
 }
 
-function executeAll(context: ExecutionContext, plan: SchemaPlan, started: number): void {
+function executeAll(
+  context: ExecutionContext,
+  plan: SchemaPlan,
+  started: number,
+  historyHeader: HeaderRepair | null,
+): void {
   const spreadsheet = context.spreadsheet();
   const meter = new CallMeter();
   const undo = new UndoLog();
@@ -177,7 +204,7 @@ function executeAll(context: ExecutionContext, plan: SchemaPlan, started: number
     current = HISTORY_SHEET;
     meter.call(() => context.services.spreadsheetApp.flush());
     // Last, so history never records success for writes that did not all land.
-    recordSuccess(context, plan, toRecord, started, meter, undo);
+    recordSuccess(context, { plan, toRecord, started, historyHeader }, meter, undo);
   } catch (error) {
     const rollback = undo.rollback();
     forgetColumnMaps(context);
@@ -199,14 +226,15 @@ function executeAll(context: ExecutionContext, plan: SchemaPlan, started: number
   bestEffort('clear the apply-in-progress marker', () => journal.clear());
 }
 
-function recordSuccess(
-  context: ExecutionContext,
-  plan: SchemaPlan,
-  toRecord: readonly Recorded[],
-  started: number,
-  meter: CallMeter,
-  undo: UndoLog,
-): void {
+interface SuccessToRecord {
+  readonly plan: SchemaPlan;
+  readonly toRecord: readonly Recorded[];
+  readonly started: number;
+  readonly historyHeader: HeaderRepair | null;
+}
+
+function recordSuccess(context: ExecutionContext, success: SuccessToRecord, meter: CallMeter, undo: UndoLog): void {
+  const { plan, toRecord, started } = success;
   const spreadsheet = context.spreadsheet();
   const entries = historyEntries(context, toRecord, plan, started, SUCCESS_OUTCOME);
   const history = spreadsheet.getSheetByName(HISTORY_SHEET);
@@ -216,7 +244,11 @@ function recordSuccess(
   }
   const repair = plan.interrupted?.historyRepair ?? null;
   const written = repair !== null && repairHistorySheet(history, repair, entries, meter);
-  if (!written) appendHistory(history, entries, meter, undo);
+  if (written) return;
+  // A header a person damaged goes back first, so the row lands under it (never in row 1).
+  const header = headerToRepair(plan, success.historyHeader);
+  if (header !== null) repairHeader(history, header, meter);
+  appendHistory(history, entries, meter, undo);
 }
 
 /** After a complete rollback the sheet is as before this apply: so is the marker (that of an earlier interrupted apply, or none). */

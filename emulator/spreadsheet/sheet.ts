@@ -3,6 +3,7 @@ import { type HasRuntime, instrumentClass, type Runtime } from '../runtime';
 import type { Axis, SheetModel } from './model';
 import { type ProtectionImpl, protectionFacade } from './protection';
 import { makeRange, RangeImpl, rangeFromA1, signatureError } from './range';
+import { type RangeListImpl, rangeList } from './rangeList';
 import { type SpreadsheetImpl, spreadsheetFacade } from './spreadsheet';
 
 export function sheetFacade(m: SheetModel): SheetImpl {
@@ -57,6 +58,10 @@ export class SheetImpl implements HasRuntime {
     if (typeof a === 'string' && args.length === 1) return rangeFromA1(this._m, a);
     if (args.length < 2 || args.some((x) => typeof x !== 'number')) signatureError('Sheet.getRange', args);
     return makeRange(this._m, a as number, column as number, numRows ?? 1, numColumns ?? 1);
+  }
+
+  getRangeList(a1Notations: string[]): RangeListImpl {
+    return rangeList(this._m, a1Notations);
   }
 
   getDataRange(): RangeImpl {

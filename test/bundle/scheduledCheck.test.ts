@@ -161,7 +161,7 @@ describe('checkSchema: the hourly time-driven run', () => {
     // openById is the run's one extra call: the sheet itself costs getLastColumn + the header row.
     expect(stats.byMethod).toMatchObject({
       'SpreadsheetApp.openById': 1,
-      'Sheet.getLastColumn': 1,
+      'Sheet.getDataRange': 1,
       'Range.getValues': 1,
     });
     expect(stats.spreadsheetDataCalls - 1).toBeLessThanOrEqual(2);

@@ -400,3 +400,33 @@ describe('protections', () => {
     );
   });
 });
+
+describe('Sheet.getRangeList', () => {
+  it('sets one value into every range in one counted call, and clears them', () => {
+    const emu = createEmulator();
+    const sheet = emu.seedSheet('Data', [['a', 'b', 'c']]);
+    emu.stats.reset();
+    const list = sheet.getRangeList(['A2', 'B3:C4']);
+    list.setValue(7);
+    expect(emu.readSheet('Data').slice(1)).toEqual([
+      [7, '', ''],
+      ['', 7, 7],
+      ['', 7, 7],
+    ]);
+    const stats = emu.stats.snapshot();
+    expect(stats.spreadsheetDataCalls).toBe(1);
+    expect(stats).toMatchObject({ cellsWritten: 1, cellsChanged: 5 });
+    expect(list.getRanges().map((r) => r.getA1Notation())).toEqual(['A2', 'B3:C4']);
+    list.clearContent();
+    expect(emu.readSheet('Data')).toEqual([['a', 'b', 'c']]);
+  });
+
+  it('writes nothing when one range is outside the grid', () => {
+    const emu = createEmulator();
+    const sheet = emu.seedSheet('Data', [['a']], { maxRows: 3, maxColumns: 3 });
+    expect(() => sheet.getRangeList(['A2', 'A9']).setValue(1)).toThrow(
+      'The coordinates of the range are outside the dimensions of the sheet.',
+    );
+    expect(emu.readSheet('Data')).toEqual([['a']]);
+  });
+});

@@ -37,6 +37,7 @@ import { applySchema, previewSchema } from '../../src/server/schemaService';
 import { previewUnionMetrics, recomputeUnionMetrics } from '../../src/server/unionMetricsService';
 import { servicesOf, V4_HEADERS } from '../support/emulated';
 import { quietly } from '../support/quietly';
+import { ROUND_TWO_SCENARIOS } from './roundTwoScenarios';
 import { execution, OPERACIONES, SPOOLS, v3 } from './workbooks';
 
 export const TIME_LIMIT_MESSAGE = 'Exceeded maximum execution time';
@@ -540,6 +541,7 @@ export const FAULT_SCENARIOS: readonly FaultScenario[] = [
     settled: (emu) => previewUnionMetrics(execution(emu, SCHEMA)).rowsChanged === 0,
     managedSheet: OPERACIONES,
   },
+  ...ROUND_TWO_SCENARIOS,
 ];
 
 // ---------------------------------------------------------------------------------------------

@@ -23,6 +23,8 @@ export interface Switches {
   protectedEditMessage: string;
   /** Extension: where insertSheet() without an index puts the new sheet; default 'afterActive'. */
   insertSheetPosition: 'afterActive' | 'end';
+  /** tryLock/waitLock with a negative timeout: throw `Invalid argument: timeoutInMillis`, or wait 0 ms (UNCONFIRMED). */
+  negativeLockTimeout: 'throw' | 'zero';
 }
 
 export const DEFAULT_SWITCHES: Readonly<Switches> = Object.freeze({
@@ -35,6 +37,7 @@ export const DEFAULT_SWITCHES: Readonly<Switches> = Object.freeze({
   protectedEditMessage:
     'You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.',
   insertSheetPosition: 'afterActive',
+  negativeLockTimeout: 'throw',
 });
 
 export interface EmulatorOptions {
@@ -51,6 +54,8 @@ export interface EmulatorOptions {
   scriptId?: string;
   /** Extension: Session.getActiveUserLocale(); default 'en'. */
   locale?: string;
+  /** Extension: Spreadsheet.getSpreadsheetLocale() (separators of typed numbers); default `locale`. */
+  spreadsheetLocale?: string;
   switches?: Partial<Switches>;
 }
 

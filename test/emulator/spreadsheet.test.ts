@@ -122,8 +122,11 @@ describe('ranges: coordinates and errors', () => {
     ]);
     expect(r.getA1Notation()).toBe('C2:G5');
     expect(sheet.getRange('B3').getA1Notation()).toBe('B3');
-    expect(sheet.getRange('A:B').getA1Notation()).toBe('A1:B1000');
-    expect(sheet.getRange('2:3').getA1Notation()).toBe('A2:Z3');
+    // Whole columns and rows keep their notation (issue 11's audit against live-verified behaviour).
+    expect(sheet.getRange('A:B').getA1Notation()).toBe('A:B');
+    expect(sheet.getRange('A:B').getNumRows()).toBe(1000);
+    expect(sheet.getRange('2:3').getA1Notation()).toBe('2:3');
+    expect(sheet.getRange('2:3').getNumColumns()).toBe(26);
     expect(sheet.getRange('Z1').getColumn()).toBe(26);
     expect(r.offset(1, -1).getA1Notation()).toBe('B3:F6');
     expect(r.offset(0, 0, 1, 1).getA1Notation()).toBe('C2');

@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import type { Emulator } from '../emulator';
 import { MAX_CELLS } from '../src/core/plan';
 import { measureBaseline } from './bench/baselines';
+import { measureBlankFill } from './bench/blankFill';
 import { type BundleCheck, crossCheckBundle } from './bench/bundle';
 import { measureCheck } from './bench/check';
 import { estimate, HIGH, LOW } from './bench/estimates';
@@ -152,6 +153,8 @@ async function collect(started: number): Promise<BenchResults> {
   progress('union metrics');
   const unionSizes = METRIC_SIZES.map((spools) => measureUnionMetrics(source, spools, RUNS.unionMetrics));
   const aggregation = measureAggregation(RUNS.aggregation);
+  progress('scattered blank fills');
+  const blankFill = METRIC_SIZES.map((spools) => measureBlankFill(source, spools));
   progress('bundle cross-check');
   const at10k = sizes.find((s) => s.spools === 10_000);
   const bundle: BundleCheck =
@@ -172,6 +175,7 @@ async function collect(started: number): Promise<BenchResults> {
     sizes,
     ceiling: ceilingResult,
     unionMetrics: { sizes: unionSizes, aggregation },
+    blankFill,
     bundle,
   };
   return {

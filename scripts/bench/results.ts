@@ -1,5 +1,6 @@
 /** The shape of docs/benchmark/results.json. */
 
+import type { BlankFillRun } from './blankFill';
 import type { BundleCheck } from './bundle';
 import type { CheckMeasurement } from './check';
 import type { LatencySource, TimeEstimate } from './estimates';
@@ -78,6 +79,8 @@ export interface BenchResults {
     readonly firstApplyWithoutHistory: FirstApplyOverflow;
   } | null;
   readonly unionMetrics: { readonly sizes: readonly MetricsRun[]; readonly aggregation: AggregationCpu };
+  /** Scattered blank fills (every other row blank in the five v4.0 columns). */
+  readonly blankFill: readonly BlankFillRun[];
   readonly bundle: BundleCheck;
   readonly targets: readonly TargetResult[];
   readonly totalSeconds: number;

@@ -138,7 +138,25 @@ function ceilingTarget(results: Pick<BenchResults, 'ceiling' | 'sizes'>): Target
   };
 }
 
-export function evaluateTargets(results: Pick<BenchResults, 'sizes' | 'unionMetrics' | 'ceiling'>): TargetResult[] {
+function blankFillTarget(runs: BenchResults['blankFill']): TargetResult {
+  const calls = runs.map((r) => r.measured.spreadsheetCalls);
+  const predictedOk = runs.every(
+    (r) =>
+      r.predicted.spreadsheetCalls === r.measured.spreadsheetCalls &&
+      r.predicted.cellsWritten === r.measured.cellsWritten &&
+      r.predicted.cellsChanged === r.measured.cellsChanged,
+  );
+  return {
+    id: 'blank-fill-calls',
+    target: 'Scattered blank fills (every other row blank): constant Spreadsheet calls, as the dry run predicts',
+    measured: `calls ${runs.map((r) => `${fmt(r.measured.spreadsheetCalls)} @ ${fmt(r.spools)}`).join(', ')} rows (${runs.map((r) => fmt(r.blankRuns)).join(' / ')} blank runs); prediction ${predictedOk ? 'equal' : 'DIFFERS'}`,
+    status: status(runs.length > 0 && allEqual(calls) && predictedOk),
+  };
+}
+
+export function evaluateTargets(
+  results: Pick<BenchResults, 'sizes' | 'unionMetrics' | 'ceiling' | 'blankFill'>,
+): TargetResult[] {
   return [
     ...applyTargets(results.sizes),
     previewTarget(results.sizes),
@@ -146,5 +164,6 @@ export function evaluateTargets(results: Pick<BenchResults, 'sizes' | 'unionMetr
     checkTarget(results.sizes),
     ...metricsTargets(results),
     ceilingTarget(results),
+    blankFillTarget(results.blankFill),
   ];
 }

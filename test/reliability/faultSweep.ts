@@ -26,18 +26,16 @@
  */
 import { type Emulator, MSG } from '../../emulator';
 import { HISTORY_HEADERS, HISTORY_SHEET } from '../../src/adapters/history';
-import { CHECK_HANDLER } from '../../src/adapters/triggers';
 import { columnLetter } from '../../src/core/columnLetters';
-import { errorMessage } from '../../src/core/errors';
 import { SUCCESS_OUTCOME } from '../../src/core/plan';
 import type { SchemaDeclaration } from '../../src/core/schema';
 import { SCHEMA } from '../../src/schema/managedSheets';
-import { installSchedule, runScheduledCheck, setAutoRepair } from '../../src/server/checkService';
+import { installSchedule, setAutoRepair } from '../../src/server/checkService';
 import { applySchema, previewSchema } from '../../src/server/schemaService';
 import { previewUnionMetrics, recomputeUnionMetrics } from '../../src/server/unionMetricsService';
-import { servicesOf, V4_HEADERS } from '../support/emulated';
+import { V4_HEADERS } from '../support/emulated';
 import { quietly } from '../support/quietly';
-import { ROUND_TWO_SCENARIOS } from './roundTwoScenarios';
+import { outcome as guarded, hourlyCheckAttempt, ROUND_TWO_SCENARIOS } from './roundTwoScenarios';
 import { execution, OPERACIONES, SPOOLS, v3 } from './workbooks';
 
 export const TIME_LIMIT_MESSAGE = 'Exceeded maximum execution time';
@@ -390,15 +388,6 @@ export function sweep(scenario: FaultScenario, kind: FaultKind, service: SweptSe
 // ---------------------------------------------------------------------------------------------
 // Scenarios
 
-function guarded(action: () => void): AttemptOutcome {
-  try {
-    action();
-    return { ok: true, error: null };
-  } catch (error) {
-    return { ok: false, error: errorMessage(error) };
-  }
-}
-
 /** The sidebar's path: previewSchema, then applySchema(fingerprint), each its own execution. */
 function previewThenApply(declaration: SchemaDeclaration): (emu: Emulator) => AttemptOutcome {
   return (emu) =>
@@ -509,21 +498,7 @@ export const FAULT_SCENARIOS: readonly FaultScenario[] = [
       emu.endExecution();
       return emu;
     },
-    attempt: (emu) => {
-      const outcome = guarded(() => {
-        const trigger = emu.triggers.list().find((t) => t.handlerFunction === CHECK_HANDLER);
-        if (trigger === undefined) throw new Error('no hourly check trigger');
-        const event = emu.triggerEvent(trigger.uniqueId);
-        emu.beginExecution({ kind: 'timeTrigger', ui: false, documentContext: false });
-        const result = runScheduledCheck(servicesOf(emu), event, SCHEMA);
-        // The check absorbs a failed repair into its result: that is this attempt failing.
-        if (result === null) throw new Error('the hourly check did not run');
-        if (result.autoRepair.outcome !== 'applied' && result.autoRepair.outcome !== 'not-needed')
-          throw new Error(result.autoRepair.message);
-      });
-      emu.endExecution();
-      return outcome;
-    },
+    attempt: (emu) => hourlyCheckAttempt(emu),
     settled: schemaSettled(SCHEMA),
     managedSheet: OPERACIONES,
   },

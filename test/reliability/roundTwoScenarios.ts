@@ -20,7 +20,8 @@ import { execution, OPERACIONES, SPOOLS, v3 } from './workbooks';
 const SUPERVISOR = 'supervisor@example.com';
 const OPERATOR = 'operator@example.com';
 
-function outcome(action: () => void): AttemptOutcome {
+/** Runs an attempt; a throw is its failure (the attempt never throws). */
+export function outcome(action: () => void): AttemptOutcome {
   try {
     action();
     return { ok: true, error: null };
@@ -67,9 +68,15 @@ function killedAfterHeaders(): Emulator {
   return emu;
 }
 
-function supervisorHourlyRun(emu: Emulator): AttemptOutcome {
+/**
+ * The hourly trigger's run (of `owner`'s trigger when given), as Apps Script starts it: no UI, no
+ * document. The check absorbs a failed repair into its result: that is this attempt failing.
+ */
+export function hourlyCheckAttempt(emu: Emulator, owner: string | null = null): AttemptOutcome {
   const result = outcome(() => {
-    const trigger = emu.triggers.list().find((t) => t.handlerFunction === CHECK_HANDLER && t.user === SUPERVISOR);
+    const trigger = emu.triggers
+      .list()
+      .find((t) => t.handlerFunction === CHECK_HANDLER && (owner === null || t.user === owner));
     if (trigger === undefined) throw new Error('no hourly check trigger');
     const event = emu.triggerEvent(trigger.uniqueId);
     emu.beginExecution({ kind: 'timeTrigger', ui: false, documentContext: false });
@@ -119,7 +126,7 @@ export const ROUND_TWO_SCENARIOS: readonly FaultScenario[] = [
   {
     name: "hourly check completes another user's interrupted apply (no marker readable)",
     build: killedAfterHeaders,
-    attempt: supervisorHourlyRun,
+    attempt: (emu) => hourlyCheckAttempt(emu, SUPERVISOR),
     settled: settledSchema,
     managedSheet: OPERACIONES,
   },

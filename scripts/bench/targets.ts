@@ -4,7 +4,11 @@ import { MAX_CELLS } from '../../src/core/plan';
 import type { Cost } from './measure';
 import type { BenchResults, SizeResult, TargetResult, TargetStatus } from './results';
 
-export const MAX_APPLY_CALLS = 12;
+/**
+ * 12 before issue 11; one more since: the apply reads `_schema_history`'s header row before it
+ * appends, so a header a person deleted or overwrote is written back first (defect 4).
+ */
+export const MAX_APPLY_CALLS = 13;
 export const MAX_CHECK_CALLS_PER_SHEET = 2;
 /** "Well under a second" of CPU for 100,000 unions × 20,000 spools. */
 export const AGGREGATION_BUDGET_MS = 250;

@@ -26,7 +26,7 @@ export interface HistoryRead {
 }
 
 /**
- * The header row is always checked (two calls the apply repeats: it repairs a damaged header
+ * The header row is always checked (one call the apply repeats: it repairs a damaged header
  * before appending). Entries are read only with `entries`; `previewOnly`: the apply does not
  * repeat that read (see CallMeter). Everything is read within the sheet's real size
  * (getDataRange), so a sheet a person narrowed or emptied is read, not an error.

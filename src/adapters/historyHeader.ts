@@ -37,12 +37,13 @@ export interface HeaderRepair {
   readonly problem: string;
 }
 
-/** Two calls, at most nine cells: the grid width and row 1 within it. Null when the header is intact. */
+/**
+ * One call: the whole of row 1 (`1:1` always lies inside the grid), whose length is the grid's
+ * width. Null when the header is intact.
+ */
 export function readHeaderRepair(sheet: GoogleAppsScript.Spreadsheet.Sheet, meter: CallMeter): HeaderRepair | null {
-  const maxColumns = meter.call(() => sheet.getMaxColumns());
-  const width = Math.min(WIDTH, maxColumns);
-  const row1 = meter.read(() => sheet.getRange(1, 1, 1, width).getValues())[0];
-  return headerRepair(row1, maxColumns);
+  const row1 = meter.read(() => sheet.getRange('1:1').getValues())[0];
+  return headerRepair(row1, row1.length);
 }
 
 export function headerRepair(row1: readonly unknown[], maxColumns: number): HeaderRepair | null {

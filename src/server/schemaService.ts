@@ -64,9 +64,12 @@ function planFrom(context: ExecutionContext, workbook: Workbook): SchemaPlan {
   };
 }
 
-/** A damaged `_schema_history` is named in the preview (on the first sheet's warnings) and does not stop it. */
-function withHistoryDamage<P extends Pick<SchemaPlan, 'sheets'>>(plan: P, workbook: Workbook): P {
-  const repair = workbook.historyHeaderRepair;
+/**
+ * A damaged `_schema_history` is named in the preview (on the first sheet's warnings) and does not
+ * stop it; a sheet an interrupted first apply left empty is explained by that apply's finding.
+ */
+function withHistoryDamage<P extends Pick<SchemaPlan, 'sheets' | 'interrupted'>>(plan: P, workbook: Workbook): P {
+  const repair = headerToRepair(plan, workbook.historyHeaderRepair);
   if (repair === null || plan.sheets.length === 0) return plan;
   const [first, ...rest] = plan.sheets;
   return { ...plan, sheets: [{ ...first, warnings: [...first.warnings, damageFinding(repair)] }, ...rest] };

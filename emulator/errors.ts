@@ -35,6 +35,8 @@ export const MSG = {
   documentMissing: (id: string) => `Document ${id} is missing (perhaps it was deleted, or you don't have read access?)`,
   noActiveSheet: 'Please select an active sheet first.',
   getUiContext: 'Cannot call SpreadsheetApp.getUi() from this context.',
+  /** Services with no documented scope (Properties, Lock) in AuthMode.NONE: text UNCONFIRMED. */
+  permissionDenied: (method: string) => `You do not have permission to call ${method}.`,
   permission: (method: string, scope: string) =>
     `You do not have permission to call ${method}. Required permissions: ${scope}`,
   cacheKeyTooLarge: 'Argument too large: key',
@@ -43,6 +45,7 @@ export const MSG = {
   propertyValueTooLarge: 'Argument too large: value',
   propertyQuota: 'You have exceeded the property storage quota. Please remove some properties and try again.',
   lockTimeout: 'Lock timeout: another process was holding the lock for too long.',
+  negativeTimeout: 'Invalid argument: timeoutInMillis',
   tooManyTriggers:
     'This script has too many triggers. Triggers must be deleted from the script before more can be added.',
   everyMinutes: 'The value passed to everyMinutes() must be 1, 5, 10, 15 or 30.',

@@ -30,6 +30,14 @@ export class LockTable {
   }
 }
 
+/** A negative timeout throws or counts as 0 (switches.negativeLockTimeout; UNCONFIRMED either way). */
+function checkTimeout(rt: Runtime, timeoutInMillis: unknown): number {
+  const ms = Number(timeoutInMillis);
+  if (!Number.isFinite(ms)) fail(MSG.negativeTimeout);
+  if (ms < 0 && rt.switches.negativeLockTimeout === 'throw') fail(MSG.negativeTimeout);
+  return Math.max(0, ms);
+}
+
 export class LockImpl implements HasRuntime {
   constructor(
     readonly _rt: Runtime,
@@ -39,6 +47,7 @@ export class LockImpl implements HasRuntime {
 
   /** No real wait: when another process holds the lock the fake clock advances by the timeout. */
   tryLock(timeoutInMillis: number): boolean {
+    const wait = checkTimeout(this._rt, timeoutInMillis);
     const holder = this._table.holders.get(this._key);
     const mine = LockTable.token(this._rt);
     if (holder === mine) return true;
@@ -46,7 +55,7 @@ export class LockImpl implements HasRuntime {
       this._table.holders.set(this._key, mine);
       return true;
     }
-    this._rt.now += Math.max(0, Number(timeoutInMillis) || 0);
+    this._rt.now += wait;
     return false;
   }
 
@@ -69,13 +78,21 @@ export class LockServiceImpl implements HasRuntime {
     private readonly _table: LockTable,
   ) {}
   getScriptLock(): LockImpl {
+    this._allowed('getScriptLock');
     return this._lock('script');
   }
   getUserLock(): LockImpl {
+    this._allowed('getUserLock');
     return this._lock('user');
   }
   getDocumentLock(): LockImpl | null {
+    this._allowed('getDocumentLock');
     return this._rt.execution.documentContext ? this._lock('document') : null;
+  }
+
+  /** AuthMode.NONE offers Logger and Utilities only (the permission text is UNCONFIRMED). */
+  private _allowed(method: string): void {
+    this._rt.requireAuthMode('LIMITED', `LockService.${method}`, null);
   }
 
   private _lock(kind: LockKind): LockImpl {

@@ -85,13 +85,21 @@ export class PropertiesServiceImpl implements HasRuntime {
     private readonly _stores: PropertiesStores,
   ) {}
   getScriptProperties(): PropertiesImpl {
+    this._allowed('getScriptProperties');
     return new PropertiesImpl(this._rt, this._stores.script);
   }
   getUserProperties(): PropertiesImpl {
+    this._allowed('getUserProperties');
     return new PropertiesImpl(this._rt, userProperties(this._stores, this._rt.user));
   }
   getDocumentProperties(): PropertiesImpl | null {
+    this._allowed('getDocumentProperties');
     return this._rt.execution.documentContext ? new PropertiesImpl(this._rt, this._stores.document) : null;
+  }
+
+  /** AuthMode.NONE: no Properties. */
+  private _allowed(method: string): void {
+    this._rt.requireAuthMode('LIMITED', `PropertiesService.${method}`, null);
   }
 }
 

@@ -1,4 +1,4 @@
-import { MSG } from './errors';
+import { fail, MSG } from './errors';
 import { type CellCounter, FaultInjector, StatsRecorder } from './stats';
 import {
   DEFAULT_SWITCHES,
@@ -42,6 +42,8 @@ export class Runtime {
   readonly scriptId: string;
   readonly timeZone: string;
   readonly locale: string;
+  /** The spreadsheet's locale (number notation of typed values); defaults to the user's. */
+  readonly spreadsheetLocale: string;
   readonly owner: string;
   user: string;
   /** Everyone who has used the spreadsheet: they mirror its editors. */
@@ -62,6 +64,7 @@ export class Runtime {
     this.scriptId = o.scriptId ?? 'emulated-script-id';
     this.timeZone = o.timeZone ?? 'Europe/Madrid';
     this.locale = o.locale ?? 'en';
+    this.spreadsheetLocale = o.spreadsheetLocale ?? this.locale;
     this.user = o.user ?? 'operator@example.com';
     this.owner = o.owner ?? this.user;
     this.knownUsers.add(this.owner).add(this.user);
@@ -97,6 +100,23 @@ export class Runtime {
     } finally {
       this.depth--;
     }
+  }
+
+  /**
+   * AuthMode rules (add-ons editor-auth-lifecycle): NONE has no document, Properties, Lock or UI
+   * beyond menus; LIMITED (simple triggers, onOpen of an enabled add-on) has the bound document and
+   * Properties but no sidebars or dialogs; only FULL has everything. Throws the platform's
+   * permission error for `method` when the execution's mode is below `minimum`.
+   */
+  requireAuthMode(minimum: 'LIMITED' | 'FULL', method: string, scope: string | null): void {
+    const order = ['NONE', 'LIMITED', 'FULL'];
+    if (order.indexOf(this.execution.authMode) >= order.indexOf(minimum)) return;
+    fail(scope === null ? MSG.permissionDenied(method) : MSG.permission(method, scope));
+  }
+
+  /** Simple triggers and NONE/LIMITED runs get no user data but the locale: the email reads as ''. */
+  userDataHidden(): boolean {
+    return this.execution.kind === 'simpleTrigger' || this.execution.authMode !== 'FULL';
   }
 
   isOwner(user = this.user): boolean {

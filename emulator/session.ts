@@ -19,12 +19,13 @@ export class UserImpl implements HasRuntime {
 
 export class SessionImpl implements HasRuntime {
   constructor(readonly _rt: Runtime) {}
+  /** '' in simple triggers and NONE/LIMITED runs: there the only user data is the locale. */
   getActiveUser(): UserImpl {
-    return new UserImpl(this._rt, this._rt.user);
+    return new UserImpl(this._rt, this._rt.userDataHidden() ? '' : this._rt.user);
   }
   /** The emulator runs every execution as the active user (no "execute as me" deployments). */
   getEffectiveUser(): UserImpl {
-    return new UserImpl(this._rt, this._rt.user);
+    return new UserImpl(this._rt, this._rt.userDataHidden() ? '' : this._rt.user);
   }
   /** Stable per user and script, opaque. */
   getTemporaryActiveUserKey(): string {
@@ -36,6 +37,7 @@ export class SessionImpl implements HasRuntime {
   getTimeZone(): string {
     return this._rt.timeZone;
   }
+  /** Available in every AuthMode. */
   getActiveUserLocale(): string {
     return this._rt.locale;
   }

@@ -22,6 +22,8 @@ export const NAVIGATION_METHODS: ReadonlySet<string> = new Set([
   'getSheet',
   'getSheetName',
   'getRange',
+  'getRangeList',
+  'RangeList.getRanges',
   'Range.getRow',
   'Range.getColumn',
   'Range.getNumRows',

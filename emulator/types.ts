@@ -33,6 +33,8 @@ export interface Switches {
   sortChangeType: string;
   /** Whether a person's sort also fires onEdit over the sorted rows (OBSERVED for moves of rows with data; UNCONFIRMED). */
   sortFiresEdit: boolean;
+  /** tryLock/waitLock with a negative timeout: throw `Invalid argument: timeoutInMillis`, or wait 0 ms (UNCONFIRMED). */
+  negativeLockTimeout: 'throw' | 'zero';
 }
 
 export const DEFAULT_SWITCHES: Readonly<Switches> = Object.freeze({
@@ -48,6 +50,7 @@ export const DEFAULT_SWITCHES: Readonly<Switches> = Object.freeze({
   triggerRules: 'addOn',
   sortChangeType: 'OTHER',
   sortFiresEdit: true,
+  negativeLockTimeout: 'throw',
 });
 
 export interface EmulatorOptions {
@@ -64,6 +67,8 @@ export interface EmulatorOptions {
   scriptId?: string;
   /** Extension: Session.getActiveUserLocale(); default 'en'. */
   locale?: string;
+  /** Extension: Spreadsheet.getSpreadsheetLocale() (separators of typed numbers); default `locale`. */
+  spreadsheetLocale?: string;
   switches?: Partial<Switches>;
 }
 

@@ -98,6 +98,11 @@ export class UiImpl implements HasRuntime {
     return new PromptResponseImpl(this._rt, answer.button, text);
   }
 
+  /** "Add-ons can't open sidebars or dialogs while executing in AuthMode.LIMITED" (nor NONE). */
+  private _fullOnly(method: string): void {
+    this._rt.requireAuthMode('FULL', `Ui.${method}`, 'https://www.googleapis.com/auth/script.container.ui');
+  }
+
   private _answer(buttons: ButtonSetName): { button: ButtonName; text?: string } {
     const answer = this._rt.ui.nextAnswer();
     if (answer.button !== 'CLOSE' && !ALLOWED[buttons]?.includes(answer.button)) {
@@ -107,14 +112,17 @@ export class UiImpl implements HasRuntime {
   }
 
   showSidebar(userInterface: HtmlOutputImpl): void {
+    this._fullOnly('showSidebar');
     this._rt.ui.sidebars.push({ title: userInterface._title, html: userInterface._content });
   }
 
   showModalDialog(userInterface: HtmlOutputImpl, title: string): void {
+    this._fullOnly('showModalDialog');
     this._rt.ui.dialogs.push({ title: String(title), html: userInterface._content, modal: true });
   }
 
   showModelessDialog(userInterface: HtmlOutputImpl, title: string): void {
+    this._fullOnly('showModelessDialog');
     this._rt.ui.dialogs.push({ title: String(title), html: userInterface._content, modal: false });
   }
 }

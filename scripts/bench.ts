@@ -15,6 +15,7 @@ import type { Emulator } from '../emulator';
 import { spoolRows, V4_COLUMNS } from '../emulator/harness/workbooks';
 import { MAX_CELLS } from '../src/core/plan';
 import { measureBaseline } from './bench/baselines';
+import { measureBlankFill } from './bench/blankFill';
 import { type BundleCheck, crossCheckBundle } from './bench/bundle';
 import { measureCheck } from './bench/check';
 import { measureEmulatorSpeed } from './bench/emulatorSpeed';
@@ -159,6 +160,8 @@ async function collect(started: number): Promise<BenchResults> {
   const emulator = measureEmulatorSpeed(RUNS.emulator);
   progress('live metrics');
   const liveMetrics = METRIC_SIZES.map((unions) => measureLive(unions));
+  progress('scattered blank fills');
+  const blankFill = METRIC_SIZES.map((spools) => measureBlankFill(spools));
   progress('bundle cross-check');
   const at10k = sizes.find((s) => s.spools === 10_000);
   const bundle: BundleCheck =
@@ -180,6 +183,7 @@ async function collect(started: number): Promise<BenchResults> {
     ceiling: ceilingResult,
     unionMetrics: { sizes: unionSizes, aggregation },
     liveMetrics,
+    blankFill,
     bundle,
     emulator,
   };

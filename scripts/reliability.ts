@@ -37,6 +37,9 @@ const converged = (r: SweepReport) => r.points.filter((p) => p.converged).length
 const lost = (r: SweepReport) => r.points.reduce((total, p) => total + p.cellsLost, 0);
 const falseSuccess = (r: SweepReport) => r.points.reduce((total, p) => total + p.falseSuccessRows, 0);
 const gaps = (r: SweepReport) => r.points.filter(isHistoryGap).length;
+/** A failed attempt that left part of its change behind: forbidden after a one-shot fault (the rollback or put-back runs). */
+const partial = (r: SweepReport) =>
+  r.kind === 'fault' ? r.points.filter((p) => p.attemptFailed && !p.dataUnchanged && !p.dataLandedAnyway).length : 0;
 const failing = reports.flatMap((r) =>
   r.points.flatMap((p) =>
     violations(r, p).map(
@@ -52,6 +55,7 @@ const faultRows = reports.map((r) => [
   count(converged(r)),
   count(lost(r)),
   count(falseSuccess(r)),
+  r.kind === 'fault' ? count(partial(r)) : '—',
   count(gaps(r)),
 ]);
 faultRows.push([
@@ -61,6 +65,7 @@ faultRows.push([
   count(sum(reports, converged)),
   count(sum(reports, lost)),
   count(sum(reports, falseSuccess)),
+  count(sum(reports, partial)),
   count(sum(reports, gaps)),
 ]);
 
@@ -73,9 +78,18 @@ console.log('  fault+rollback: the k-th call throws and so does one of the next 
 console.log('  kill: the execution dies at the k-th call (6-minute limit): no later call, no rollback\n');
 console.log(
   table(
-    ['scenario', 'interrupted by', 'fault points', 'converged', 'cells lost', 'false success', 'history gaps'],
+    [
+      'scenario',
+      'interrupted by',
+      'fault points',
+      'converged',
+      'cells lost',
+      'false success',
+      'partial writes',
+      'history gaps',
+    ],
     faultRows,
-    new Set([2, 3, 4, 5, 6]),
+    new Set([2, 3, 4, 5, 6, 7]),
   )
     .split('\n')
     .map((l) => `  ${l}`)
@@ -89,6 +103,12 @@ console.log(
 );
 console.log(
   '  attempt that differ from the uninterrupted result. false success: history rows recording success for writes not in the sheet.',
+);
+console.log(
+  '  partial writes: after a one-shot fault, a failed attempt left part of its change in the sheet (the rollback or the metrics put-back',
+);
+console.log(
+  "  must leave it as it was); a kill or an interrupted rollback may leave a prefix the re-run completes, so '—' there.",
 );
 console.log(
   "  history gaps: after the re-run _schema_history differs from the uninterrupted run's (a missing success row, a missing, visible or",

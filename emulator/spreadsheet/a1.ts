@@ -5,6 +5,8 @@ export interface Rect {
   col: number;
   numRows: number;
   numCols: number;
+  /** From A1 like `A:C` (every row) or `2:5` (every column): getA1Notation() gives it back that way. */
+  whole?: 'columns' | 'rows';
 }
 
 export function columnLetters(col: number): string {
@@ -20,6 +22,8 @@ export function lettersToColumn(letters: string): number {
 }
 
 export function formatA1(r: Rect): string {
+  if (r.whole === 'columns') return `${columnLetters(r.col)}:${columnLetters(r.col + r.numCols - 1)}`;
+  if (r.whole === 'rows') return `${r.row}:${r.row + r.numRows - 1}`;
   const start = columnLetters(r.col) + r.row;
   if (r.numRows === 1 && r.numCols === 1) return start;
   return `${start}:${columnLetters(r.col + r.numCols - 1)}${r.row + r.numRows - 1}`;
@@ -59,7 +63,10 @@ export function parseA1(a1: string, maxRows: number, maxCols: number): Rect {
   const c2 = b.col ?? maxCols;
   const row = Math.min(r1, r2);
   const col = Math.min(c1, c2);
-  return { row, col, numRows: Math.abs(r2 - r1) + 1, numCols: Math.abs(c2 - c1) + 1 };
+  const rect: Rect = { row, col, numRows: Math.abs(r2 - r1) + 1, numCols: Math.abs(c2 - c1) + 1 };
+  if (a.row === undefined && b.row === undefined) rect.whole = 'columns';
+  else if (a.col === undefined && b.col === undefined) rect.whole = 'rows';
+  return rect;
 }
 
 export function intersects(a: Rect, b: Rect): boolean {

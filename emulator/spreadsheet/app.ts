@@ -8,6 +8,7 @@ import { type SpreadsheetImpl, spreadsheetFacade } from './spreadsheet';
 export const ProtectionType = Object.freeze({ RANGE: 'RANGE', SHEET: 'SHEET' } as const);
 
 const SPREADSHEETS_SCOPE = 'https://www.googleapis.com/auth/spreadsheets';
+const CURRENT_ONLY_SCOPE = 'https://www.googleapis.com/auth/spreadsheets.currentonly';
 
 export class SpreadsheetAppImpl implements HasRuntime {
   readonly ProtectionType = ProtectionType;
@@ -22,6 +23,7 @@ export class SpreadsheetAppImpl implements HasRuntime {
 
   /** null outside a document context / in a time-driven execution when switches.activeSpreadsheetInTrigger is 'null'. */
   getActiveSpreadsheet(): SpreadsheetImpl | null {
+    this._rt.requireAuthMode('LIMITED', 'SpreadsheetApp.getActiveSpreadsheet', CURRENT_ONLY_SCOPE);
     const ex = this._rt.execution;
     const triggerLike = ex.kind === 'timeTrigger' || !ex.documentContext;
     if (triggerLike && this._rt.switches.activeSpreadsheetInTrigger === 'null') return null;
@@ -29,6 +31,7 @@ export class SpreadsheetAppImpl implements HasRuntime {
   }
 
   getActive(): SpreadsheetImpl | null {
+    this._rt.requireAuthMode('LIMITED', 'SpreadsheetApp.getActive', CURRENT_ONLY_SCOPE);
     return this.getActiveSpreadsheet();
   }
 
@@ -41,6 +44,7 @@ export class SpreadsheetAppImpl implements HasRuntime {
   openById(id: string): SpreadsheetImpl {
     if (this._rt.execution.kind === 'simpleTrigger')
       fail(MSG.permission('SpreadsheetApp.openById', SPREADSHEETS_SCOPE));
+    this._rt.requireAuthMode('FULL', 'SpreadsheetApp.openById', SPREADSHEETS_SCOPE);
     if (String(id) !== this._book.id || this._book.deleted) fail(MSG.documentMissing(String(id)));
     return spreadsheetFacade(this._book);
   }
@@ -48,6 +52,7 @@ export class SpreadsheetAppImpl implements HasRuntime {
   openByUrl(url: string): SpreadsheetImpl {
     if (this._rt.execution.kind === 'simpleTrigger')
       fail(MSG.permission('SpreadsheetApp.openByUrl', SPREADSHEETS_SCOPE));
+    this._rt.requireAuthMode('FULL', 'SpreadsheetApp.openByUrl', SPREADSHEETS_SCOPE);
     const id = /\/d\/([^/]+)/.exec(String(url))?.[1] ?? String(url);
     if (id !== this._book.id || this._book.deleted) fail(MSG.documentMissing(id));
     return spreadsheetFacade(this._book);

@@ -118,7 +118,11 @@ export class SheetModel {
   write(x: Rect, at: (i: number, j: number) => unknown, mode: 'value' | 'formula'): number {
     const def = this.rt.switches.defaultNumberFormat;
     const fmts = mode === 'value' && (def === '@' || this.formats.mayHave(x, '@')) ? this.formats.read(x, def) : null;
-    const parse = this.rt.switches.parseStringsAsUserEntered;
+    const input = {
+      parse: this.rt.switches.parseStringsAsUserEntered,
+      locale: this.rt.spreadsheetLocale,
+      timeZone: this.rt.timeZone,
+    };
     let changed = 0;
     // The last interpretation is reused: setValue on a big range interprets its value once.
     let lastRaw: unknown = {};
@@ -134,7 +138,7 @@ export class SheetModel {
         }
         const text = fmts !== null && fmts[i][j] === '@';
         if (lastRaw !== v || lastText !== text) {
-          it = mode === 'formula' ? interpretFormula(v) : interpret(v, parse, text);
+          it = mode === 'formula' ? interpretFormula(v) : interpret(v, input, text);
           lastRaw = v;
           lastText = text;
         }

@@ -7,11 +7,23 @@ import { type SheetImpl, sheetFacade } from './sheet';
 import { TextFinderImpl } from './textFinder';
 import { type CellValue, displayValue } from './values';
 
-const JAVA_TYPE: Record<string, string> = { string: 'String', number: 'number', boolean: 'Boolean', object: 'Object' };
+const JAVA_TYPE: Record<string, string> = { string: 'String', number: 'number', boolean: 'Boolean' };
+
+/**
+ * How Apps Script names an argument's type in a signature error: `String`, `number`, `Boolean`
+ * (OBSERVED: `(String,String,String)` for Utilities.formatDate), `(class)` for an object
+ * (OBSERVED for HtmlService.createTemplate), `Object[]` for an array (UNCONFIRMED), `null`.
+ */
+function typeName(a: unknown): string {
+  if (a === null) return 'null';
+  if (Array.isArray(a)) return 'Object[]';
+  if (typeof a === 'object' || typeof a === 'function') return '(class)';
+  return JAVA_TYPE[typeof a] ?? typeof a;
+}
 
 /** `The parameters (…) don't match the method signature for SpreadsheetApp.<Class>.<method>.` */
 export function signatureError(owner: string, args: unknown[]): never {
-  const types = args.map((a) => (a === null ? 'null' : (JAVA_TYPE[typeof a] ?? typeof a))).join(',');
+  const types = args.map(typeName).join(',');
   return fail(`The parameters (${types}) don't match the method signature for SpreadsheetApp.${owner}.`);
 }
 
@@ -28,7 +40,9 @@ export function makeRange(sheet: SheetModel, row: number, col: number, numRows =
 
 export function rangeFromA1(sheet: SheetModel, a1: string): RangeImpl {
   const r = parseA1(a1, sheet.maxRows, sheet.maxCols);
-  return makeRange(sheet, r.row, r.col, r.numRows, r.numCols);
+  const range = makeRange(sheet, r.row, r.col, r.numRows, r.numCols);
+  if (r.whole !== undefined) range._rect.whole = r.whole;
+  return range;
 }
 
 function checkMatrix(owner: string, data: unknown, x: Rect): unknown[][] {

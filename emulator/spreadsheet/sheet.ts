@@ -1,8 +1,10 @@
 import { fail, MSG } from '../errors';
 import { type HasRuntime, instrumentClass, type Runtime } from '../runtime';
+import { splitSheetPrefix } from './a1';
 import type { Axis, SheetModel } from './model';
 import { type ProtectionImpl, protectionFacade } from './protection';
 import { makeRange, RangeImpl, rangeFromA1, signatureError } from './range';
+import { type RangeListImpl, rangeList } from './rangeList';
 import { type SpreadsheetImpl, spreadsheetFacade } from './spreadsheet';
 import { TextFinderImpl } from './textFinder';
 
@@ -55,9 +57,25 @@ export class SheetImpl implements HasRuntime {
 
   getRange(a: number | string, column?: number, numRows?: number, numColumns?: number): RangeImpl {
     const args = [a, column, numRows, numColumns].filter((x) => x !== undefined);
-    if (typeof a === 'string' && args.length === 1) return rangeFromA1(this._m, a);
+    if (typeof a === 'string' && args.length === 1) return this._fromA1(a);
     if (args.length < 2 || args.some((x) => typeof x !== 'number')) signatureError('Sheet.getRange', args);
     return makeRange(this._m, a as number, column as number, numRows ?? 1, numColumns ?? 1);
+  }
+
+  /**
+   * `Sheet.getRange('Name!A1')`: a sheet-qualified reference names its sheet (as Spreadsheet.getRange
+   * documents; for Sheet.getRange the behaviour with another sheet's name is UNCONFIRMED).
+   */
+  private _fromA1(ref: string): RangeImpl {
+    const { sheet, a1 } = splitSheetPrefix(ref);
+    if (sheet === undefined || sheet === this._m.name) return rangeFromA1(this._m, a1);
+    const other = this._m.book.find(sheet);
+    if (other === null) fail(MSG.rangeNotFound);
+    return rangeFromA1(other, a1);
+  }
+
+  getRangeList(a1Notations: string[]): RangeListImpl {
+    return rangeList(this._m, a1Notations);
   }
 
   getDataRange(): RangeImpl {

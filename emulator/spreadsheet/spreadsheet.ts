@@ -71,6 +71,9 @@ export class SpreadsheetImpl implements HasRuntime {
   getSpreadsheetTimeZone(): string {
     return this._rt.timeZone;
   }
+  getSpreadsheetLocale(): string {
+    return this._rt.spreadsheetLocale;
+  }
   getOwner(): UserImpl {
     return new UserImpl(this._rt, this._rt.owner);
   }

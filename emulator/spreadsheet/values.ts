@@ -1,4 +1,4 @@
-import { formatDate, isDate } from '../dates';
+import { dateParts, formatDate, isDate } from '../dates';
 import { fail, MSG } from '../errors';
 
 /** A stored cell value: '' is empty. */
@@ -21,25 +21,62 @@ function checkLength(s: string): string {
   return s;
 }
 
+/** How strings are read as typed: the spreadsheet's locale decides the separators, its time zone the dates. */
+export interface TypedInput {
+  /** switches.parseStringsAsUserEntered: true = 'parse' (as typed), false = 'keep' (as sent). */
+  readonly parse: boolean;
+  readonly locale: string;
+  readonly timeZone: string;
+}
+
+/** Locales writing 1.234,5 (decimal comma); the rest write 1,234.5. */
+const DECIMAL_COMMA = /^(es|pt|de|fr|it|nl|ru|pl|tr|id|da|sv|nb|fi|cs|ro|hu)(\b|[-_])/i;
+
+function parseNumber(s: string, locale: string): number | null {
+  const comma = DECIMAL_COMMA.test(locale);
+  // A dot is the decimal point only where the locale says so ('1.5' is not 1.5 under es).
+  if (mayBeNumber(s.charCodeAt(0)) && NUMERIC.test(s) && !(comma && s.includes('.'))) return Number(s);
+  const [group, decimal] = comma ? ['.', ','] : [',', '.'];
+  const grouped = new RegExp(
+    `^\\s*[+-]?\\d{1,3}(\\${group}\\d{3})*(\\${decimal}\\d+)?\\s*$|^\\s*[+-]?\\d+\\${decimal}\\d+\\s*$`,
+  );
+  if (!grouped.test(s)) return null;
+  return Number(s.split(group).join('').replace(decimal, '.'));
+}
+
+/** `yyyy-mm-dd` (optionally ` hh:mm[:ss]`) as typed: a date-time in the spreadsheet's time zone. */
+function parseDate(s: string, timeZone: string): Date | null {
+  const m = /^\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:[ ](\d{1,2}):(\d{2})(?::(\d{2}))?)?\s*$/.exec(s);
+  if (!m) return null;
+  const [y, mo, d, h, mi, se] = m.slice(1).map((x) => Number(x ?? 0));
+  if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || se > 59) return null;
+  const guess = Date.UTC(y, mo - 1, d, h, mi, se);
+  const date = new Date(guess - dateParts(guess, timeZone).offset * 60000);
+  return dateParts(date.getTime(), timeZone).day === d ? date : null;
+}
+
 /**
- * How a value sent by setValue(s)/appendRow is stored. `parse` = switches.parseStringsAsUserEntered,
- * `text` = the cell's number format is '@' (plain text).
+ * How a value sent by setValue(s)/appendRow is stored: `text` = the cell's number format is '@'
+ * (plain text: kept as sent). Otherwise, when parsing, strings are read as if typed — numbers in
+ * the spreadsheet locale's notation ('0012' → 12, '1,234' → 1.234 under es), ISO dates, TRUE/FALSE.
  */
-export function interpret(v: unknown, parse: boolean, text: boolean): Interpreted {
+export function interpret(v: unknown, input: TypedInput, text: boolean): Interpreted {
   if (v === null || v === undefined) return { value: '' };
   if (typeof v === 'number' || typeof v === 'boolean') return { value: v };
   if (isDate(v)) return { value: new Date(v.getTime()) };
   const s = checkLength(String(v));
   if (text) return { value: s };
   if (s.length > 1 && s.startsWith('=')) return { value: '', formula: s };
-  if (!parse) return { value: s };
+  if (!input.parse || s === '') return { value: s };
   if (s.startsWith("'")) return { value: s.slice(1) };
-  if (mayBeNumber(s.charCodeAt(0)) && NUMERIC.test(s)) return { value: Number(s) };
+  const n = parseNumber(s, input.locale);
+  if (n !== null) return { value: n };
   if (s.length === 4 || s.length === 5) {
     const upper = s.toUpperCase();
     if (upper === 'TRUE' || upper === 'FALSE') return { value: upper === 'TRUE' };
   }
-  return { value: s };
+  const date = parseDate(s, input.timeZone);
+  return date === null ? { value: s } : { value: date };
 }
 
 /** Formula text for setFormula(s): '' clears; a missing '=' is added. */

@@ -24,6 +24,7 @@ const SPREADSHEET_CLASSES: ReadonlySet<string> = new Set([
   'Spreadsheet',
   'Sheet',
   'Range',
+  'RangeList',
   'Protection',
 ]);
 const WRITE_METHOD = /\.(set|insert|delete|clear|append|hide|show|move|protect)/;

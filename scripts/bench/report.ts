@@ -131,6 +131,36 @@ function columnMapTable(r: BenchResults): Table {
   };
 }
 
+function blankFillTable(r: BenchResults): Table {
+  return {
+    title: 'Scattered blank fills: every other data row blank in BP–BT (apply, history present)',
+    headers: [
+      'rows',
+      'blank runs',
+      'Spreadsheet calls',
+      'predicted',
+      'values sent',
+      'cells changed',
+      'RangeList.setValue',
+      'ms',
+    ],
+    align: 'rrrrrrrr',
+    rows: r.blankFill.map((b) => [
+      fmt(b.spools),
+      fmt(b.blankRuns),
+      fmt(b.measured.spreadsheetCalls),
+      fmt(b.predicted.spreadsheetCalls),
+      fmt(b.measured.cellsWritten),
+      fmt(b.measured.cellsChanged),
+      fmt(b.byMethod['RangeList.setValue'] ?? 0),
+      fmt(b.ms),
+    ]),
+    notes: [
+      'one RangeList call per default for up to 100,000 rectangles (the platform documents no limit; see docs/platform.md); before issue 11 each run cost one setValue',
+    ],
+  };
+}
+
 function checkTable(r: BenchResults): Table {
   const first = r.sizes[0].check;
   if (!first.measured) {
@@ -260,6 +290,7 @@ export function tables(r: BenchResults): Table[] {
     columnMapTable(r),
     checkTable(r),
     metricsTable(r),
+    blankFillTable(r),
     ceilingTable(r),
     targetsTable(r),
   ];

@@ -1,5 +1,6 @@
 /** The shape of docs/benchmark/results.json. */
 
+import type { BlankFillRun } from './blankFill';
 import type { BundleCheck } from './bundle';
 import type { CheckMeasurement } from './check';
 import type { EmulatorSpeed } from './emulatorSpeed';
@@ -83,6 +84,8 @@ export interface BenchResults {
   readonly unionMetrics: { readonly sizes: readonly MetricsRun[]; readonly aggregation: AggregationCpu };
   /** Live union metrics at 1,000 / 10,000 / 100,000 unions (scripts/bench/liveMetrics.ts). */
   readonly liveMetrics: readonly LiveRun[];
+  /** Scattered blank fills (every other row blank in the five v4.0 columns). */
+  readonly blankFill: readonly BlankFillRun[];
   readonly bundle: BundleCheck;
   /** Absent in results written before it was measured. */
   readonly emulator?: EmulatorSpeed;

@@ -3,27 +3,16 @@
  * what counts as a failure. The sweep itself: scripts/reliability/faultSweep.ts.
  */
 import type { Emulator } from '../../emulator';
-import { servicesOf } from '../../emulator/harness/execution';
 import { V4_HEADERS } from '../../emulator/harness/workbooks';
 import { HISTORY_HEADERS, HISTORY_SHEET } from '../../src/adapters/history';
-import { CHECK_HANDLER } from '../../src/adapters/triggers';
-import { errorMessage } from '../../src/core/errors';
 import type { SchemaDeclaration } from '../../src/core/schema';
 import { SCHEMA } from '../../src/schema/managedSheets';
-import { installSchedule, runScheduledCheck, setAutoRepair } from '../../src/server/checkService';
+import { installSchedule, setAutoRepair } from '../../src/server/checkService';
 import { applySchema, previewSchema } from '../../src/server/schemaService';
 import { previewUnionMetrics, recomputeUnionMetrics } from '../../src/server/unionMetricsService';
 import type { AttemptOutcome, FaultKind, FaultPoint, FaultScenario, SweepReport, SweptService } from './faultSweep';
+import { outcome as guarded, hourlyCheckAttempt, ROUND_TWO_SCENARIOS } from './roundTwoScenarios';
 import { execution, OPERACIONES, SPOOLS, v3 } from './workbooks';
-
-function guarded(action: () => void): AttemptOutcome {
-  try {
-    action();
-    return { ok: true, error: null };
-  } catch (error) {
-    return { ok: false, error: errorMessage(error) };
-  }
-}
 
 /** The sidebar's path: previewSchema, then applySchema(fingerprint), each its own execution. */
 function previewThenApply(declaration: SchemaDeclaration): (emu: Emulator) => AttemptOutcome {
@@ -135,21 +124,7 @@ export const FAULT_SCENARIOS: readonly FaultScenario[] = [
       emu.endExecution();
       return emu;
     },
-    attempt: (emu) => {
-      const outcome = guarded(() => {
-        const trigger = emu.triggers.list().find((t) => t.handlerFunction === CHECK_HANDLER);
-        if (trigger === undefined) throw new Error('no hourly check trigger');
-        const event = emu.triggerEvent(trigger.uniqueId);
-        emu.beginExecution({ kind: 'timeTrigger', ui: false, documentContext: false });
-        const result = runScheduledCheck(servicesOf(emu), event, SCHEMA);
-        // The check absorbs a failed repair into its result: that is this attempt failing.
-        if (result === null) throw new Error('the hourly check did not run');
-        if (result.autoRepair.outcome !== 'applied' && result.autoRepair.outcome !== 'not-needed')
-          throw new Error(result.autoRepair.message);
-      });
-      emu.endExecution();
-      return outcome;
-    },
+    attempt: (emu) => hourlyCheckAttempt(emu),
     settled: schemaSettled(SCHEMA),
     managedSheet: OPERACIONES,
   },
@@ -167,6 +142,7 @@ export const FAULT_SCENARIOS: readonly FaultScenario[] = [
     settled: (emu) => previewUnionMetrics(execution(emu, SCHEMA)).rowsChanged === 0,
     managedSheet: OPERACIONES,
   },
+  ...ROUND_TWO_SCENARIOS,
 ];
 
 // ---------------------------------------------------------------------------------------------

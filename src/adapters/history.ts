@@ -3,6 +3,7 @@
  * flyway_schema_history. Created by the first apply only — reading never creates it.
  */
 import type { HistoryEntry } from '../shared/payloads';
+import { type HeaderRepair, HISTORY_HEADERS, readHeaderRepair } from './historyHeader';
 import type { CallMeter } from './meter';
 
 export const HISTORY_SHEET = '_schema_history';
@@ -13,17 +14,7 @@ export const HISTORY_SHEET = '_schema_history';
  */
 export const NEW_HISTORY_SHEET_CELLS = 1000 * 26;
 
-export const HISTORY_HEADERS = [
-  'Time (ISO)',
-  'Migration',
-  'Sheet',
-  'Description',
-  'Columns added',
-  'Cells written',
-  'User',
-  'Duration (ms)',
-  'Outcome',
-] as const;
+export { HISTORY_HEADERS } from './historyHeader';
 
 /** Headers of a history sheet created for a Spanish-speaking operator; reading accepts either set. */
 export const HISTORY_HEADERS_ES = [
@@ -45,28 +36,37 @@ export function historyHeaders(language: 'es' | 'en'): readonly string[] {
 export interface HistoryRead {
   readonly exists: boolean;
   readonly entries: HistoryEntry[];
+  /** A header row a person damaged (columns deleted, row 1 cleared or overwritten); null when intact or absent. */
+  readonly headerRepair: HeaderRepair | null;
   /** Only with `checkShape`: an interrupted first apply may have left the sheet empty or visible. */
   readonly shape: { readonly empty: boolean; readonly hidden: boolean } | null;
 }
 
-/** `previewOnly`: the apply does not repeat these reads (see CallMeter). */
+/**
+ * The header row is always checked (one call the apply repeats: it repairs a damaged header
+ * before appending). Entries are read only with `entries`; `previewOnly`: the apply does not
+ * repeat that read (see CallMeter). Everything is read within the sheet's real size
+ * (getDataRange), so a sheet a person narrowed or emptied is read, not an error.
+ */
 export function readHistory(
   spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
   meter: CallMeter,
-  options: { previewOnly: boolean; checkShape: boolean },
+  options: { previewOnly: boolean; checkShape: boolean; entries: boolean },
 ): HistoryRead {
   const sheet = spreadsheet.getSheetByName(HISTORY_SHEET);
-  if (sheet === null) return { exists: false, entries: [], shape: null };
-  const lastRow = meter.call(() => sheet.getLastRow(), options.previewOnly);
+  if (sheet === null) return { exists: false, entries: [], headerRepair: null, shape: null };
+  const headerRepair = readHeaderRepair(sheet, meter);
+  if (!options.entries && !options.checkShape) return { exists: true, entries: [], headerRepair, shape: null };
+  const extent = meter.call(() => sheet.getDataRange(), options.previewOnly);
+  const values = meter.read(() => extent.getValues(), options.previewOnly);
+  // getDataRange() of an empty sheet is A1.
+  const empty = values.length === 1 && values[0].length === 1 && values[0][0] === '';
   const shape = options.checkShape
-    ? { empty: lastRow === 0, hidden: meter.call(() => sheet.isSheetHidden(), options.previewOnly) }
+    ? { empty, hidden: meter.call(() => sheet.isSheetHidden(), options.previewOnly) }
     : null;
-  if (lastRow < 2) return { exists: true, entries: [], shape };
-  const rows = meter.read(
-    () => sheet.getRange(2, 1, lastRow - 1, HISTORY_HEADERS.length).getValues(),
-    options.previewOnly,
-  );
-  return { exists: true, entries: rows.filter((row) => row[1] !== '').map(toEntry), shape };
+  const rows = headerRepair?.insertRow ? values : values.slice(1);
+  const entries = empty ? [] : rows.filter((row) => row.length > 1 && row[1] !== '').map(toEntry);
+  return { exists: true, entries, headerRepair, shape };
 }
 
 /** Rows written since v4.1 hold a real date-time; older ones ISO text. Dates may come from another realm. */
@@ -74,7 +74,9 @@ function timeText(value: unknown): string {
   return Object.prototype.toString.call(value) === '[object Date]' ? (value as Date).toISOString() : String(value);
 }
 
-function toEntry(row: readonly unknown[]): HistoryEntry {
+/** A row of a narrowed sheet lacks its last cells: they read as blank. */
+function toEntry(cells: readonly unknown[]): HistoryEntry {
+  const row = HISTORY_HEADERS.map((_, i) => (i < cells.length ? cells[i] : ''));
   const time = timeText(row[0]);
   return {
     time,

@@ -13,7 +13,8 @@ import { planSheet } from '../core/plan';
 import type { ManagedSheet, SchemaDeclaration } from '../core/schema';
 import type { CellBlock, ProtectionInfo, SheetSnapshot, WorkbookSnapshot } from '../core/snapshot';
 import type { InterruptedApply } from '../shared/payloads';
-import { HISTORY_SHEET, NEW_HISTORY_SHEET_CELLS, readHistory } from './history';
+import { NEW_HISTORY_SHEET_CELLS, readHistory } from './history';
+import type { HeaderRepair } from './historyHeader';
 import { CallMeter } from './meter';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -28,7 +29,11 @@ export interface ReadOptions {
   readonly interrupted: InterruptedApply | null;
 }
 
-export type Workbook = WorkbookSnapshot & { readonly historyExists: boolean };
+export type Workbook = WorkbookSnapshot & {
+  readonly historyExists: boolean;
+  /** `_schema_history`'s header row as a person damaged it (read in both modes: the apply repairs it). */
+  readonly historyHeaderRepair: HeaderRepair | null;
+};
 
 export function readWorkbook(spreadsheet: Spreadsheet, declaration: SchemaDeclaration, options: ReadOptions): Workbook {
   const meter = new CallMeter();
@@ -41,10 +46,11 @@ export function readWorkbook(spreadsheet: Spreadsheet, declaration: SchemaDeclar
     (snapshot, i) => snapshot !== null && needsWiderGrid(snapshot, declaration.managedSheets[i]),
   );
   const interrupted = options.interrupted;
-  const history =
-    preview || interrupted !== null
-      ? readHistory(spreadsheet, meter, { previewOnly: interrupted === null, checkShape: interrupted !== null })
-      : { exists: spreadsheet.getSheetByName(HISTORY_SHEET) !== null, entries: [], shape: null };
+  const history = readHistory(spreadsheet, meter, {
+    previewOnly: interrupted === null,
+    checkShape: interrupted !== null,
+    entries: preview || interrupted !== null,
+  });
   const created = history.exists ? 0 : NEW_HISTORY_SHEET_CELLS;
   const cells = preview && (growsGrid || created > 0) ? { total: countCells(spreadsheet, meter), created } : null;
   return {
@@ -53,6 +59,7 @@ export function readWorkbook(spreadsheet: Spreadsheet, declaration: SchemaDeclar
     sheets,
     history: history.entries,
     historyExists: history.exists,
+    historyHeaderRepair: history.headerRepair,
     interrupted,
     historyShape: history.shape,
     readCost: meter.applyReadCost(),

@@ -3,7 +3,9 @@
  * each so a failed apply can put the sheet back as it was. Undo is safe because every step
  * writes only into cells that were empty (or columns that did not exist) when planned.
  */
+import { a1 } from '../core/columnLetters';
 import type { CellDefault } from '../core/schema';
+import type { Rect } from '../core/snapshot';
 import type { WriteStep } from '../core/steps';
 import type { CallMeter } from './meter';
 
@@ -38,7 +40,8 @@ export class UndoLog {
 /**
  * Range.setValue on a multi-cell range fills every cell: widely observed, not documented. The
  * first multi-cell fill of an execution is read back (one cell); if only the top-left cell took
- * the value, this and later fills send the full matrix instead. Correct either way.
+ * the value, this and later fills send the full matrix instead. Correct either way. RangeList
+ * fills follow the same rule for their multi-cell ranges.
  */
 export class RangeFiller {
   private fillsWholeRange: boolean | null = null;
@@ -46,19 +49,49 @@ export class RangeFiller {
   constructor(private readonly meter: CallMeter) {}
 
   fill(sheet: Sheet, range: Range, value: Exclude<CellDefault, null>): void {
-    const rows = range.getNumRows();
-    const columns = range.getNumColumns();
+    const rect = rectOf(range);
     if (this.fillsWholeRange === false) {
-      this.meter.call(() => range.setValues(matrix(rows, columns, value)));
+      this.meter.call(() => range.setValues(matrix(rect.rows, rect.columns, value)));
       return;
     }
     this.meter.call(() => range.setValue(value));
-    if (rows * columns === 1 || this.fillsWholeRange === true) return;
-    const corner = sheet.getRange(range.getRow() + rows - 1, range.getColumn() + columns - 1);
+    this.verify(sheet, [rect], value);
+  }
+
+  /** Many rectangles, one value: one call (Sheet.getRangeList(a1s).setValue). */
+  fillList(sheet: Sheet, rects: readonly Rect[], value: Exclude<CellDefault, null>): void {
+    if (this.fillsWholeRange === false) {
+      const singles = rects.filter((r) => !isMultiCell(r));
+      if (singles.length > 0) this.meter.call(() => sheet.getRangeList(singles.map(a1Of)).setValue(value));
+      for (const r of rects.filter(isMultiCell)) this.fillMatrix(sheet, r, value);
+      return;
+    }
+    this.meter.call(() => sheet.getRangeList(rects.map(a1Of)).setValue(value));
+    this.verify(sheet, rects, value);
+  }
+
+  /** Reads back the bottom-right cell of the first multi-cell rectangle, once per execution. */
+  private verify(sheet: Sheet, rects: readonly Rect[], value: Exclude<CellDefault, null>): void {
+    const multi = rects.filter(isMultiCell);
+    if (multi.length === 0 || this.fillsWholeRange === true) return;
+    const probe = multi[0];
+    const corner = sheet.getRange(probe.row + probe.rows - 1, probe.column + probe.columns - 1);
     const landed = this.meter.read(() => corner.getValues())[0][0];
     this.fillsWholeRange = String(landed) === String(value);
-    if (!this.fillsWholeRange) this.meter.call(() => range.setValues(matrix(rows, columns, value)));
+    if (!this.fillsWholeRange) for (const r of multi) this.fillMatrix(sheet, r, value);
   }
+
+  private fillMatrix(sheet: Sheet, r: Rect, value: unknown): void {
+    const range = sheet.getRange(r.row, r.column, r.rows, r.columns);
+    this.meter.call(() => range.setValues(matrix(r.rows, r.columns, value)));
+  }
+}
+
+const isMultiCell = (r: Rect): boolean => r.rows * r.columns > 1;
+const a1Of = (r: Rect): string => a1(null, r.row, r.column, r.rows, r.columns);
+
+function rectOf(range: Range): Rect {
+  return { row: range.getRow(), column: range.getColumn(), rows: range.getNumRows(), columns: range.getNumColumns() };
 }
 
 function matrix(rows: number, columns: number, value: unknown): unknown[][] {
@@ -90,6 +123,12 @@ export function executeStep(sheet: Sheet, step: WriteStep, meter: CallMeter, fil
       const range = sheet.getRange(row, column, rows, columns);
       undo.record(() => range.clearContent());
       filler.fill(sheet, range, step.value);
+      return;
+    }
+    case 'fillList': {
+      // Cleared on undo: every cell of the list was blank when planned.
+      undo.record(() => sheet.getRangeList(step.rects.map(a1Of)).clearContent());
+      filler.fillList(sheet, step.rects, step.value);
       return;
     }
   }

@@ -44,7 +44,7 @@ export const DRIFT_CODES = [
   'DUPLICATE_HEADER',
   'NEAR_DUPLICATE_HEADER',
 ] as const;
-export const PENDING_CODES = ['PENDING_MIGRATION', 'INTERRUPTED_APPLY'] as const;
+export const PENDING_CODES = ['PENDING_MIGRATION', 'INTERRUPTED_APPLY', 'BLANK_DEFAULTS'] as const;
 
 /** Unknown columns named one by one before the rest are summed up in one finding. */
 const UNKNOWN_COLUMNS_NAMED = 10;

@@ -12,7 +12,16 @@ export type WriteStep =
   | { readonly kind: 'insertColumns'; readonly after: number; readonly count: number }
   | { readonly kind: 'setHeaders'; readonly row: number; readonly column: number; readonly headers: readonly string[] }
   | { readonly kind: 'numberFormat'; readonly rect: Rect; readonly format: string }
-  | { readonly kind: 'fill'; readonly rect: Rect; readonly value: Exclude<CellDefault, null> };
+  | { readonly kind: 'fill'; readonly rect: Rect; readonly value: Exclude<CellDefault, null> }
+  | { readonly kind: 'fillList'; readonly rects: readonly Rect[]; readonly value: Exclude<CellDefault, null> };
+
+/**
+ * Ranges per `Sheet.getRangeList(a1s).setValue(v)` call. The reference documents no limit
+ * (UNCONFIRMED, docs/platform.md): chunks this size keep the call count constant up to the
+ * 10,000,000-cell ceiling (~139,000 rows, at worst one run per two rows) while bounding each
+ * request's A1 list (~1 MB of text).
+ */
+export const MAX_RANGES_PER_LIST = 100_000;
 
 export function writeSteps(plan: SheetPlan, headerRow: number): WriteStep[] {
   const steps: WriteStep[] = [];
@@ -65,18 +74,30 @@ function runsOf<T extends { index: number }, K>(
   return runs;
 }
 
-/** Adjacent columns with identical blank runs and default are filled together. */
+/**
+ * Adjacent columns with identical blank runs and default are filled together; every rectangle of
+ * one default goes out in one RangeList call per MAX_RANGES_PER_LIST (a lone rectangle: one
+ * Range.setValue), so scattered blanks cost a constant number of calls, not one per run.
+ */
 function blankFillSteps(fills: readonly PlannedBlankFill[]): WriteStep[] {
   const sorted = [...fills].sort((a, b) => a.index - b.index);
   const groups = runsOf(sorted, (f) => `${JSON.stringify(f.default)}|${JSON.stringify(f.rowRuns)}`);
-  return groups.flatMap((group) => {
+  const byValue = new Map<string, { value: Exclude<CellDefault, null>; rects: Rect[] }>();
+  for (const group of groups) {
     const { rowRuns, default: value } = group.first;
-    if (value === null) return [];
-    return rowRuns.map(([first, last]) => ({
-      kind: 'fill' as const,
-      rect: { row: first, column: group.first.index, rows: last - first + 1, columns: group.length },
-      value,
-    }));
+    if (value === null) continue;
+    const key = JSON.stringify(value);
+    const entry = byValue.get(key) ?? { value, rects: [] };
+    byValue.set(key, entry);
+    for (const [first, last] of rowRuns)
+      entry.rects.push({ row: first, column: group.first.index, rows: last - first + 1, columns: group.length });
+  }
+  return [...byValue.values()].flatMap(({ value, rects }): WriteStep[] => {
+    if (rects.length === 1) return [{ kind: 'fill', rect: rects[0], value }];
+    const steps: WriteStep[] = [];
+    for (let i = 0; i < rects.length; i += MAX_RANGES_PER_LIST)
+      steps.push({ kind: 'fillList', rects: rects.slice(i, i + MAX_RANGES_PER_LIST), value });
+    return steps;
   });
 }
 
@@ -124,9 +145,11 @@ export function stepsCost(steps: readonly WriteStep[]): WriteCost {
             cellsWritten: step.headers.length,
             cellsChanged: step.headers.length,
           };
-        case 'fill': {
-          const cells = step.rect.rows * step.rect.columns;
-          const verify = cells > 1 && !verified;
+        case 'fill':
+        case 'fillList': {
+          const rects = step.kind === 'fill' ? [step.rect] : step.rects;
+          const cells = rects.reduce((sum, r) => sum + r.rows * r.columns, 0);
+          const verify = rects.some((r) => r.rows * r.columns > 1) && !verified;
           verified ||= verify;
           return { spreadsheetCalls: verify ? 2 : 1, cellsRead: verify ? 1 : 0, cellsWritten: 1, cellsChanged: cells };
         }

@@ -12,6 +12,7 @@ import {
   historyHeaders,
   repairHistorySheet,
 } from '../adapters/history';
+import { type HeaderRepair, repairHeader } from '../adapters/historyHeader';
 import { CallMeter } from '../adapters/meter';
 import type { UndoLog } from '../adapters/stepExecutor';
 import { columnSpan } from '../core/columnLetters';
@@ -28,6 +29,16 @@ export interface ApplyRecord {
   readonly toRecord: readonly Recorded[];
   /** Epoch milliseconds when the apply started. */
   readonly started: number;
+  /** The history header a person damaged, rewritten before the row (read under the lock). */
+  readonly historyHeader?: HeaderRepair | null;
+}
+
+/** An interrupted first apply's repair writes the header with the entries; otherwise a damaged one is rewritten. */
+export function headerToRepair(
+  plan: Pick<SchemaPlan, 'interrupted'>,
+  repair: HeaderRepair | null,
+): HeaderRepair | null {
+  return plan.interrupted?.historyRepair?.writeHeader ? null : repair;
 }
 
 export function changingSheets(plan: Pick<SchemaPlan, 'sheets'>): SheetPlan[] {
@@ -49,7 +60,11 @@ export function recordSuccess(
   }
   const repair = record.plan.interrupted?.historyRepair ?? null;
   const written = repair !== null && repairHistorySheet(history, repair, entries, meter);
-  if (!written) appendHistory(history, entries, meter, undo);
+  if (written) return;
+  // A header a person damaged goes back first, so the row lands under it (never in row 1).
+  const header = headerToRepair(record.plan, record.historyHeader ?? null);
+  if (header !== null) repairHeader(history, header, meter);
+  appendHistory(history, entries, meter, undo);
 }
 
 export function bestEffort(logger: Logger, what: string, action: () => void): void {

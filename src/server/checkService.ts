@@ -30,15 +30,18 @@ import {
   ScheduleRecords,
   TRIGGERS_PER_USER,
 } from '../adapters/triggers';
+import { blankDefaultsFinding } from '../core/blankDefaults';
 import { describeSheetCheck } from '../core/checkResult';
 import { headerFingerprint } from '../core/columnMap';
 import { detectDrift, missingSheetDrift, type SheetBaseline, type SheetDrift, worstStatus } from '../core/drift';
 import { errorMessage, SchemaError } from '../core/errors';
+import { analyseHeaders } from '../core/headers';
 import { finding, interruptedFinding, unfinishedApply } from '../core/plan';
 import { type ManagedSheet, mappedSheets, type SchemaDeclaration } from '../core/schema';
 import type {
   AutoRepairReport,
   CheckResult,
+  Finding,
   MetricsInCheckReport,
   ScheduleStatus,
   SheetCheck,
@@ -99,7 +102,7 @@ function withUnfinishedApply(context: ExecutionContext, checked: SheetsChecked):
   const journal = new ApplyJournal(context.services.propertiesService, context.spreadsheet().getId()).read();
   if (journal === null) return checked;
   const meter = new CallMeter();
-  const history = readHistory(context.spreadsheet(), meter, { previewOnly: false, checkShape: true });
+  const history = readHistory(context.spreadsheet(), meter, { previewOnly: false, checkShape: true, entries: true });
   const unfinished = unfinishedApply({ interrupted: journal, history: history.entries, historyShape: history.shape });
   if (unfinished === null) return { ...checked, calls: checked.calls + meter.calls };
   const sheets = checked.sheets.map((sheet) =>
@@ -131,7 +134,11 @@ function checkSheets(context: ExecutionContext, previous: Readonly<Record<string
   return { ...checked, calls: meter.calls };
 }
 
-/** At most two Spreadsheet calls: getLastColumn() and the header row (none at all for a missing sheet). */
+/**
+ * At most two Spreadsheet calls: the data extent and, in one read, the header row with the first
+ * data row (none at all for a missing sheet). The first data row shows an apply stopped after its
+ * headers landed even when its in-progress marker is out of reach (src/core/blankDefaults.ts).
+ */
 function checkSheet(
   context: ExecutionContext,
   managed: ManagedSheet,
@@ -142,11 +149,10 @@ function checkSheet(
   if (sheet === null)
     return { drift: missingSheetDrift(managed, previous), mapInvalidated: invalidateMap(context, managed, null, 0) };
   try {
-    const lastColumn = meter.call(() => sheet.getLastColumn());
-    const headers =
-      lastColumn > 0 ? meter.read(() => sheet.getRange(managed.headerRow, 1, 1, lastColumn).getValues())[0] : [];
+    const { headers, lastColumn, firstDataRow } = readHeaderRows(sheet, managed.headerRow, meter);
+    const drift = detectDrift(managed, headers, lastColumn, previous);
     return {
-      drift: detectDrift(managed, headers, lastColumn, previous),
+      drift: withBlankDefaults(drift, blankDefaultsFinding(managed, analyseHeaders(headers), firstDataRow)),
       mapInvalidated: invalidateMap(context, managed, headers, lastColumn),
     };
   } catch (error) {
@@ -187,6 +193,28 @@ function invalidateMap(
   if (same) return false;
   maps.invalidate(managed.sheet);
   return true;
+}
+
+function readHeaderRows(
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  headerRow: number,
+  meter: CallMeter,
+): { headers: unknown[]; lastColumn: number; firstDataRow: unknown[] | null } {
+  const extent = meter.call(() => sheet.getDataRange());
+  const rows = extent.getNumRows();
+  const columns = extent.getNumColumns();
+  if (rows < headerRow) return { headers: [], lastColumn: 0, firstDataRow: null };
+  const count = rows > headerRow ? 2 : 1;
+  const values = meter.read(() => sheet.getRange(headerRow, 1, count, columns).getValues());
+  // getDataRange() of an empty sheet is A1: a blank 1×1 extent means no content at all.
+  if (rows === 1 && columns === 1 && values[0][0] === '') return { headers: [], lastColumn: 0, firstDataRow: null };
+  return { headers: values[0], lastColumn: columns, firstDataRow: values[1] ?? null };
+}
+
+/** Blank defaults are pending work, only worth reporting on a sheet without drift or errors. */
+function withBlankDefaults(drift: SheetDrift, blank: Finding | null): SheetDrift {
+  if (blank === null || drift.status === 'drift' || drift.status === 'error') return drift;
+  return { ...drift, status: 'pending', findings: [...drift.findings, blank] };
 }
 
 function mergeInvalidations(after: SheetsChecked, before: SheetsChecked): SheetsChecked {

@@ -7,6 +7,7 @@
 
 import { ApplyJournal } from '../adapters/applyJournal';
 import { HISTORY_CREATE_CALLS, HISTORY_HEADERS, HISTORY_SHEET } from '../adapters/history';
+import { damageFinding, type HeaderRepair, repairCost } from '../adapters/historyHeader';
 import { withDocumentLock } from '../adapters/lock';
 import { CallMeter } from '../adapters/meter';
 import { type ReadMode, readWorkbook, type Workbook } from '../adapters/snapshotReader';
@@ -23,6 +24,7 @@ import {
   bestEffort,
   cellsChangedBy,
   changingSheets,
+  headerToRepair,
   migrationsToRecord,
   recordFailure,
   recordSuccess,
@@ -48,7 +50,7 @@ function read(context: ExecutionContext, mode: ReadMode): Workbook {
 }
 
 function planFrom(context: ExecutionContext, workbook: Workbook): SchemaPlan {
-  const plan = buildPlan(context.declaration, workbook, context.isoNow());
+  const plan = withHistoryDamage(buildPlan(context.declaration, workbook, context.isoNow()), workbook);
   const reads: WriteCost = { ...NO_COST, ...workbook.readCost };
   if (plan.status !== 'changes') return { ...plan, cost: reads };
   const steps = changingSheets(plan).flatMap((s) => writeSteps(s, managedSheet(context, s.sheet).headerRow));
@@ -60,8 +62,20 @@ function planFrom(context: ExecutionContext, workbook: Workbook): SchemaPlan {
       stepsCost(steps),
       flush,
       historyCost(migrationsToRecord(plan).length, workbook.historyExists, plan.interrupted?.historyRepair ?? null),
+      repairCost(headerToRepair(plan, workbook.historyHeaderRepair)),
     ),
   };
+}
+
+/**
+ * A damaged `_schema_history` is named in the preview (on the first sheet's warnings) and does not
+ * stop it; a sheet an interrupted first apply left empty is explained by that apply's finding.
+ */
+function withHistoryDamage<P extends Pick<SchemaPlan, 'sheets' | 'interrupted'>>(plan: P, workbook: Workbook): P {
+  const repair = headerToRepair(plan, workbook.historyHeaderRepair);
+  if (repair === null || plan.sheets.length === 0) return plan;
+  const [first, ...rest] = plan.sheets;
+  return { ...plan, sheets: [{ ...first, warnings: [...first.warnings, damageFinding(repair)] }, ...rest] };
 }
 
 /**
@@ -110,7 +124,7 @@ function managedSheet(context: ExecutionContext, name: string): ManagedSheet {
 export function applySchema(context: ExecutionContext, expectedFingerprint: string | null): ApplyResult {
   return withDocumentLock(context.services, () => {
     const started = context.services.now();
-    const { plan, markerSet } = planUnderLock(context, expectedFingerprint);
+    const { plan, markerSet, historyHeader } = planUnderLock(context, expectedFingerprint);
     if (plan.status === 'blocked') throw new SchemaError('BLOCKED', blockedMessage(plan));
     if (plan.status === 'up-to-date') {
       // Up to date with a marker set: its run finished (history recorded) but was stopped before clearing it.
@@ -124,10 +138,16 @@ export function applySchema(context: ExecutionContext, expectedFingerprint: stri
         durationMs: context.services.now() - started,
       };
     }
-    executeAll(context, plan, started);
+    executeAll(context, plan, started, historyHeader);
     forgetColumnMaps(context);
     return appliedResult(context, plan, started);
   });
+}
+
+interface PlannedUnderLock {
+  readonly plan: SchemaPlan;
+  readonly markerSet: boolean;
+  readonly historyHeader: HeaderRepair | null;
 }
 
 /**
@@ -135,13 +155,14 @@ export function applySchema(context: ExecutionContext, expectedFingerprint: stri
  * depend on. Any mismatch gets the full read, to refuse with the real reason: blocked, or stale.
  * Without a confirmed plan (auto-repair) everything is checked here.
  */
-function planUnderLock(
-  context: ExecutionContext,
-  expectedFingerprint: string | null,
-): { plan: SchemaPlan; markerSet: boolean } {
-  const planned = (mode: ReadMode) => {
+function planUnderLock(context: ExecutionContext, expectedFingerprint: string | null): PlannedUnderLock {
+  const planned = (mode: ReadMode): PlannedUnderLock => {
     const workbook = read(context, mode);
-    return { plan: planFrom(context, workbook), markerSet: workbook.interrupted !== null };
+    return {
+      plan: planFrom(context, workbook),
+      markerSet: workbook.interrupted !== null,
+      historyHeader: workbook.historyHeaderRepair,
+    };
   };
   if (expectedFingerprint === null) return planned('preview');
   const confirmed = planned('apply');
@@ -151,13 +172,18 @@ function planUnderLock(
   throw new SchemaError('STALE_PLAN', STALE_PLAN_MESSAGE);
 }
 
-function executeAll(context: ExecutionContext, plan: SchemaPlan, started: number): void {
+function executeAll(
+  context: ExecutionContext,
+  plan: SchemaPlan,
+  started: number,
+  historyHeader: HeaderRepair | null,
+): void {
   const spreadsheet = context.spreadsheet();
   const meter = new CallMeter();
   const undo = new UndoLog();
   const filler = new RangeFiller(meter);
   const toRecord = migrationsToRecord(plan);
-  const record: ApplyRecord = { plan, toRecord, started };
+  const record: ApplyRecord = { plan, toRecord, started, historyHeader };
   const journal = journalOf(context);
   // Before the first write: if this execution is killed, the next run knows to complete it.
   journal.write({

@@ -4,8 +4,9 @@
  * to aggregate, one bulk write under the document lock — a constant number of calls.
  */
 
+import { writeColumns } from '../adapters/columnAccess';
 import { withDocumentLock } from '../adapters/lock';
-import { SchemaError } from '../core/errors';
+import { errorMessage, SchemaError } from '../core/errors';
 import type { ManagedSheet, UnionMetricsSource } from '../core/schema';
 import { describeUnionMetrics } from '../core/summary';
 import { aggregateUnions, countChangedRows, duplicateKeys, metricsRows } from '../core/unionMetrics';
@@ -84,8 +85,47 @@ function computeMetrics(context: ExecutionContext): { report: UnionMetricsReport
   };
   return {
     report: { ...report, summary: describeUnionMetrics(report) },
-    write: () => writeMetricRows({ sheet: spoolSheet, names: targets, current, next, maps }),
+    write: () =>
+      writeOrPutBack({
+        write: () => writeMetricRows({ sheet: spoolSheet, names: targets, current, next, maps }),
+        // Every row back to what was read (only on failure): a run that never landed gets its own values again.
+        putBack: () => writeColumns(spoolSheet, targets, current, maps),
+        sheet: managed.sheet,
+        targets,
+      }),
   };
+}
+
+/**
+ * Metric columns are found by name, so they need not be adjacent: the write is then one setValues
+ * per run of adjacent columns, and a failure after the first run landed would leave the columns
+ * half rewritten. On failure every run is written back with the values read before (a run that
+ * never landed gets its own values again: harmless), so the five columns are as they were.
+ */
+function writeOrPutBack(w: {
+  write: () => void;
+  putBack: () => void;
+  sheet: string;
+  targets: readonly string[];
+}): void {
+  try {
+    w.write();
+  } catch (error) {
+    const columns = w.targets.join(', ');
+    const head = `Sheet Schema: writing the union metrics to "${w.sheet}" failed (${errorMessage(error)})`;
+    try {
+      w.putBack();
+    } catch (putBackError) {
+      throw new SchemaError(
+        'METRICS_WRITE_FAILED',
+        `${head}, and the columns ${columns} could not all be put back (${errorMessage(putBackError)}): some may hold the new values. Run "Recompute union metrics" again: it rewrites all of them from "Uniones".`,
+      );
+    }
+    throw new SchemaError(
+      'METRICS_WRITE_FAILED',
+      `${head}; the columns ${columns} were put back as they were, so nothing changed. Try again in a minute.`,
+    );
+  }
 }
 
 function requireSheet(

@@ -179,7 +179,7 @@ export interface SheetCheck {
   /**
    * Most important first. Codes: MISSING_SHEET, EMPTY_SHEET, NO_HEADER_ROW, CHECK_FAILED (error);
    * COLUMN_DELETED, COLUMN_RENAMED, COLUMN_MOVED, DUPLICATE_HEADER, NEAR_DUPLICATE_HEADER (drift);
-   * PENDING_MIGRATION, INTERRUPTED_APPLY (pending); UNKNOWN_COLUMNS (informational). `location` is e.g. `Operaciones!BR1`.
+   * PENDING_MIGRATION, INTERRUPTED_APPLY, BLANK_DEFAULTS (pending); UNKNOWN_COLUMNS (informational). `location` is e.g. `Operaciones!BR1`.
    */
   readonly findings: readonly Finding[];
   /** Whether the header row differs from the previous check's; null on the first check or when unreadable. */

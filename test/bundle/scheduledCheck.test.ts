@@ -161,14 +161,14 @@ describe('checkSchema: the hourly time-driven run', () => {
     const result = hourly(emu);
     expect(result).toMatchObject({ status: 'ok', trigger: 'schedule', spreadsheetCalls: 2 });
     const stats = emu.stats.snapshot();
-    // openById is the run's one extra call: the sheet itself costs getLastColumn + the header row.
+    // openById is the run's one extra call: the sheet itself costs getDataRange + the header and first data rows.
     expect(stats.byMethod).toMatchObject({
       'SpreadsheetApp.openById': 1,
-      'Sheet.getLastColumn': 1,
+      'Sheet.getDataRange': 1,
       'Range.getValues': 1,
     });
     expect(stats.spreadsheetDataCalls - 1).toBeLessThanOrEqual(2);
-    expect(stats.cellsRead).toBe(72);
+    expect(stats.cellsRead).toBe(2 * 72);
     expect(stats.calls.Ui).toBe(0);
     expect(sheetWrites(emu)).toEqual({});
     expect(status(emu).lastCheck).toMatchObject({ trigger: 'schedule', status: 'ok', checkedAt: result?.checkedAt });

@@ -70,7 +70,7 @@ describe('writeSteps for other shapes', () => {
     expect(writeSteps(plan, 1).map((s) => s.kind)).toEqual(['setHeaders']);
   });
 
-  it('blank fills of adjacent columns with the same runs merge into one rectangle per run', () => {
+  it('blank fills of adjacent columns with the same runs merge into one rectangle per run, one RangeList per value', () => {
     const headers = [...v3Headers(), ...V4_COLUMNS];
     const values = [
       [1, 1, 1, 1, 1],
@@ -83,8 +83,14 @@ describe('writeSteps for other shapes', () => {
       created: 0,
     });
     expect(writeSteps(plan, 1)).toEqual([
-      { kind: 'fill', rect: { row: 3, column: 68, rows: 2, columns: 4 }, value: 0 },
-      { kind: 'fill', rect: { row: 4, column: 72, rows: 1, columns: 1 }, value: 0 },
+      {
+        kind: 'fillList',
+        rects: [
+          { row: 3, column: 68, rows: 2, columns: 4 },
+          { row: 4, column: 72, rows: 1, columns: 1 },
+        ],
+        value: 0,
+      },
     ]);
   });
 

@@ -122,8 +122,11 @@ describe('ranges: coordinates and errors', () => {
     ]);
     expect(r.getA1Notation()).toBe('C2:G5');
     expect(sheet.getRange('B3').getA1Notation()).toBe('B3');
-    expect(sheet.getRange('A:B').getA1Notation()).toBe('A1:B1000');
-    expect(sheet.getRange('2:3').getA1Notation()).toBe('A2:Z3');
+    // Whole columns and rows keep their notation (issue 11's audit against live-verified behaviour).
+    expect(sheet.getRange('A:B').getA1Notation()).toBe('A:B');
+    expect(sheet.getRange('A:B').getNumRows()).toBe(1000);
+    expect(sheet.getRange('2:3').getA1Notation()).toBe('2:3');
+    expect(sheet.getRange('2:3').getNumColumns()).toBe(26);
     expect(sheet.getRange('Z1').getColumn()).toBe(26);
     expect(r.offset(1, -1).getA1Notation()).toBe('B3:F6');
     expect(r.offset(0, 0, 1, 1).getA1Notation()).toBe('C2');
@@ -398,5 +401,35 @@ describe('protections', () => {
     expect(sheet.getProtections(emu.globals.SpreadsheetApp.ProtectionType.SHEET)[0].getRange().getA1Notation()).toBe(
       'A1:Z1002',
     );
+  });
+});
+
+describe('Sheet.getRangeList', () => {
+  it('sets one value into every range in one counted call, and clears them', () => {
+    const emu = createEmulator();
+    const sheet = emu.seedSheet('Data', [['a', 'b', 'c']]);
+    emu.stats.reset();
+    const list = sheet.getRangeList(['A2', 'B3:C4']);
+    list.setValue(7);
+    expect(emu.readSheet('Data').slice(1)).toEqual([
+      [7, '', ''],
+      ['', 7, 7],
+      ['', 7, 7],
+    ]);
+    const stats = emu.stats.snapshot();
+    expect(stats.spreadsheetDataCalls).toBe(1);
+    expect(stats).toMatchObject({ cellsWritten: 1, cellsChanged: 5 });
+    expect(list.getRanges().map((r) => r.getA1Notation())).toEqual(['A2', 'B3:C4']);
+    list.clearContent();
+    expect(emu.readSheet('Data')).toEqual([['a', 'b', 'c']]);
+  });
+
+  it('writes nothing when one range is outside the grid', () => {
+    const emu = createEmulator();
+    const sheet = emu.seedSheet('Data', [['a']], { maxRows: 3, maxColumns: 3 });
+    expect(() => sheet.getRangeList(['A2', 'A9']).setValue(1)).toThrow(
+      'The coordinates of the range are outside the dimensions of the sheet.',
+    );
+    expect(emu.readSheet('Data')).toEqual([['a']]);
   });
 });

@@ -24,8 +24,11 @@ describe('fault sweeps with the rollback interrupted: converged, no cell lost, n
     // Every call got a first fault; wherever the attempt went on (a rollback), second faults at k+1..k+4.
     expect(new Set(report.points.map((p) => p.k)).size).toBe(report.calls);
     const secondFaults = report.points.filter((p) => p.j !== null && p.callsMade >= p.k + p.j).length;
-    if (spec.scenario.name.startsWith('recomputeUnionMetrics'))
-      expect(secondFaults).toBe(0); // one write, nothing to roll back
+    // A failed metrics write is followed by its put-back; an apply by its rollback. In the
+    // supervisor's hourly run a fault in the check's own reads, before its repair, ends the run with
+    // nothing to roll back, so fewer points reach a second fault.
+    const fewerSecondFaults = /^recomputeUnionMetrics|another user's/.test(spec.scenario.name);
+    if (fewerSecondFaults) expect(secondFaults).toBeGreaterThan(0);
     else expect(secondFaults).toBeGreaterThan(report.calls);
     expect(sweepViolations(report)).toEqual([]);
   });

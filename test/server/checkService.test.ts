@@ -44,12 +44,12 @@ describe('runCheck: what a check reads and records', () => {
     expect(result.sheets[0]).toMatchObject({ sheet: 'Operaciones', findings: [], headerChanged: false });
     const stats = emu.stats.snapshot();
     expect(stats.spreadsheetDataCalls).toBe(2);
-    expect(stats.byMethod).toMatchObject({ 'Sheet.getLastColumn': 1, 'Range.getValues': 1 });
-    expect(stats.cellsRead).toBe(72);
+    expect(stats.byMethod).toMatchObject({ 'Sheet.getDataRange': 1, 'Range.getValues': 1 });
+    expect(stats.cellsRead).toBe(2 * 72); // the header row and the first data row
     expect(sheetWrites(emu)).toEqual({});
   });
 
-  it('costs the same on 50 rows and on 5,000 (never reads data rows)', () => {
+  it('costs the same on 50 rows and on 5,000 (reads only the first data row)', () => {
     const cost = (spools: number) => {
       const emu = v4Workbook(spools);
       runCheck(newExecution(emu), 'manual');
@@ -364,7 +364,7 @@ describe('the hourly run (time-driven: no UI, no active spreadsheet)', () => {
     expect(result).toMatchObject({ status: 'ok', trigger: 'schedule', spreadsheetCalls: 2 });
     expect(emu.stats.snapshot().byMethod).toMatchObject({
       'SpreadsheetApp.openById': 1,
-      'Sheet.getLastColumn': 1,
+      'Sheet.getDataRange': 1,
       'Range.getValues': 1,
     });
     expect(emu.stats.snapshot().spreadsheetDataCalls).toBe(3);

@@ -1,0 +1,91 @@
+/**
+ * The header of `_schema_history` as a person may have left it: columns deleted (F:Z gone), the
+ * header row cleared or overwritten, the whole sheet emptied. Reading stays within the sheet's
+ * real size; the next apply puts the header back before its row, and the preview names the damage.
+ */
+import type { WriteCost } from '../core/steps';
+import type { Finding } from '../shared/payloads';
+import type { CallMeter } from './meter';
+
+const HISTORY_SHEET = '_schema_history';
+
+export const HISTORY_HEADERS = [
+  'Time (ISO)',
+  'Migration',
+  'Sheet',
+  'Description',
+  'Columns added',
+  'Cells written',
+  'User',
+  'Duration (ms)',
+  'Outcome',
+] as const;
+
+const WIDTH = HISTORY_HEADERS.length;
+
+/** What the apply must do before appending, when the header row is not intact. */
+export interface HeaderRepair {
+  /** The grid's width when read. */
+  readonly maxColumns: number;
+  /** Columns to add at the right so the nine history columns exist again. */
+  readonly columnsToInsert: number;
+  /** Row 1 holds something else than a header (an entry, other text): a row is inserted above it. */
+  readonly insertRow: boolean;
+  /** Header cells the rewrite changes. */
+  readonly cellsChanged: number;
+  /** Plain-language description for the preview. */
+  readonly problem: string;
+}
+
+/**
+ * One call: the whole of row 1 (`1:1` always lies inside the grid), whose length is the grid's
+ * width. Null when the header is intact.
+ */
+export function readHeaderRepair(sheet: GoogleAppsScript.Spreadsheet.Sheet, meter: CallMeter): HeaderRepair | null {
+  const row1 = meter.read(() => sheet.getRange('1:1').getValues())[0];
+  return headerRepair(row1, row1.length);
+}
+
+export function headerRepair(row1: readonly unknown[], maxColumns: number): HeaderRepair | null {
+  const cells = HISTORY_HEADERS.map((_, i) => (i < row1.length ? row1[i] : ''));
+  const intact = maxColumns >= WIDTH && cells.every((cell, i) => cell === HISTORY_HEADERS[i]);
+  if (intact) return null;
+  const blank = cells.every((cell) => cell === '');
+  const isHeader = blank || cells[0] === HISTORY_HEADERS[0];
+  const columnsToInsert = Math.max(0, WIDTH - maxColumns);
+  const problems = [
+    ...(columnsToInsert > 0 ? [`it has ${maxColumns} of its ${WIDTH} columns`] : []),
+    ...(blank ? ['its header row is empty'] : isHeader ? ['its header row was changed'] : []),
+    ...(isHeader ? [] : ['row 1 holds something other than its header']),
+  ];
+  return {
+    maxColumns,
+    columnsToInsert,
+    insertRow: !isHeader,
+    cellsChanged: isHeader ? cells.filter((cell, i) => cell !== HISTORY_HEADERS[i]).length : WIDTH,
+    problem: problems.join(', '),
+  };
+}
+
+export function damageFinding(repair: HeaderRepair): Finding {
+  return {
+    code: 'HISTORY_DAMAGED',
+    message: `"${HISTORY_SHEET}" is damaged: ${repair.problem}. Sheet Schema keeps working from the rows it can read; the next apply writes the header back (nothing in it is deleted).`,
+    location: `${HISTORY_SHEET}!A1`,
+  };
+}
+
+/** Widens the grid, makes room for the header when row 1 holds an entry, then formats as text and writes the header. */
+export function repairHeader(sheet: GoogleAppsScript.Spreadsheet.Sheet, repair: HeaderRepair, meter: CallMeter): void {
+  if (repair.columnsToInsert > 0) meter.call(() => sheet.insertColumnsAfter(repair.maxColumns, repair.columnsToInsert));
+  if (repair.insertRow) meter.call(() => sheet.insertRowsBefore(1, 1));
+  meter.call(() => sheet.getRange('A:I').setNumberFormat('@'));
+  meter.call(() => sheet.getRange(1, 1, 1, WIDTH).setValues([[...HISTORY_HEADERS]]));
+}
+
+/** What repairHeader costs. */
+export function repairCost(repair: HeaderRepair | null): WriteCost {
+  if (repair === null) return { spreadsheetCalls: 0, cellsRead: 0, cellsWritten: 0, cellsChanged: 0 };
+  const structure = (repair.columnsToInsert > 0 ? 1 : 0) + (repair.insertRow ? 1 : 0);
+  return { spreadsheetCalls: structure + 2, cellsRead: 0, cellsWritten: 1 + WIDTH, cellsChanged: repair.cellsChanged };
+}

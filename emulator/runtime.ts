@@ -42,6 +42,7 @@ export class Runtime {
   readonly scriptId: string;
   readonly timeZone: string;
   readonly locale: string;
+  spreadsheetLocale: string;
   readonly owner: string;
   user: string;
   /** Everyone who has used the spreadsheet: they mirror its editors. */
@@ -60,6 +61,7 @@ export class Runtime {
     this.scriptId = o.scriptId ?? 'emulated-script-id';
     this.timeZone = o.timeZone ?? 'Europe/Madrid';
     this.locale = o.locale ?? 'en';
+    this.spreadsheetLocale = o.spreadsheetLocale ?? 'en_US';
     this.user = o.user ?? 'operator@example.com';
     this.owner = o.owner ?? this.user;
     this.knownUsers.add(this.owner).add(this.user);

@@ -23,6 +23,10 @@ export interface Switches {
   protectedEditMessage: string;
   /** Extension: where insertSheet() without an index puts the new sheet; default 'afterActive'. */
   insertSheetPosition: 'afterActive' | 'end';
+  /** CONTESTED: whether a script write of a value a rejecting rule refuses throws (true) or lands (false). */
+  validationRejectsScriptWrites: boolean;
+  /** UNCONFIRMED: whether insertColumnsAfter/Before gives new columns the left neighbour's formats and validation. */
+  insertColumnsInherit: boolean;
 }
 
 export const DEFAULT_SWITCHES: Readonly<Switches> = Object.freeze({
@@ -35,6 +39,8 @@ export const DEFAULT_SWITCHES: Readonly<Switches> = Object.freeze({
   protectedEditMessage:
     'You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.',
   insertSheetPosition: 'afterActive',
+  validationRejectsScriptWrites: true,
+  insertColumnsInherit: false,
 });
 
 export interface EmulatorOptions {
@@ -51,6 +57,8 @@ export interface EmulatorOptions {
   scriptId?: string;
   /** Extension: Session.getActiveUserLocale(); default 'en'. */
   locale?: string;
+  /** Extension: Spreadsheet.getSpreadsheetLocale(); default 'en_US' (decides custom-formula separators). */
+  spreadsheetLocale?: string;
   switches?: Partial<Switches>;
 }
 

@@ -4,6 +4,7 @@ import { UiImpl } from '../ui';
 import type { SpreadsheetModel } from './model';
 import type { SheetImpl } from './sheet';
 import { type SpreadsheetImpl, spreadsheetFacade } from './spreadsheet';
+import { DataValidationBuilderImpl, DataValidationCriteria } from './validation';
 
 export const ProtectionType = Object.freeze({ RANGE: 'RANGE', SHEET: 'SHEET' } as const);
 
@@ -11,6 +12,7 @@ const SPREADSHEETS_SCOPE = 'https://www.googleapis.com/auth/spreadsheets';
 
 export class SpreadsheetAppImpl implements HasRuntime {
   readonly ProtectionType = ProtectionType;
+  readonly DataValidationCriteria = DataValidationCriteria;
   private readonly _ui: UiImpl;
 
   constructor(
@@ -54,6 +56,10 @@ export class SpreadsheetAppImpl implements HasRuntime {
   }
 
   flush(): void {}
+
+  newDataValidation(): DataValidationBuilderImpl {
+    return new DataValidationBuilderImpl();
+  }
 
   getUi(): UiImpl {
     if (!this._rt.execution.ui) fail(MSG.getUiContext);

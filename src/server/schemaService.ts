@@ -17,13 +17,16 @@ import {
 } from '../adapters/history';
 import { withDocumentLock } from '../adapters/lock';
 import { CallMeter } from '../adapters/meter';
+import { executeRuleStep } from '../adapters/ruleStepExecutor';
 import { type ReadMode, readWorkbook, type Workbook } from '../adapters/snapshotReader';
 import { executeStep, RangeFiller, UndoLog } from '../adapters/stepExecutor';
 import { columnSpan } from '../core/columnLetters';
 import { errorMessage, SchemaError, STALE_PLAN_MESSAGE } from '../core/errors';
 import { buildPlan, SUCCESS_OUTCOME } from '../core/plan';
+import { isRuleStep, sheetSteps, sheetStepsCost } from '../core/ruleSteps';
 import type { ManagedSheet } from '../core/schema';
-import { addCosts, NO_COST, stepsCost, type WriteCost, writeSteps } from '../core/steps';
+import { describeRuleChanges } from '../core/sheetRules';
+import { addCosts, NO_COST, type WriteCost } from '../core/steps';
 import { blockedMessage, describeSheetChanges } from '../core/summary';
 import type { ApplyResult, HistoryEntry, SchemaPlan, SheetPlan } from '../shared/payloads';
 import type { ExecutionContext } from './context';
@@ -49,13 +52,13 @@ function planFrom(context: ExecutionContext, workbook: Workbook): SchemaPlan {
   const plan = buildPlan(context.declaration, workbook, context.isoNow());
   const reads: WriteCost = { ...NO_COST, ...workbook.readCost };
   if (plan.status !== 'changes') return { ...plan, cost: reads };
-  const steps = changingSheets(plan).flatMap((s) => writeSteps(s, managedSheet(context, s.sheet).headerRow));
+  const steps = changingSheets(plan).flatMap((s) => sheetSteps(s, managedSheet(context, s.sheet).headerRow));
   const flush: WriteCost = { ...NO_COST, spreadsheetCalls: 1 };
   return {
     ...plan,
     cost: addCosts(
       reads,
-      stepsCost(steps),
+      sheetStepsCost(steps),
       flush,
       historyCost(migrationsToRecord(plan).length, workbook.historyExists, plan.interrupted?.historyRepair ?? null),
     ),
@@ -171,8 +174,11 @@ function executeAll(context: ExecutionContext, plan: SchemaPlan, started: number
       current = sheetPlan.sheet;
       const sheet = spreadsheet.getSheetByName(sheetPlan.sheet);
       if (sheet === null) throw new Error(`Sheet "${sheetPlan.sheet}" disappeared during the apply.`);
-      for (const step of writeSteps(sheetPlan, managedSheet(context, sheetPlan.sheet).headerRow))
-        executeStep(sheet, step, meter, filler, undo);
+      const env = { meter, undo, spreadsheetApp: context.services.spreadsheetApp };
+      for (const step of sheetSteps(sheetPlan, managedSheet(context, sheetPlan.sheet).headerRow)) {
+        if (isRuleStep(step)) executeRuleStep(sheet, step, env);
+        else executeStep(sheet, step, meter, filler, undo);
+      }
     }
     current = HISTORY_SHEET;
     meter.call(() => context.services.spreadsheetApp.flush());
@@ -285,7 +291,8 @@ function touchedMigrations(changing: readonly SheetPlan[]): Recorded[] {
       .filter(
         (m) =>
           sheet.columnsToAdd.some((c) => c.migrationId === m.id) ||
-          sheet.blanksToFill.some((b) => b.migrationId === m.id),
+          sheet.blanksToFill.some((b) => b.migrationId === m.id) ||
+          sheet.rules.some((r) => r.migrationId === m.id),
       )
       .map((m) => ({ sheet, migrationId: m.id })),
   );
@@ -331,6 +338,7 @@ function historyEntries(
       ...sheet.blanksToFill
         .filter((b) => b.migrationId === migrationId)
         .map((f) => `filled ${f.cells} blank cells in ${f.letter} (${f.header})`),
+      ...describeRuleChanges(sheet.rules.filter((r) => r.migrationId === migrationId)),
       ...(completes && plan.interrupted !== null
         ? [`completes the apply stopped at ${plan.interrupted.startedAt}`]
         : []),

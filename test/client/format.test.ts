@@ -35,6 +35,7 @@ const sheet = (overrides: Partial<SheetPlan> = {}): SheetPlan => ({
   gridRows: 2401,
   gridColumns: 67,
   gridColumnsToInsert: 5,
+  rules: [],
   columnsToAdd: [
     'Total_Uniones',
     'Uniones_ARM_Completadas',

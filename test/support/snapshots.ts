@@ -31,6 +31,7 @@ export function snapshot(overrides: Partial<SheetSnapshot> & { headers: unknown[
     managedBlock: null,
     rightOfHeaders: null,
     protections: [],
+    rules: null,
     ...overrides,
   };
 }

@@ -129,6 +129,15 @@ export function locateColumns(
   });
 }
 
+/** Codes of restorable rule drift: the check reports them pending, so auto-repair may restore them. */
+export const RULE_FINDING_CODES = [
+  'VALIDATION_REMOVED',
+  'VALIDATION_CHANGED',
+  'PROTECTION_REMOVED',
+  'NUMBER_FORMAT_CHANGED',
+  'NOTE_CHANGED',
+] as const;
+
 /** Stable codes of the check's findings for a rule change on an existing column. */
 export function ruleFindingCode(change: PlannedRuleChange): string {
   if (change.kind === 'validation') return change.reason === 'changed' ? 'VALIDATION_CHANGED' : 'VALIDATION_REMOVED';

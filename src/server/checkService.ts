@@ -44,6 +44,7 @@ import type {
   SheetCheck,
 } from '../shared/payloads';
 import { ExecutionContext, type Services } from './context';
+import { withRuleDrift } from './ruleCheck';
 import { applySchema } from './schemaService';
 import { recomputeUnionMetrics } from './unionMetricsService';
 
@@ -127,7 +128,7 @@ function checkSheets(context: ExecutionContext, previous: Readonly<Record<string
     });
     if (drift.baseline !== null) checked.baselines[managed.sheet] = drift.baseline;
   }
-  return { ...checked, calls: meter.calls };
+  return { ...checked, sheets: withRuleDrift(context, checked.sheets, meter), calls: meter.calls };
 }
 
 /** At most two Spreadsheet calls: getLastColumn() and the header row (none at all for a missing sheet). */

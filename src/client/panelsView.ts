@@ -13,6 +13,7 @@ import {
   metricsHeadline,
   omittedText,
 } from './format';
+import { renderRestoreButton } from './sheetRulesView';
 
 const lines = (text: string): string[] => text.split('\n').filter((line) => line !== '');
 
@@ -47,6 +48,7 @@ export function renderLastCheck(result: CheckResult | null): HTMLElement {
     h('p', { className: 'gray check-meta' }, checkMeta(result)),
     h('div', { className: 'check-summary' }, ...lines(result.summary).map((line) => h('p', {}, line))),
     ...result.sheets.map(renderSheetFindings),
+    renderRestoreButton(result),
     omitted === null ? null : h('p', { className: 'gray omitted' }, omitted),
     renderAutoRepair(result.autoRepair),
   );

@@ -8,6 +8,7 @@ import { checkBadge, checkHeadline, nextCheckText, toggleLabel, triggersText } f
 import type { Panel, PanelHost, State } from './panel';
 import { renderLastCheck, renderPanelError } from './panelsView';
 import { failureMessage, type Rpc } from './rpc';
+import { RESTORE_BUTTON_ID, restoreRules } from './sheetRulesView';
 
 interface SettingSwitch {
   readonly input: HTMLInputElement;
@@ -196,6 +197,28 @@ export function createSchedulePanel(rpc: Rpc, host: PanelHost): SchedulePanel {
     setting.input.focus();
   }
 
+  /** "Restore" under the last check: puts back the sheet rules it found missing, then checks again. */
+  async function restore(): Promise<void> {
+    if (!idle) return;
+    await host.run(ui.panel, async () => {
+      replaceChildren(ui.error);
+      say('Restoring validation, protections, notes and formats…');
+      try {
+        const applied = await restoreRules(rpc);
+        const result = await rpc.checkSchemaNow({ sidebar: true });
+        showCheck(result);
+        say(applied.status === 'applied' ? `Restored. ${checkHeadline(result)}` : checkHeadline(result));
+        await host.planChanged();
+      } catch (error) {
+        showError('Could not restore', error);
+        say('Nothing was restored.');
+      }
+    });
+  }
+
+  ui.lastCheck.addEventListener('click', (event) => {
+    if (event.target instanceof HTMLElement && event.target.id === RESTORE_BUTTON_ID) void restore();
+  });
   ui.toggle.addEventListener('click', () => void toggle());
   ui.checkNow.addEventListener('click', () => void checkNow());
   for (const setting of settings) setting.input.addEventListener('change', () => void change(setting));

@@ -3,6 +3,7 @@ import { describeCost } from '../core/summary';
 import type { Finding, HistoryEntry, SchemaPlan, SheetPlan } from '../shared/payloads';
 import { h } from './dom';
 import { type ChangeRow, changeRows, columnStrip, historyLine, migrationState, sheetBadge, shortTime } from './format';
+import { renderRuleChanges } from './sheetRulesView';
 
 const HISTORY_SHOWN = 3;
 
@@ -38,6 +39,7 @@ function renderSheet(sheet: SheetPlan): HTMLElement {
     renderFindings(sheet.errors, 'error'),
     renderStrip(sheet),
     renderChanges(sheet),
+    renderRuleChanges(sheet),
     renderFindings(sheet.warnings, 'warning'),
     renderMigrations(sheet),
   );

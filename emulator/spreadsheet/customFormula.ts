@@ -89,22 +89,19 @@ class Parser {
   }
 
   private additive(): Node | null {
-    let left = this.multiplicative();
-    while (left !== null && ['+', '-', '&'].includes(this.peek() ?? '')) {
-      const op = this.tokens[this.i++];
-      const right = this.multiplicative();
-      if (right === null) return null;
-      const l = left;
-      left = (ctx) => arithmetic(l(ctx), right(ctx), op);
-    }
-    return left;
+    return this.leftAssociative(['+', '-', '&'], () => this.multiplicative());
   }
 
   private multiplicative(): Node | null {
-    let left = this.unary();
-    while (left !== null && ['*', '/'].includes(this.peek() ?? '')) {
+    return this.leftAssociative(['*', '/'], () => this.unary());
+  }
+
+  /** operand (op operand)*, evaluated left to right. */
+  private leftAssociative(ops: readonly string[], operand: () => Node | null): Node | null {
+    let left = operand();
+    while (left !== null && ops.includes(this.peek() ?? '')) {
       const op = this.tokens[this.i++];
-      const right = this.unary();
+      const right = operand();
       if (right === null) return null;
       const l = left;
       left = (ctx) => arithmetic(l(ctx), right(ctx), op);

@@ -9,12 +9,12 @@ import { join } from 'node:path';
 import { scriptRun } from '../../emulator/bundle';
 import { MSG } from '../../emulator/errors';
 import type { ApplyResult, CheckResult, SchemaPlan } from '../../src/shared/payloads';
-import { sheetWrites, v3Workbook } from '../support/emulated';
+import { sheetWrites, V4_RULE_CRITERIA, v3Workbook } from '../support/emulated';
 
 const DIST = join(__dirname, '..', '..', 'dist');
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
-function workbook(emulator: Parameters<typeof v3Workbook>[0]['emulator'] = {}) {
+function workbook(emulator: NonNullable<Parameters<typeof v3Workbook>[0]>['emulator'] = {}) {
   const { emu } = v3Workbook({ spools: 200, emulator });
   const sheet = emu.spreadsheet.getSheetByName('Operaciones') as Sheet;
   const app = emu.globals.SpreadsheetApp;
@@ -36,13 +36,7 @@ describe('sheet rules through the bundle', () => {
       sheet.getRange('BO2:BO201').setDataValidation(dropdown.build());
       expect(extend().result.status).toBe('applied');
       const rules = sheet.getRange('BP2:BT2').getDataValidations()[0];
-      expect(rules.map((r) => r?.getCriteriaType())).toEqual([
-        'CUSTOM_FORMULA',
-        'CUSTOM_FORMULA',
-        'CUSTOM_FORMULA',
-        'NUMBER_GREATER_THAN_OR_EQUAL_TO',
-        'NUMBER_GREATER_THAN_OR_EQUAL_TO',
-      ]);
+      expect(rules.map((r) => r?.getCriteriaType())).toEqual(V4_RULE_CRITERIA);
       expect(own().map((p) => [p.getRange().getColumn(), p.isWarningOnly()])).toEqual(
         [68, 69, 70, 71, 72].map((c) => [c, true]),
       );

@@ -1,6 +1,6 @@
 import { MSG } from '../../emulator';
 import { applySchema, previewSchema } from '../../src/server/schemaService';
-import { newExecution, sheetWrites, V4_HEADERS, v3Workbook } from '../support/emulated';
+import { newExecution, sheetWrites, V4_HEADERS, V4_RULE_CRITERIA, v3Workbook } from '../support/emulated';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -18,13 +18,7 @@ describe('sheet rules set by the apply', () => {
   it('BP–BT carry the declared validation, a warning-only protection and a header note', () => {
     const { sheet, emu } = applied();
     const rules = sheet.getRange('BP2:BT2').getDataValidations()[0];
-    expect(rules.map((r) => r?.getCriteriaType())).toEqual([
-      'CUSTOM_FORMULA',
-      'CUSTOM_FORMULA',
-      'CUSTOM_FORMULA',
-      'NUMBER_GREATER_THAN_OR_EQUAL_TO',
-      'NUMBER_GREATER_THAN_OR_EQUAL_TO',
-    ]);
+    expect(rules.map((r) => r?.getCriteriaType())).toEqual(V4_RULE_CRITERIA);
     expect(rules[0]?.getCriteriaValues()).toEqual(['=INT(ABS(BP2))=BP2']);
     expect(rules.every((r) => r?.getAllowInvalid() === false)).toBe(true);
     expect(sheet.getRange('BP41').getDataValidation()).not.toBeNull();

@@ -59,6 +59,15 @@ export const V4_HEADERS = [
   'Pulgadas_SOLD',
 ];
 
+/** The criteria of the rules the apply sets on BP–BT: whole numbers by custom formula, inches by ≥ 0. */
+export const V4_RULE_CRITERIA = [
+  'CUSTOM_FORMULA',
+  'CUSTOM_FORMULA',
+  'CUSTOM_FORMULA',
+  'NUMBER_GREATER_THAN_OR_EQUAL_TO',
+  'NUMBER_GREATER_THAN_OR_EQUAL_TO',
+];
+
 /** Calls that change the spreadsheet (anything named set*, insert*, delete*, clear*, append*, hide*). */
 export function writeCalls(emu: Emulator): Record<string, number> {
   return Object.fromEntries(

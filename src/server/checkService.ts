@@ -4,7 +4,9 @@
  *
  * A check reads two things per managed sheet — getLastColumn() and the header row — compares them
  * with the declaration and the previous check (src/core/drift.ts), drops a cached column map the
- * header no longer matches, and records the result (src/adapters/checkState.ts). It never reads
+ * header no longer matches, checks the sheet rules of declared columns (src/server/ruleCheck.ts:
+ * validation, protection, format, note — a constant number of calls more), and records the result
+ * (src/adapters/checkState.ts). It never reads
  * data rows and never writes to the spreadsheet, except auto-repair: when the user turned it on
  * and the only thing found is pending migrations, it runs the normal apply (lock, re-plan,
  * history, rollback). Nothing is ever deleted or renamed automatically.

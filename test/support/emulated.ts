@@ -68,6 +68,13 @@ export const V4_RULE_CRITERIA = [
   'NUMBER_GREATER_THAN_OR_EQUAL_TO',
 ];
 
+/**
+ * What the check adds per sheet for its sheet rules (src/server/ruleCheck.ts): getLastColumn, the
+ * header row, getMaxRows, header notes, one row's rules and formats, getProtections and the five
+ * own protections' descriptions; cells: the header row again and 3 × 5 cells of BP–BT.
+ */
+export const RULE_CHECK = { calls: 12, cells: 72 + 15 };
+
 /** Calls that change the spreadsheet (anything named set*, insert*, delete*, clear*, append*, hide*). */
 export function writeCalls(emu: Emulator): Record<string, number> {
   return Object.fromEntries(

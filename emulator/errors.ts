@@ -58,5 +58,7 @@ export const MSG = {
   sleepTooLong: 'Invalid argument: milliseconds. The maximum allowed value is 300000.',
   spreadsheetTimeout: (id: string) => `Service Spreadsheets timed out while accessing document with id ${id}.`,
   serverError: "We're sorry, a server error occurred. Please wait a bit and try again.",
+  validationViolation: (cell: string) =>
+    `The data you entered in cell ${cell} violates the data validation rules set on this cell.`,
   scriptFunctionNotFound: (name: string) => `Script function not found: ${name}`,
 } as const;

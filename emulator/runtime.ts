@@ -42,8 +42,8 @@ export class Runtime {
   readonly scriptId: string;
   readonly timeZone: string;
   readonly locale: string;
-  /** The spreadsheet's locale (number notation of typed values); defaults to the user's. */
-  readonly spreadsheetLocale: string;
+  /** The spreadsheet's locale (number notation of typed values, custom-formula separators); defaults to the user's. */
+  spreadsheetLocale: string;
   readonly owner: string;
   user: string;
   /** Everyone who has used the spreadsheet: they mirror its editors. */

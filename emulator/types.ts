@@ -35,6 +35,10 @@ export interface Switches {
   sortFiresEdit: boolean;
   /** tryLock/waitLock with a negative timeout: throw `Invalid argument: timeoutInMillis`, or wait 0 ms (UNCONFIRMED). */
   negativeLockTimeout: 'throw' | 'zero';
+  /** CONTESTED: whether a script write of a value a rejecting rule refuses throws (true) or lands (false). */
+  validationRejectsScriptWrites: boolean;
+  /** UNCONFIRMED: whether insertColumnsAfter/Before gives new columns the left neighbour's formats and validation. */
+  insertColumnsInherit: boolean;
 }
 
 export const DEFAULT_SWITCHES: Readonly<Switches> = Object.freeze({
@@ -51,6 +55,8 @@ export const DEFAULT_SWITCHES: Readonly<Switches> = Object.freeze({
   sortChangeType: 'OTHER',
   sortFiresEdit: true,
   negativeLockTimeout: 'throw',
+  validationRejectsScriptWrites: true,
+  insertColumnsInherit: false,
 });
 
 export interface EmulatorOptions {
@@ -67,7 +73,7 @@ export interface EmulatorOptions {
   scriptId?: string;
   /** Extension: Session.getActiveUserLocale(); default 'en'. */
   locale?: string;
-  /** Extension: Spreadsheet.getSpreadsheetLocale() (separators of typed numbers); default `locale`. */
+  /** Extension: Spreadsheet.getSpreadsheetLocale() (separators of typed numbers and of custom formulas); default `locale`. */
   spreadsheetLocale?: string;
   switches?: Partial<Switches>;
 }

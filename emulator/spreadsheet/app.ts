@@ -4,6 +4,7 @@ import { UiImpl } from '../ui';
 import type { SpreadsheetModel } from './model';
 import type { SheetImpl } from './sheet';
 import { type SpreadsheetImpl, spreadsheetFacade } from './spreadsheet';
+import { DataValidationBuilderImpl, DataValidationCriteria } from './validation';
 
 export const ProtectionType = Object.freeze({ RANGE: 'RANGE', SHEET: 'SHEET' } as const);
 
@@ -12,6 +13,7 @@ const CURRENT_ONLY_SCOPE = 'https://www.googleapis.com/auth/spreadsheets.current
 
 export class SpreadsheetAppImpl implements HasRuntime {
   readonly ProtectionType = ProtectionType;
+  readonly DataValidationCriteria = DataValidationCriteria;
   private readonly _ui: UiImpl;
 
   constructor(
@@ -59,6 +61,10 @@ export class SpreadsheetAppImpl implements HasRuntime {
   }
 
   flush(): void {}
+
+  newDataValidation(): DataValidationBuilderImpl {
+    return new DataValidationBuilderImpl();
+  }
 
   getUi(): UiImpl {
     if (!this._rt.execution.ui) fail(MSG.getUiContext);

@@ -3,7 +3,9 @@ import type { Runtime } from '../runtime';
 import { intersects, type Rect } from './a1';
 import { FormatStore } from './formats';
 import { Grid } from './grid';
+import { RectStore } from './rects';
 import { moveMap, type Span, spanAfterDelete, spanAfterInsert } from './spans';
+import { ValidationStore } from './validation';
 import { type Interpreted, interpret, interpretFormula } from './values';
 
 export const MAX_CELLS = 10_000_000;
@@ -34,6 +36,8 @@ const withSpan = (r: Rect, axis: Axis, [a, b]: Span): Rect =>
 export class SheetModel {
   grid = new Grid();
   formats = new FormatStore();
+  validations = new ValidationStore();
+  notes = new RectStore<string>();
   protections: ProtectionModel[] = [];
   hidden = false;
   frozenRows = 0;
@@ -59,6 +63,8 @@ export class SheetModel {
     Object.assign(this, {
       grid: new Grid(),
       formats: new FormatStore(),
+      validations: new ValidationStore(),
+      notes: new RectStore<string>(),
       protections: [],
       hidden: false,
       frozenRows: 0,
@@ -123,6 +129,13 @@ export class SheetModel {
       locale: this.rt.spreadsheetLocale,
       timeZone: this.rt.timeZone,
     };
+    if (mode === 'value' && this.rt.switches.validationRejectsScriptWrites) {
+      const valueAt = (r: number, c: number): unknown => {
+        const v = at(r - x.row, c - x.col);
+        return typeof v === 'string' ? interpret(v, input, fmts?.[r - x.row][c - x.col] === '@').value : v;
+      };
+      this.validations.checkWrite(x, valueAt, (r, c) => this.grid.value(r, c), this.book.locale());
+    }
     let changed = 0;
     // The last interpretation is reused: setValue on a big range interprets its value once.
     let lastRaw: unknown = {};
@@ -160,8 +173,14 @@ export class SheetModel {
     this.book.checkCells(n * (axis === 'rows' ? this.maxCols : this.maxRows));
     if (axis === 'rows') this.grid.insertRows(at, n);
     else this.grid.insertColumns(at, n);
-    if (axis === 'rows') this.formats.insertRows(at, n);
-    else this.formats.insertColumns(at, n);
+    for (const store of this.cellStores()) {
+      if (axis === 'rows') store.insertRows(at, n);
+      else store.insertColumns(at, n);
+    }
+    if (axis === 'cols' && this.rt.switches.insertColumnsInherit) {
+      this.formats.inheritColumns(at, n);
+      this.validations.inheritColumns(at, n);
+    }
     this.mapProtections(axis, (s) => spanAfterInsert(s[0], s[1], at, n));
     this.setSize(axis, this.size(axis) + n);
   }
@@ -177,8 +196,10 @@ export class SheetModel {
     this.checkEditable(withSpan(this.whole(), axis, [at, at + n - 1]));
     if (rows) this.grid.deleteRows(at, n);
     else this.grid.deleteColumns(at, n);
-    if (rows) this.formats.deleteRows(at, n);
-    else this.formats.deleteColumns(at, n);
+    for (const store of this.cellStores()) {
+      if (rows) store.deleteRows(at, n);
+      else store.deleteColumns(at, n);
+    }
     this.mapProtections(axis, (s) => spanAfterDelete(s[0], s[1], at, n));
     this.setSize(axis, this.size(axis) - n);
   }
@@ -192,11 +213,16 @@ export class SheetModel {
     this.checkEditable({ row: 1, col: lo, numRows: this.maxRows, numCols: hi - lo + 1 });
     const map = moveMap(a, n, dest);
     this.grid.moveColumns(a, n, dest);
-    this.formats.remapColumns(map);
+    for (const store of this.cellStores()) store.remapColumns(map);
     this.mapProtections('cols', ([x, y]) => {
       const ends = [map(x), map(y)];
       return [Math.min(...ends), Math.max(...ends)];
     });
+  }
+
+  /** Per-cell properties that move with their cells. */
+  private cellStores(): RectStore<unknown>[] {
+    return [this.formats, this.validations, this.notes] as RectStore<unknown>[];
   }
 
   private mapProtections(axis: Axis, fn: (s: Span) => Span | null): void {
@@ -227,6 +253,10 @@ export class SpreadsheetModel {
     readonly id: string,
     public name: string,
   ) {}
+
+  locale(): string {
+    return this.rt.spreadsheetLocale;
+  }
 
   totalCells(): number {
     return this.sheets.reduce((n, s) => n + s.maxRows * s.maxCols, 0);

@@ -3,8 +3,10 @@ import { type HasRuntime, instrumentClass, type Runtime } from '../runtime';
 import { formatA1, parseA1, type Rect } from './a1';
 import type { SheetModel } from './model';
 import { type ProtectionImpl, protectionFacade } from './protection';
+import { readNotes, readRules, setNote, setNotes, setRule, setRules } from './rangeRules';
 import { type SheetImpl, sheetFacade } from './sheet';
 import { TextFinderImpl } from './textFinder';
+import type { DataValidationImpl } from './validation';
 import { type CellValue, displayValue } from './values';
 
 const JAVA_TYPE: Record<string, string> = { string: 'String', number: 'number', boolean: 'Boolean' };
@@ -208,7 +210,11 @@ export class RangeImpl implements HasRuntime {
     this._sheet.ensureInGrid(this._rect);
     this._sheet.checkEditable(this._rect);
     this._rt.cells('cellsWritten', this._rect.numRows * this._rect.numCols);
-    this._sheet.formats.setMatrix(this._rect.row, this._rect.col, rows as string[][]);
+    this._sheet.formats.setMatrix(
+      this._rect.row,
+      this._rect.col,
+      rows.map((row) => row.map(String)),
+    );
     return this;
   }
 
@@ -229,6 +235,44 @@ export class RangeImpl implements HasRuntime {
     if (!options?.formatOnly) this._rt.cells('cellsChanged', this._sheet.grid.clear(this._rect));
     if (!options?.contentsOnly) this._sheet.formats.set(this._rect, null);
     return this;
+  }
+
+  setDataValidation(rule: DataValidationImpl | null): this {
+    setRule(this._sheet, this._rect, rule);
+    return this;
+  }
+  setDataValidations(rules: (DataValidationImpl | null)[][]): this {
+    setRules(this._sheet, this._rect, checkMatrix('Range.setDataValidations', rules, this._rect));
+    return this;
+  }
+  clearDataValidations(): this {
+    setRule(this._sheet, this._rect, null);
+    return this;
+  }
+  getDataValidation(): DataValidationImpl | null {
+    return readRules(this._sheet, this._topLeft())[0][0];
+  }
+  getDataValidations(): (DataValidationImpl | null)[][] {
+    return readRules(this._sheet, this._rect);
+  }
+
+  setNote(note: string | null): this {
+    setNote(this._sheet, this._rect, note);
+    return this;
+  }
+  setNotes(notes: (string | null)[][]): this {
+    setNotes(this._sheet, this._rect, checkMatrix('Range.setNotes', notes, this._rect));
+    return this;
+  }
+  clearNote(): this {
+    setNote(this._sheet, this._rect, null);
+    return this;
+  }
+  getNote(): string {
+    return readNotes(this._sheet, this._topLeft())[0][0];
+  }
+  getNotes(): string[][] {
+    return readNotes(this._sheet, this._rect);
   }
 
   protect(): ProtectionImpl {

@@ -3,6 +3,7 @@ import { type HasRuntime, instrumentClass, type Runtime } from '../runtime';
 import { UserImpl } from '../session';
 import { splitSheetPrefix } from './a1';
 import type { SheetModel, SpreadsheetModel } from './model';
+import { type ProtectionImpl, protectionFacade } from './protection';
 import { type RangeImpl, rangeFromA1, signatureError } from './range';
 import { SheetImpl, sheetFacade } from './sheet';
 
@@ -74,6 +75,9 @@ export class SpreadsheetImpl implements HasRuntime {
   getSpreadsheetLocale(): string {
     return this._rt.spreadsheetLocale;
   }
+  setSpreadsheetLocale(locale: string): void {
+    this._rt.spreadsheetLocale = String(locale);
+  }
   getOwner(): UserImpl {
     return new UserImpl(this._rt, this._rt.owner);
   }
@@ -134,6 +138,10 @@ export class SpreadsheetImpl implements HasRuntime {
     if (!(sheet instanceof SheetImpl) || sheet._m.book !== this._m) signatureError('Spreadsheet.deleteSheet', [sheet]);
     sheet._m.checkEditable(sheet._m.whole(), (p) => p.type === 'SHEET');
     this._m.removeSheet(sheet._m);
+  }
+
+  getProtections(type: unknown): ProtectionImpl[] {
+    return this._m.sheets.flatMap((s) => s.protections.filter((p) => p.type === String(type)).map(protectionFacade));
   }
 
   toast(msg: string, title = '', timeoutSeconds = 5): void {

@@ -154,7 +154,19 @@ export const ACCEPTED_CASES: readonly HostileCase[] = [
         headers: (headers) => [...V4_HEADERS, ...headers],
         rows: (rows) => rows.map((row) => [1, 2, 3, 4.5, 6.5, ...row]),
       }),
-    expect: { kind: 'up-to-date' },
+    // Applied outside Sheet Schema: only the sheet rules are set, on A–E where the columns are now.
+    expect: {
+      kind: 'applied',
+      check: (emu) => {
+        const sheet = emu.spreadsheet.getSheetByName(OPERACIONES);
+        const values = emu.readSheet(OPERACIONES)[1].slice(0, 5);
+        const rules = sheet?.getRange('A2:E2').getDataValidations()[0] ?? [];
+        return [
+          ...(JSON.stringify(values) === '[1,2,3,4.5,6.5]' ? [] : [`the moved columns' values changed: ${values}`]),
+          ...(rules.every((r) => r !== null) ? [] : ['A2:E2 did not get their validation']),
+        ];
+      },
+    },
   },
 ];
 

@@ -16,6 +16,7 @@ import type { InterruptedApply } from '../shared/payloads';
 import { NEW_HISTORY_SHEET_CELLS, readHistory } from './history';
 import type { HeaderRepair } from './historyHeader';
 import { CallMeter } from './meter';
+import { readSheetRules } from './sheetRulesReader';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -105,8 +106,16 @@ function readSheet(sheet: Sheet, managed: ManagedSheet, meter: CallMeter, option
     managedBlock,
     rightOfHeaders,
     protections: preview ? readProtections(sheet, meter, options.protectionType) : [],
+    rules: readSheetRules(sheet, managed, meter, {
+      maxRows,
+      present: (name) => uniqueColumn(analysis.columnsByName.get(name)),
+      managedBlock,
+      protectionType: options.protectionType,
+    }),
   };
 }
+
+const uniqueColumn = (at: readonly number[] | undefined): number | undefined => (at?.length === 1 ? at[0] : undefined);
 
 function readBlock(
   sheet: Sheet,

@@ -19,6 +19,7 @@ import {
   sheetCheckLine,
 } from './checkFormat';
 import { h } from './dom';
+import { renderRestoreButton } from './sheetRulesView';
 import type { Text } from './text';
 
 /** The last check: time and trigger, status badge, one line per sheet, findings, omissions, auto-repair. */
@@ -57,6 +58,7 @@ export function renderLastCheck(x: Text, result: CheckResult | null): HTMLElemen
       ...[checkMetricsLine(x, result)].filter((line) => line !== null).map((line) => h('p', {}, line)),
     ),
     ...result.sheets.map((s) => renderSheetFindings(x, s)),
+    renderRestoreButton(x, result),
     omitted === null ? null : h('p', { className: 'gray omitted' }, omitted),
     renderAutoRepair(x, result),
   );

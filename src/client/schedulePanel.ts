@@ -11,6 +11,7 @@ import { byId, h, replaceChildren } from './dom';
 import type { Panel, PanelHost, State } from './panel';
 import { renderLastCheck, renderPanelError } from './panelsView';
 import { failureMessage, type Rpc } from './rpc';
+import { RESTORE_BUTTON_ID, restoreRules } from './sheetRulesView';
 
 interface SettingSwitch {
   readonly input: HTMLInputElement;
@@ -219,6 +220,30 @@ export function createSchedulePanel(rpc: Rpc, host: PanelHost): SchedulePanel {
     setting.input.focus();
   }
 
+  /** "Restore" under the last check: puts back the sheet rules it found missing, then checks again. */
+  async function restore(): Promise<void> {
+    if (!idle) return;
+    await host.run(ui.panel, async () => {
+      replaceChildren(ui.error);
+      say(x.t('rules.restoring'));
+      try {
+        const applied = await restoreRules(x, rpc);
+        const result = await rpc.checkSchemaNow({ sidebar: true });
+        if (result === null) return;
+        showCheck(result);
+        const headline = checkHeadline(x, result);
+        say(applied.status === 'applied' ? `${x.t('rules.restored')} ${headline}` : headline);
+        await host.checkFinished(result);
+      } catch (error) {
+        showError(x.t('rules.restoreFailed'), error);
+        say(x.t('rules.nothingRestored'));
+      }
+    });
+  }
+
+  ui.lastCheck.addEventListener('click', (event) => {
+    if (event.target instanceof HTMLElement && event.target.id === RESTORE_BUTTON_ID) void restore();
+  });
   ui.toggle.addEventListener('click', () => void toggle());
   ui.checkNow.addEventListener('click', () => void checkNow());
   for (const setting of settings) setting.input.addEventListener('change', () => change(setting));

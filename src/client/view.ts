@@ -6,6 +6,7 @@ import type { Finding, HistoryEntry, SchemaPlan, SheetPlan } from '../shared/pay
 import { findingText } from './checkFormat';
 import { h } from './dom';
 import { type ChangeRow, changeRows, columnStrip, historyLine, migrationState, sheetBadge } from './format';
+import { renderRuleChanges } from './sheetRulesView';
 import type { Text } from './text';
 
 const HISTORY_SHOWN = 3;
@@ -39,6 +40,7 @@ function renderSheet(x: Text, sheet: SheetPlan, blocked: boolean): HTMLElement {
     // A blocked plan changes nothing: no strip or table of changes that would suggest otherwise.
     blocked ? null : renderStrip(x, sheet),
     blocked ? null : renderChanges(x, sheet),
+    blocked ? null : renderRuleChanges(x, sheet),
     renderFindings(x, sheet, sheet.warnings, 'warning'),
   );
 }

@@ -40,6 +40,11 @@ const CODE_LABEL: Readonly<Record<string, readonly [string, string]>> = {
   EMPTY_SHEET: ['empty sheet', 'empty sheets'],
   NO_HEADER_ROW: ['missing header row', 'missing header rows'],
   CHECK_FAILED: ['failed read', 'failed reads'],
+  VALIDATION_REMOVED: ['validation missing', 'validations missing'],
+  VALIDATION_CHANGED: ['validation changed', 'validations changed'],
+  PROTECTION_REMOVED: ['protection missing', 'protections missing'],
+  NUMBER_FORMAT_CHANGED: ['number format changed', 'number formats changed'],
+  NOTE_CHANGED: ['header note changed', 'header notes changed'],
 };
 
 /** Alert text: summary, then the findings' sentences (capped), then what to do next. */

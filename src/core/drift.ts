@@ -11,6 +11,7 @@ import { headerFingerprint } from './columnMap';
 import { analyseHeaders, type HeaderAnalysis, nearDuplicatesOf, visibleText } from './headers';
 import { finding } from './plan';
 import type { ManagedSheet } from './schema';
+import { RULE_FINDING_CODES } from './sheetRules';
 
 /** What a check remembers about one sheet, so the next check can tell a rename from a move. */
 export interface SheetBaseline {
@@ -44,7 +45,12 @@ export const DRIFT_CODES = [
   'DUPLICATE_HEADER',
   'NEAR_DUPLICATE_HEADER',
 ] as const;
-export const PENDING_CODES = ['PENDING_MIGRATION', 'INTERRUPTED_APPLY', 'BLANK_DEFAULTS'] as const;
+export const PENDING_CODES = [
+  'PENDING_MIGRATION',
+  'INTERRUPTED_APPLY',
+  'BLANK_DEFAULTS',
+  ...RULE_FINDING_CODES,
+] as const;
 
 /** Unknown columns named one by one before the rest are summed up in one finding. */
 const UNKNOWN_COLUMNS_NAMED = 10;

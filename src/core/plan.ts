@@ -19,6 +19,7 @@ import { a1, columnLetter, columnSpan, MAX_COLUMNS } from './columnLetters';
 import { hashJson } from './fingerprint';
 import { analyseHeaders, type HeaderAnalysis, nearDuplicatesOf, visibleText } from './headers';
 import { type ManagedSheet, numberFormatOf, type SchemaDeclaration } from './schema';
+import { planSheetRules } from './sheetRulesPlan';
 import type { CellBlock, ProtectionInfo, Rect, SheetSnapshot, WorkbookSnapshot } from './snapshot';
 
 /** Google Sheets' limit on cells per spreadsheet. */
@@ -115,7 +116,8 @@ function planColumns(
     }
   }
   const gridColumnsToInsert = Math.max(0, nextColumn - 1 - snapshot.maxColumns);
-  const hasWork = columnsToAdd.length > 0 || blanksToFill.length > 0;
+  const rules = planSheetRules(managed, snapshot, analysis, columnsToAdd, blanksToFill);
+  const hasWork = columnsToAdd.length > 0 || blanksToFill.length > 0 || rules.changes.length > 0;
   const errors = [
     ...duplicateFindings(managed, analysis),
     ...nearDuplicateFindings(managed, analysis),
@@ -124,7 +126,7 @@ function planColumns(
   ];
   const writeRects = plannedWriteRects(managed, snapshot, columnsToAdd, blanksToFill);
   const protection = protectionFindings(managed, snapshot.protections, writeRects, gridColumnsToInsert > 0);
-  const allErrors = [...errors, ...protection.errors];
+  const allErrors = [...errors, ...protection.errors, ...rules.errors];
   return {
     sheet: managed.sheet,
     status: statusOf(allErrors.length > 0, hasWork),
@@ -136,8 +138,9 @@ function planColumns(
     gridColumnsToInsert,
     columnsToAdd,
     blanksToFill,
+    rules: rules.changes,
     migrations: migrationStatuses(managed, analysis, columnsToAdd, blanksToFill, history),
-    warnings: [...headerWarnings(managed, snapshot, analysis), ...protection.warnings],
+    warnings: [...headerWarnings(managed, snapshot, analysis), ...protection.warnings, ...rules.warnings],
     errors: allErrors,
   };
 }
@@ -159,6 +162,7 @@ function emptyPlan(managed: ManagedSheet, snapshot: SheetSnapshot | null, errors
     gridColumnsToInsert: 0,
     columnsToAdd: [],
     blanksToFill: [],
+    rules: [],
     migrations: managed.migrations.map((m) => ({
       id: m.id,
       description: m.description,
@@ -462,6 +466,7 @@ export function planFingerprint(sheets: readonly SheetPlan[], interrupted: Unfin
       grid: [s.gridColumns, s.gridColumnsToInsert],
       add: s.columnsToAdd,
       fill: s.blanksToFill,
+      rules: s.rules,
       errors: s.errors.map((e) => [e.code, e.location]),
     })),
     interrupted,

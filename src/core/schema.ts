@@ -7,6 +7,16 @@ export type ColumnType = 'integer' | 'decimal' | 'text' | 'date';
 
 export type CellDefault = number | string | boolean | null;
 
+/** A data-validation rule Sheets enforces on the column's data cells. */
+export interface ColumnValidation {
+  /** `wholeNumber` and `decimal` mean ≥ 0; `list` takes `values`. */
+  readonly kind: 'wholeNumber' | 'decimal' | 'list';
+  readonly values?: readonly string[];
+  /** `reject` refuses bad input (setAllowInvalid(false)); `warn` marks it. */
+  readonly mode: 'reject' | 'warn';
+  readonly helpText: string;
+}
+
 export interface ColumnSpec {
   /** Exact header text in the header row; columns are found by this name, never by position. */
   readonly name: string;
@@ -15,6 +25,11 @@ export interface ColumnSpec {
   readonly default: CellDefault;
   /** Sheets number-format pattern applied to the new column's data cells. Defaults per type. */
   readonly numberFormat?: string;
+  readonly validation?: ColumnValidation;
+  /** Filled by the add-on: a warning-only protection, and the header note says where values come from. */
+  readonly computed?: { readonly source: string };
+  /** The header's note: what the column means. */
+  readonly note?: string;
 }
 
 export interface Migration {
@@ -125,7 +140,24 @@ function columnProblems(
   seen.set(key, column.name);
   if (!defaultFits(column))
     problems.push(`${where}: default ${JSON.stringify(column.default)} does not fit type ${column.type}.`);
+  if (column.validation !== undefined && !validationAccepts(column.validation, column.default))
+    problems.push(`${where}: default ${JSON.stringify(column.default)} breaks the column's own validation.`);
+  if (column.validation?.kind === 'list' && (column.validation.values ?? []).length === 0)
+    problems.push(`${where}: a list validation needs values.`);
   return problems;
+}
+
+/** Whether a value passes a declared validation; blank (null) always does, as in Sheets. */
+export function validationAccepts(validation: ColumnValidation, value: CellDefault): boolean {
+  if (value === null || value === '') return true;
+  switch (validation.kind) {
+    case 'wholeNumber':
+      return typeof value === 'number' && Number.isInteger(value) && value >= 0;
+    case 'decimal':
+      return typeof value === 'number' && value >= 0;
+    case 'list':
+      return (validation.values ?? []).includes(String(value));
+  }
 }
 
 function defaultFits({ type, default: value }: ColumnSpec): boolean {

@@ -5,6 +5,7 @@
  * headers — that region, to name the offending cell.
  */
 import type { HistoryEntry, InterruptedApply } from '../shared/payloads';
+import type { SheetRulesState } from './sheetRules';
 
 export interface Rect {
   readonly row: number;
@@ -43,6 +44,8 @@ export interface SheetSnapshot {
   /** Data right of the last header (null when nothing lies there). */
   readonly rightOfHeaders: CellBlock | null;
   readonly protections: readonly ProtectionInfo[];
+  /** Validation, notes, formats and own protections of the managed columns present (null: none present). */
+  readonly rules: SheetRulesState | null;
 }
 
 export interface ReadCost {

@@ -19,6 +19,7 @@ import { columnSpan } from '../core/columnLetters';
 import { errorMessage } from '../core/errors';
 import type { Logger } from '../core/logger';
 import { SUCCESS_OUTCOME } from '../core/plan';
+import { describeRuleChanges } from '../core/sheetRules';
 import type { HistoryEntry, SchemaPlan, SheetPlan } from '../shared/payloads';
 import type { ExecutionContext } from './context';
 import { operatorMessages } from './locale';
@@ -99,7 +100,8 @@ export function touchedMigrations(changing: readonly SheetPlan[]): Recorded[] {
       .filter(
         (m) =>
           sheet.columnsToAdd.some((c) => c.migrationId === m.id) ||
-          sheet.blanksToFill.some((b) => b.migrationId === m.id),
+          sheet.blanksToFill.some((b) => b.migrationId === m.id) ||
+          sheet.rules.some((r) => r.migrationId === m.id),
       )
       .map((m) => ({ sheet, migrationId: m.id })),
   );
@@ -140,6 +142,7 @@ function historyEntries(context: ExecutionContext, record: ApplyRecord, outcome:
       ...sheet.blanksToFill
         .filter((b) => b.migrationId === migrationId)
         .map((f) => `filled ${f.cells} blank cells in ${f.letter} (${f.header})`),
+      ...describeRuleChanges(sheet.rules.filter((r) => r.migrationId === migrationId)),
       ...(completes && plan.interrupted !== null
         ? [`completes the apply stopped at ${plan.interrupted.startedAt}`]
         : []),

@@ -4,7 +4,9 @@
  *
  * A check reads two things per managed sheet — getLastColumn() and the header row — compares them
  * with the declaration and the previous check (src/core/drift.ts), drops a cached column map the
- * header no longer matches, and records the result (src/adapters/checkState.ts). It never reads
+ * header no longer matches, checks the sheet rules of declared columns (src/server/ruleCheck.ts:
+ * validation, protection, format, note — a constant number of calls more), and records the result
+ * (src/adapters/checkState.ts). It never reads
  * data rows and never writes to the spreadsheet, except auto-repair: when the user turned it on
  * and the only thing found is pending migrations, it runs the normal apply (lock, re-plan,
  * history, rollback). Nothing is ever deleted or renamed automatically.
@@ -48,6 +50,7 @@ import type {
 } from '../shared/payloads';
 import { ExecutionContext, type Services } from './context';
 import { keepLiveChangeTrigger, withLiveCheckNote } from './liveMetricsToggle';
+import { withRuleDrift } from './ruleCheck';
 import { applySchema } from './schemaService';
 import { recomputeUnionMetrics } from './unionMetricsService';
 
@@ -131,7 +134,7 @@ function checkSheets(context: ExecutionContext, previous: Readonly<Record<string
     });
     if (drift.baseline !== null) checked.baselines[managed.sheet] = drift.baseline;
   }
-  return { ...checked, calls: meter.calls };
+  return { ...checked, sheets: withRuleDrift(context, checked.sheets, meter), calls: meter.calls };
 }
 
 /**

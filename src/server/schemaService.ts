@@ -10,13 +10,15 @@ import { HISTORY_CREATE_CALLS, HISTORY_HEADERS, HISTORY_SHEET } from '../adapter
 import { damageFinding, type HeaderRepair, repairCost } from '../adapters/historyHeader';
 import { withDocumentLock } from '../adapters/lock';
 import { CallMeter } from '../adapters/meter';
+import { executeRuleStep } from '../adapters/ruleStepExecutor';
 import { type ReadMode, readWorkbook, type Workbook } from '../adapters/snapshotReader';
 import { executeStep, RangeFiller, UndoLog } from '../adapters/stepExecutor';
 import { errorMessage, SchemaError, STALE_PLAN_MESSAGE } from '../core/errors';
 import type { Logger } from '../core/logger';
 import { buildPlan } from '../core/plan';
+import { isRuleStep, sheetSteps, sheetStepsCost } from '../core/ruleSteps';
 import type { ManagedSheet } from '../core/schema';
-import { addCosts, NO_COST, stepsCost, type WriteCost, writeSteps } from '../core/steps';
+import { addCosts, NO_COST, type WriteCost } from '../core/steps';
 import { blockedMessage, describeSheetChanges } from '../core/summary';
 import type { ApplyResult, SchemaPlan } from '../shared/payloads';
 import {
@@ -53,13 +55,13 @@ function planFrom(context: ExecutionContext, workbook: Workbook): SchemaPlan {
   const plan = withHistoryDamage(buildPlan(context.declaration, workbook, context.isoNow()), workbook);
   const reads: WriteCost = { ...NO_COST, ...workbook.readCost };
   if (plan.status !== 'changes') return { ...plan, cost: reads };
-  const steps = changingSheets(plan).flatMap((s) => writeSteps(s, managedSheet(context, s.sheet).headerRow));
+  const steps = changingSheets(plan).flatMap((s) => sheetSteps(s, managedSheet(context, s.sheet).headerRow));
   const flush: WriteCost = { ...NO_COST, spreadsheetCalls: 1 };
   return {
     ...plan,
     cost: addCosts(
       reads,
-      stepsCost(steps),
+      sheetStepsCost(steps),
       flush,
       historyCost(migrationsToRecord(plan).length, workbook.historyExists, plan.interrupted?.historyRepair ?? null),
       repairCost(headerToRepair(plan, workbook.historyHeaderRepair)),
@@ -197,8 +199,11 @@ function executeAll(
       current = sheetPlan.sheet;
       const sheet = spreadsheet.getSheetByName(sheetPlan.sheet);
       if (sheet === null) throw new Error(`Sheet "${sheetPlan.sheet}" disappeared during the apply.`);
-      for (const step of writeSteps(sheetPlan, managedSheet(context, sheetPlan.sheet).headerRow))
-        executeStep(sheet, step, meter, filler, undo);
+      const env = { meter, undo, spreadsheetApp: context.services.spreadsheetApp };
+      for (const step of sheetSteps(sheetPlan, managedSheet(context, sheetPlan.sheet).headerRow)) {
+        if (isRuleStep(step)) executeRuleStep(sheet, step, env);
+        else executeStep(sheet, step, meter, filler, undo);
+      }
     }
     current = HISTORY_SHEET;
     meter.call(() => context.services.spreadsheetApp.flush());

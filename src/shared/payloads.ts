@@ -28,7 +28,32 @@ export interface Finding {
   readonly message: string;
   /** A1 reference the finding concerns, e.g. `Operaciones!BP1`, when there is one. */
   readonly location: string | null;
+  /** Structured values the message is built from (sheet, column, counts…), for a message catalogue. */
+  readonly params?: Readonly<Record<string, string | number>>;
 }
+
+/** A data-validation rule as plain data (criteria and values as SpreadsheetApp reports them). */
+export interface RuleSpec {
+  readonly criteria: string;
+  readonly args: ReadonlyArray<string | number | boolean | readonly string[]>;
+  readonly allowInvalid: boolean;
+  readonly helpText: string | null;
+}
+
+/** Something the apply sets in the sheet for a declared column: validation, note, protection, format. */
+export type PlannedRuleChange = {
+  readonly migrationId: string;
+  readonly index: number;
+  readonly letter: string;
+  readonly header: string;
+  /** 'new': a column this apply adds; 'missing'/'changed': restored on an existing column. */
+  readonly reason: 'new' | 'missing' | 'changed';
+} & (
+  | { readonly kind: 'validation'; readonly rule: RuleSpec }
+  | { readonly kind: 'note'; readonly note: string }
+  | { readonly kind: 'protection'; readonly description: string }
+  | { readonly kind: 'numberFormat'; readonly numberFormat: string }
+);
 
 export interface PlannedColumn {
   readonly migrationId: string;
@@ -87,6 +112,8 @@ export interface SheetPlan {
   readonly gridColumnsToInsert: number;
   readonly columnsToAdd: readonly PlannedColumn[];
   readonly blanksToFill: readonly PlannedBlankFill[];
+  /** Validation, protections, notes and formats the apply sets (see src/core/sheetRules.ts). */
+  readonly rules: readonly PlannedRuleChange[];
   readonly migrations: readonly MigrationStatus[];
   readonly warnings: readonly Finding[];
   readonly errors: readonly Finding[];

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { type Emulator, runEntryPoint, scriptRun, type TriggerRecord } from '../../emulator';
 import { hashString } from '../../src/core/fingerprint';
 import type { CheckResult, ScheduleStatus } from '../../src/shared/payloads';
-import { sheetWrites, V4_HEADERS, v3Workbook } from '../support/emulated';
+import { RULE_CHECK, sheetWrites, V4_HEADERS, v3Workbook } from '../support/emulated';
 
 const DIST = join(__dirname, '..', '..', 'dist');
 const ME = 'operator@example.com';
@@ -154,21 +154,22 @@ describe('installScheduledCheck / removeScheduledCheck', () => {
 });
 
 describe('checkSchema: the hourly time-driven run', () => {
-  it('opens the spreadsheet by id (no active one), records the result; ≤ 2 data calls per sheet when unchanged', () => {
+  it('opens the spreadsheet by id (no active one), records the result; ≤ 2 data calls per sheet (plus sheet rules) when unchanged', () => {
     const emu = v4Workbook(2000);
     install(emu);
     emu.stats.reset();
     const result = hourly(emu);
-    expect(result).toMatchObject({ status: 'ok', trigger: 'schedule', spreadsheetCalls: 2 });
+    expect(result).toMatchObject({ status: 'ok', trigger: 'schedule', spreadsheetCalls: 2 + RULE_CHECK.calls });
     const stats = emu.stats.snapshot();
-    // openById is the run's one extra call: the sheet itself costs getDataRange + the header and first data rows.
+    // openById is the run's one extra call: the sheet costs getDataRange + the header and first data rows, plus its rules.
     expect(stats.byMethod).toMatchObject({
       'SpreadsheetApp.openById': 1,
       'Sheet.getDataRange': 1,
-      'Range.getValues': 1,
+      'Sheet.getLastColumn': 1,
+      'Range.getValues': 2,
     });
-    expect(stats.spreadsheetDataCalls - 1).toBeLessThanOrEqual(2);
-    expect(stats.cellsRead).toBe(2 * 72);
+    expect(stats.spreadsheetDataCalls - 1).toBeLessThanOrEqual(2 + RULE_CHECK.calls);
+    expect(stats.cellsRead).toBe(2 * 72 + RULE_CHECK.cells);
     expect(stats.calls.Ui).toBe(0);
     expect(sheetWrites(emu)).toEqual({});
     expect(status(emu).lastCheck).toMatchObject({ trigger: 'schedule', status: 'ok', checkedAt: result?.checkedAt });

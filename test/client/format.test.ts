@@ -37,6 +37,7 @@ const sheet = (overrides: Partial<SheetPlan> = {}): SheetPlan => ({
   gridRows: 2401,
   gridColumns: 67,
   gridColumnsToInsert: 5,
+  rules: [],
   columnsToAdd: V4_COLUMNS.map((h, i) => column(68 + i, h)),
   blanksToFill: [],
   migrations: [{ id: '4.0-union-metrics', description: 'v4.0', state: 'pending', appliedAt: null }],

@@ -14,7 +14,7 @@ import {
 } from '../../src/server/checkService';
 import { ExecutionContext } from '../../src/server/context';
 import { applySchema, previewSchema } from '../../src/server/schemaService';
-import { newExecution, servicesOf, sheetWrites, V4_HEADERS, v3Workbook } from '../support/emulated';
+import { newExecution, RULE_CHECK, servicesOf, sheetWrites, V4_HEADERS, v3Workbook } from '../support/emulated';
 
 const operaciones = (emu: Emulator) => emu.spreadsheet.getSheetByName('Operaciones')!;
 const migrate = (emu: Emulator) => applySchema(newExecution(emu), previewSchema(newExecution(emu)).fingerprint);
@@ -35,17 +35,22 @@ const hourlyRun = (emu: Emulator) => {
 };
 
 describe('runCheck: what a check reads and records', () => {
-  it('an unchanged v4.0 sheet: ok, exactly 2 Spreadsheet data calls, nothing written to the sheet', () => {
+  it('an unchanged v4.0 sheet: ok, 2 Spreadsheet data calls plus the sheet rules, nothing written to the sheet', () => {
     const emu = v4Workbook(500);
     runCheck(newExecution(emu), 'manual');
     emu.stats.reset();
     const result = runCheck(newExecution(emu), 'manual');
-    expect(result).toMatchObject({ status: 'ok', trigger: 'manual', spreadsheetCalls: 2 });
+    expect(result).toMatchObject({ status: 'ok', trigger: 'manual', spreadsheetCalls: 2 + RULE_CHECK.calls });
     expect(result.sheets[0]).toMatchObject({ sheet: 'Operaciones', findings: [], headerChanged: false });
     const stats = emu.stats.snapshot();
-    expect(stats.spreadsheetDataCalls).toBe(2);
-    expect(stats.byMethod).toMatchObject({ 'Sheet.getDataRange': 1, 'Range.getValues': 1 });
-    expect(stats.cellsRead).toBe(2 * 72); // the header row and the first data row
+    expect(stats.spreadsheetDataCalls).toBe(2 + RULE_CHECK.calls);
+    expect(stats.byMethod).toMatchObject({
+      'Sheet.getDataRange': 1,
+      'Sheet.getLastColumn': 1,
+      'Range.getValues': 2,
+      'Range.getNotes': 1,
+    });
+    expect(stats.cellsRead).toBe(2 * 72 + RULE_CHECK.cells); // the header row and the first data row, and the rules' reads
     expect(sheetWrites(emu)).toEqual({});
   });
 
@@ -356,18 +361,19 @@ describe('the schedule', () => {
 });
 
 describe('the hourly run (time-driven: no UI, no active spreadsheet)', () => {
-  it('opens the recorded spreadsheet by id, checks with 2 data calls for the sheet, records in user properties', () => {
+  it('opens the recorded spreadsheet by id, checks with 2 data calls (plus sheet rules) for the sheet, records in user properties', () => {
     const emu = v4Workbook();
     installSchedule(newExecution(emu));
     emu.stats.reset();
     const result = hourlyRun(emu);
-    expect(result).toMatchObject({ status: 'ok', trigger: 'schedule', spreadsheetCalls: 2 });
+    expect(result).toMatchObject({ status: 'ok', trigger: 'schedule', spreadsheetCalls: 2 + RULE_CHECK.calls });
     expect(emu.stats.snapshot().byMethod).toMatchObject({
       'SpreadsheetApp.openById': 1,
       'Sheet.getDataRange': 1,
-      'Range.getValues': 1,
+      'Sheet.getLastColumn': 1,
+      'Range.getValues': 2,
     });
-    expect(emu.stats.snapshot().spreadsheetDataCalls).toBe(3);
+    expect(emu.stats.snapshot().spreadsheetDataCalls).toBe(3 + RULE_CHECK.calls);
     const stored = JSON.parse(emu.propertiesContents('user')['sheet-schema:check:v1:emulated-spreadsheet-id:result']);
     expect(stored.trigger).toBe('schedule');
     expect(scheduleStatus(newExecution(emu)).lastCheck?.trigger).toBe('schedule');

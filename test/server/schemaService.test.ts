@@ -103,7 +103,8 @@ describe('applySchema on a fresh v3.0 sheet', () => {
       id: '4.0-union-metrics',
       sheet: 'Operaciones',
       description: SCHEMA.managedSheets[0].migrations[0].description,
-      columns: 'BP–BT: Total_Uniones, Uniones_ARM_Completadas, Uniones_SOLD_Completadas, Pulgadas_ARM, Pulgadas_SOLD',
+      columns:
+        'BP–BT: Total_Uniones, Uniones_ARM_Completadas, Uniones_SOLD_Completadas, Pulgadas_ARM, Pulgadas_SOLD; set validation, note, protection on BP–BT',
       cells: 5 + 5 * spools,
       user: 'operator@example.com',
       outcome: 'applied',

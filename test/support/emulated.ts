@@ -4,3 +4,19 @@
  */
 export { newExecution, servicesOf, sheetWrites, writeCalls } from '../../emulator/harness/execution';
 export { type V3Options, V4_HEADERS, v3Workbook } from '../../emulator/harness/workbooks';
+
+/** The criteria of the rules the apply sets on BP–BT: whole numbers by custom formula, inches by ≥ 0. */
+export const V4_RULE_CRITERIA = [
+  'CUSTOM_FORMULA',
+  'CUSTOM_FORMULA',
+  'CUSTOM_FORMULA',
+  'NUMBER_GREATER_THAN_OR_EQUAL_TO',
+  'NUMBER_GREATER_THAN_OR_EQUAL_TO',
+];
+
+/**
+ * What the check adds per sheet for its sheet rules (src/server/ruleCheck.ts): getLastColumn, the
+ * header row, getMaxRows, header notes, one row's rules and formats, getProtections and the five
+ * own protections' descriptions; cells: the header row again and 3 × 5 cells of BP–BT.
+ */
+export const RULE_CHECK = { calls: 12, cells: 72 + 15 };

@@ -26,6 +26,7 @@ export function snapshot(overrides: Partial<SheetSnapshot> & { headers: unknown[
     managedBlock: null,
     rightOfHeaders: null,
     protections: [],
+    rules: null,
     ...overrides,
   };
 }

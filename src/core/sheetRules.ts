@@ -1,0 +1,175 @@
+/**
+ * What Sheet Schema keeps in the sheet besides headers and values: each declared column's data
+ * validation, the warning-only protection of computed columns, the header note, and the number
+ * format. Pure: compares the declaration with what the adapter read (a constant number of calls:
+ * the header row's notes, one data row's rules and formats, the add-on's own protections) and
+ * lists the changes an apply makes — none when everything is in place, so a second apply adds
+ * nothing.
+ */
+import type { Finding, PlannedColumn, PlannedRuleChange, RuleSpec } from '../shared/payloads';
+import { a1, columnLetter, columnSpan } from './columnLetters';
+import { type ColumnSpec, type ColumnValidation, numberFormatOf } from './schema';
+
+/** Prefix of the description of the add-on's own protections: how it finds them again. */
+export const PROTECTION_PREFIX = 'Sheet Schema: computed column';
+
+/** What the adapter read for one managed column already in the sheet. */
+export interface ColumnRulesState {
+  readonly index: number;
+  /** Rule of the first data cell (null: none, or no data row in the grid). */
+  readonly validation: RuleSpec | null;
+  /** Number format of the first data cell (null: no data row in the grid). */
+  readonly numberFormat: string | null;
+  readonly note: string;
+  /** An add-on protection (found by its description) covers the column. */
+  readonly protected: boolean;
+}
+
+export interface SheetRulesState {
+  readonly columns: readonly ColumnRulesState[];
+  /** Rules over the data rows of the managed span, read only when the plan has blanks to fill. */
+  readonly fillRules: {
+    readonly firstRow: number;
+    readonly firstColumn: number;
+    readonly rules: ReadonlyArray<ReadonlyArray<RuleSpec | null>>;
+  } | null;
+}
+
+export interface LocatedColumn {
+  readonly migrationId: string;
+  readonly spec: ColumnSpec;
+  readonly index: number;
+  readonly isNew: boolean;
+}
+
+export function protectionDescription(header: string): string {
+  return `${PROTECTION_PREFIX} "${header}": filled by the add-on. Edits are allowed after a warning, but the next recompute overwrites them.`;
+}
+
+export function isOwnProtection(description: string, header: string): boolean {
+  return description.startsWith(`${PROTECTION_PREFIX} "${header}"`);
+}
+
+/**
+ * The rule Sheets gets for a declared validation. Whole numbers have no built-in criterion: a
+ * custom formula relative to the first data cell, free of argument separators so it parses under
+ * every spreadsheet locale (`,` in en_US, `;` in es_ES); INT(ABS(x))=x is also false for negatives.
+ */
+export function ruleFor(validation: ColumnValidation, index: number, firstDataRow: number): RuleSpec {
+  const base = { allowInvalid: validation.mode === 'warn', helpText: validation.helpText };
+  switch (validation.kind) {
+    case 'wholeNumber': {
+      const cell = `${columnLetter(index)}${firstDataRow}`;
+      return { ...base, criteria: 'CUSTOM_FORMULA', args: [`=INT(ABS(${cell}))=${cell}`] };
+    }
+    case 'decimal':
+      return { ...base, criteria: 'NUMBER_GREATER_THAN_OR_EQUAL_TO', args: [0] };
+    case 'list':
+      return { ...base, criteria: 'VALUE_IN_LIST', args: [[...(validation.values ?? [])], true] };
+  }
+}
+
+export function noteFor(spec: ColumnSpec): string {
+  return [spec.note, spec.computed?.source].filter((s) => s !== undefined && s !== '').join('\n');
+}
+
+const ruleKey = (r: RuleSpec | null): string =>
+  r === null ? 'none' : JSON.stringify([r.criteria, r.args, r.allowInvalid, r.helpText]);
+
+export const sameRule = (a: RuleSpec | null, b: RuleSpec | null): boolean => ruleKey(a) === ruleKey(b);
+
+/** The rule changes of one sheet: everything for new columns, only what differs for existing ones. */
+export function ruleChanges(
+  columns: readonly LocatedColumn[],
+  state: SheetRulesState | null,
+  grid: { readonly headerRow: number; readonly gridRows: number },
+): PlannedRuleChange[] {
+  const hasDataRows = grid.gridRows > grid.headerRow;
+  return columns.flatMap(({ migrationId, spec, index, isNew }) => {
+    const current = isNew ? null : (state?.columns.find((c) => c.index === index) ?? null);
+    if (!isNew && current === null) return [];
+    const where = { migrationId, index, letter: columnLetter(index), header: spec.name };
+    const changes: PlannedRuleChange[] = [];
+    const rule = spec.validation ? ruleFor(spec.validation, index, grid.headerRow + 1) : null;
+    if (rule !== null && hasDataRows && (isNew || !sameRule(current?.validation ?? null, rule)))
+      changes.push({ ...where, kind: 'validation', reason: reasonOf(isNew, current?.validation ?? null), rule });
+    const format = numberFormatOf(spec);
+    if (!isNew && hasDataRows && current?.numberFormat !== format)
+      changes.push({ ...where, kind: 'numberFormat', reason: 'changed', numberFormat: format });
+    const note = noteFor(spec);
+    if (note !== '' && (isNew || current?.note !== note))
+      changes.push({ ...where, kind: 'note', reason: reasonOf(isNew, current?.note || null), note });
+    if (spec.computed && (isNew || current?.protected !== true))
+      changes.push({
+        ...where,
+        kind: 'protection',
+        reason: isNew ? 'new' : 'missing',
+        description: protectionDescription(spec.name),
+      });
+    return changes;
+  });
+}
+
+function reasonOf(isNew: boolean, current: unknown): PlannedRuleChange['reason'] {
+  if (isNew) return 'new';
+  return current === null ? 'missing' : 'changed';
+}
+
+/** Declared columns with where they are (present) or will be (added), from the plan's header analysis. */
+export function locateColumns(
+  specs: ReadonlyArray<{ readonly migrationId: string; readonly spec: ColumnSpec }>,
+  present: (name: string) => number | undefined,
+  added: readonly PlannedColumn[],
+): LocatedColumn[] {
+  return specs.flatMap(({ migrationId, spec }): LocatedColumn[] => {
+    const index = present(spec.name);
+    if (index !== undefined) return [{ migrationId, spec, index, isNew: false }];
+    const planned = added.find((c) => c.header === spec.name);
+    return planned ? [{ migrationId, spec, index: planned.index, isNew: true }] : [];
+  });
+}
+
+/** Codes of restorable rule drift: the check reports them pending, so auto-repair may restore them. */
+export const RULE_FINDING_CODES = [
+  'VALIDATION_REMOVED',
+  'VALIDATION_CHANGED',
+  'PROTECTION_REMOVED',
+  'NUMBER_FORMAT_CHANGED',
+  'NOTE_CHANGED',
+] as const;
+
+/** Stable codes of the check's findings for a rule change on an existing column. */
+export function ruleFindingCode(change: PlannedRuleChange): string {
+  if (change.kind === 'validation') return change.reason === 'changed' ? 'VALIDATION_CHANGED' : 'VALIDATION_REMOVED';
+  if (change.kind === 'protection') return 'PROTECTION_REMOVED';
+  if (change.kind === 'numberFormat') return 'NUMBER_FORMAT_CHANGED';
+  return 'NOTE_CHANGED';
+}
+
+const WHAT: Record<PlannedRuleChange['kind'], string> = {
+  validation: 'data validation',
+  protection: 'warning-only protection',
+  numberFormat: 'number format',
+  note: 'header note',
+};
+
+/** A rule drifted from the declaration (removed or changed by someone): restorable, values untouched. */
+export function ruleFinding(sheet: string, headerRow: number, change: PlannedRuleChange): Finding {
+  const state = change.reason === 'changed' ? 'was changed' : 'is missing';
+  return {
+    code: ruleFindingCode(change),
+    message: `The ${WHAT[change.kind]} of column ${change.letter} ("${change.header}") in "${sheet}" ${state}. "Restore" (or Extend schema) puts it back; no value is changed.`,
+    location: a1(sheet, headerRow, change.index),
+    params: { sheet, column: change.letter, header: change.header, kind: change.kind, reason: change.reason },
+  };
+}
+
+/** History's words for the rules an apply set, e.g. "set validation, note, protection on BP–BT". */
+export function describeRuleChanges(rules: readonly PlannedRuleChange[]): string[] {
+  if (rules.length === 0) return [];
+  const kinds = [...new Set(rules.map((r) => r.kind))].join(', ');
+  const indexes = [...new Set(rules.map((r) => r.index))].sort((a, b) => a - b);
+  const contiguous = indexes[indexes.length - 1] - indexes[0] + 1 === indexes.length;
+  const letters = contiguous ? columnSpan(indexes[0], indexes.length) : indexes.map(columnLetter).join(' ');
+  return [`${rules.some((r) => r.reason !== 'new') ? 'restored' : 'set'} ${kinds} on ${letters}`];
+}

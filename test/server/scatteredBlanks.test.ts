@@ -51,6 +51,7 @@ describe('scattered blank fills', () => {
       expect(stats.cellsChanged).toBe(plan.cost.cellsChanged);
     }
     expect(large.stats.spreadsheetDataCalls).toBe(small.stats.spreadsheetDataCalls);
-    expect(small.stats.spreadsheetDataCalls).toBeLessThan(30);
+    // Under 30 for the fills and history, plus the 27 constant calls of the v4.0 sheet rules.
+    expect(small.stats.spreadsheetDataCalls).toBeLessThan(30 + 27);
   });
 });

@@ -276,6 +276,18 @@ export const en = {
     'New columns of {sheet} have empty cells where their starting value should be ({cell}): an "Extend schema" was stopped part-way. Extending again completes it.',
   'finding.HISTORY_DAMAGED':
     'The change history sheet _schema_history was damaged by hand; the next "Extend schema" writes its header back (nothing in it is deleted).',
+  'finding.VALIDATION_REMOVED':
+    'The data validation of a schema column in {sheet} was removed ({cell}); Restore puts it back.',
+  'finding.VALIDATION_CHANGED':
+    'The data validation of a schema column in {sheet} was changed ({cell}); Restore puts it back.',
+  'finding.PROTECTION_REMOVED':
+    'The warning-only protection of a computed column in {sheet} was removed ({cell}); Restore puts it back.',
+  'finding.NUMBER_FORMAT_CHANGED':
+    'The number format of a schema column in {sheet} was changed ({cell}); Restore puts it back.',
+  'finding.NOTE_CHANGED': 'The header note of a schema column in {sheet} was changed ({cell}); Restore puts it back.',
+  'finding.VALIDATION_REJECTS_FILL':
+    'A data validation rule at {cell} would reject the starting value the change writes there.',
+  'finding.DATA_QUALITY': "Values at {cell} do not fit their column's type.",
   'finding.BLANK_HEADER': 'Empty header at {cell} between named columns: it is left as it is.',
   'finding.CELL_LIMIT': 'The new columns would take the spreadsheet over the Google Sheets cell limit.',
   'finding.COLUMN_LIMIT': 'The new columns would take {sheet} over the Google Sheets column limit.',

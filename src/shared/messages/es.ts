@@ -274,6 +274,19 @@ export const es: Catalogue = {
     'Columnas nuevas de {sheet} tienen celdas vacías donde debería estar su valor inicial ({cell}): un "Ampliar esquema" se detuvo a medias. Ampliar de nuevo lo completa.',
   'finding.HISTORY_DAMAGED':
     'La hoja del historial de cambios _schema_history se dañó a mano; el próximo "Ampliar esquema" vuelve a escribir su encabezado (no se borra nada de ella).',
+  'finding.VALIDATION_REMOVED':
+    'Se quitó la validación de datos de una columna del esquema en {sheet} ({cell}); Restaurar la repone.',
+  'finding.VALIDATION_CHANGED':
+    'Se cambió la validación de datos de una columna del esquema en {sheet} ({cell}); Restaurar la repone.',
+  'finding.PROTECTION_REMOVED':
+    'Se quitó la protección con advertencia de una columna calculada en {sheet} ({cell}); Restaurar la repone.',
+  'finding.NUMBER_FORMAT_CHANGED':
+    'Se cambió el formato de número de una columna del esquema en {sheet} ({cell}); Restaurar lo repone.',
+  'finding.NOTE_CHANGED':
+    'Se cambió la nota del encabezado de una columna del esquema en {sheet} ({cell}); Restaurar la repone.',
+  'finding.VALIDATION_REJECTS_FILL':
+    'Una regla de validación en {cell} rechazaría el valor inicial que el cambio escribe allí.',
+  'finding.DATA_QUALITY': 'Hay valores en {cell} que no corresponden al tipo de su columna.',
   'finding.BLANK_HEADER': 'Encabezado vacío en {cell} entre columnas con nombre: se deja como está.',
   'finding.CELL_LIMIT': 'Las columnas nuevas superarían el límite de celdas de Google Sheets.',
   'finding.COLUMN_LIMIT': 'Las columnas nuevas harían que {sheet} superase el límite de columnas de Google Sheets.',

@@ -57,7 +57,9 @@ function ruleDrift(context: ExecutionContext, managed: ManagedSheet, meter: Call
     });
     return changes.map((change) => ruleFinding(managed.sheet, managed.headerRow, change));
   } catch (error) {
-    console.warn(`Sheet Schema: could not check the sheet rules of "${managed.sheet}": ${errorMessage(error)}`);
+    context.services.logger.warn(
+      `Sheet Schema: could not check the sheet rules of "${managed.sheet}": ${errorMessage(error)}`,
+    );
     return [];
   }
 }

@@ -40,8 +40,8 @@ describe('sheet rules in the sidebar', () => {
     await sidebar.locator('.last-check[data-status="pending"]').waitFor();
     await waitForSidebar(sidebar);
     const check = sidebar.locator('.last-check');
-    expect(await check.locator('li[data-code="VALIDATION_REMOVED"] .location').innerText()).toBe('Operaciones!BQ1');
-    expect(await check.locator('li[data-code="PROTECTION_REMOVED"] .location').innerText()).toBe('Operaciones!BR1');
+    expect(await check.locator('li[data-code="VALIDATION_REMOVED"] .finding-text').innerText()).toContain('(BQ1)');
+    expect(await check.locator('li[data-code="PROTECTION_REMOVED"] .finding-text').innerText()).toContain('(BR1)');
 
     await sidebar.getByRole('button', { name: 'Restore', exact: true }).click();
     await sidebar.locator('.last-check[data-status="ok"]').waitFor();

@@ -43,7 +43,9 @@ describe('live metrics', () => {
     await sidebar.getByRole('button', { name: 'Keep metrics live' }).click();
     await sidebar.locator('#live[data-live="on"]').waitFor();
     await waitForSidebar(sidebar);
-    expect(await sidebar.locator('#live-message').innerText()).toMatch(/^Live: a date typed in Uniones updates its spool/);
+    expect(await sidebar.locator('#live-message').innerText()).toMatch(
+      /^Live: a date typed in Uniones updates its spool/,
+    );
     expect(playground.emulator.triggers.list().map((t) => [t.eventType, t.handlerFunction])).toEqual(
       expect.arrayContaining([
         ['ON_EDIT', 'onLiveEdit'],

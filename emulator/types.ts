@@ -23,6 +23,10 @@ export interface Switches {
   protectedEditMessage: string;
   /** Extension: where insertSheet() without an index puts the new sheet; default 'afterActive'. */
   insertSheetPosition: 'afterActive' | 'end';
+  /** Error text when a sheet's developer metadata would pass 30,000 characters (keys + values): UNCONFIRMED. */
+  developerMetadataLimitMessage: string;
+  /** Whether column metadata follows Sheet.moveColumns (OBSERVED for rows, UNCONFIRMED for columns). */
+  columnMetadataFollowsMoves: boolean;
 }
 
 export const DEFAULT_SWITCHES: Readonly<Switches> = Object.freeze({
@@ -35,6 +39,8 @@ export const DEFAULT_SWITCHES: Readonly<Switches> = Object.freeze({
   protectedEditMessage:
     'You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.',
   insertSheetPosition: 'afterActive',
+  developerMetadataLimitMessage: 'The developer metadata of this sheet would exceed the limit of 30000 characters.',
+  columnMetadataFollowsMoves: true,
 });
 
 export interface EmulatorOptions {

@@ -1,6 +1,7 @@
 import { fail, MSG } from '../errors';
 import { type HasRuntime, instrumentClass, type Runtime } from '../runtime';
 import { UiImpl } from '../ui';
+import { DeveloperMetadataLocationType, DeveloperMetadataVisibility } from './metadata';
 import type { SpreadsheetModel } from './model';
 import type { SheetImpl } from './sheet';
 import { type SpreadsheetImpl, spreadsheetFacade } from './spreadsheet';
@@ -11,6 +12,8 @@ const SPREADSHEETS_SCOPE = 'https://www.googleapis.com/auth/spreadsheets';
 
 export class SpreadsheetAppImpl implements HasRuntime {
   readonly ProtectionType = ProtectionType;
+  readonly DeveloperMetadataVisibility = DeveloperMetadataVisibility;
+  readonly DeveloperMetadataLocationType = DeveloperMetadataLocationType;
   private readonly _ui: UiImpl;
 
   constructor(

@@ -5,6 +5,7 @@
  */
 import type { CellDefault } from '../core/schema';
 import type { WriteStep } from '../core/steps';
+import { tagColumn, untagColumn } from './identityTags';
 import type { CallMeter } from './meter';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -92,5 +93,10 @@ export function executeStep(sheet: Sheet, step: WriteStep, meter: CallMeter, fil
       filler.fill(sheet, range, step.value);
       return;
     }
+    case 'tagColumn':
+      // Recorded first: removing a tag that never landed finds nothing to remove.
+      undo.record(() => untagColumn(sheet, step.column, step.identity));
+      meter.call(() => tagColumn(sheet, step.column, step.identity));
+      return;
   }
 }

@@ -12,7 +12,8 @@ export type WriteStep =
   | { readonly kind: 'insertColumns'; readonly after: number; readonly count: number }
   | { readonly kind: 'setHeaders'; readonly row: number; readonly column: number; readonly headers: readonly string[] }
   | { readonly kind: 'numberFormat'; readonly rect: Rect; readonly format: string }
-  | { readonly kind: 'fill'; readonly rect: Rect; readonly value: Exclude<CellDefault, null> };
+  | { readonly kind: 'fill'; readonly rect: Rect; readonly value: Exclude<CellDefault, null> }
+  | { readonly kind: 'tagColumn'; readonly column: number; readonly identity: string };
 
 export function writeSteps(plan: SheetPlan, headerRow: number): WriteStep[] {
   const steps: WriteStep[] = [];
@@ -47,6 +48,8 @@ export function writeSteps(plan: SheetPlan, headerRow: number): WriteStep[] {
     }
   }
   steps.push(...blankFillSteps(plan.blanksToFill));
+  // Tags last: an execution killed before them leaves exact headers, which the next run adopts.
+  for (const tag of plan.columnsToTag) steps.push({ kind: 'tagColumn', column: tag.index, identity: tag.identity });
   return steps;
 }
 
@@ -113,6 +116,7 @@ export function stepsCost(steps: readonly WriteStep[]): WriteCost {
     ...steps.map((step): WriteCost => {
       switch (step.kind) {
         case 'insertColumns':
+        case 'tagColumn':
           return { ...NO_COST, spreadsheetCalls: 1 };
         case 'numberFormat':
           // One pattern sent for the whole rectangle.

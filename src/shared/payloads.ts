@@ -14,6 +14,16 @@ export interface Finding {
   readonly message: string;
   /** A1 reference the finding concerns, e.g. `Operaciones!BP1`, when there is one. */
   readonly location: string | null;
+  /** Structured values of the message (cells, names, texts) for a message catalogue; identity findings set them. */
+  readonly params?: Readonly<Record<string, string | number>>;
+}
+
+/** A column the apply tags with its identity: right after creating it, or an existing exact-header one (adopted). */
+export interface PlannedTag {
+  readonly identity: string;
+  readonly index: number;
+  readonly letter: string;
+  readonly reason: 'created' | 'adopted';
 }
 
 export interface PlannedColumn {
@@ -73,6 +83,8 @@ export interface SheetPlan {
   readonly gridColumnsToInsert: number;
   readonly columnsToAdd: readonly PlannedColumn[];
   readonly blanksToFill: readonly PlannedBlankFill[];
+  /** Identity tags the apply adds (one call each). */
+  readonly columnsToTag: readonly PlannedTag[];
   readonly migrations: readonly MigrationStatus[];
   readonly warnings: readonly Finding[];
   readonly errors: readonly Finding[];

@@ -2,7 +2,7 @@ import { planSheet } from '../../src/core/plan';
 import type { ManagedSheet } from '../../src/core/schema';
 import { stepsCost, writeSteps } from '../../src/core/steps';
 import { SCHEMA } from '../../src/schema/managedSheets';
-import { block, snapshot, v3Headers } from '../support/snapshots';
+import { block, snapshot, V4_COLUMNS, v3Headers } from '../support/snapshots';
 
 const OPERACIONES: ManagedSheet = SCHEMA.managedSheets[0];
 
@@ -32,6 +32,8 @@ describe('writeSteps for a fresh v3.0 sheet', () => {
         ],
       },
       { kind: 'fill', rect: { row: 2, column: 68, rows: 2000, columns: 5 }, value: 0 },
+      // Each created column is tagged with its identity: one call per column.
+      ...V4_COLUMNS.map((identity, i) => ({ kind: 'tagColumn', column: 68 + i, identity })),
     ]);
   });
 
@@ -50,7 +52,7 @@ describe('writeSteps for a fresh v3.0 sheet', () => {
     const large = costFor(100_000);
     expect(large.spreadsheetCalls).toBe(small.spreadsheetCalls);
     expect(large.cellsWritten).toBe(small.cellsWritten);
-    expect(small).toEqual({ spreadsheetCalls: 6, cellsRead: 1, cellsWritten: 8, cellsChanged: 5 + 5 * 1000 });
+    expect(small).toEqual({ spreadsheetCalls: 6 + 5, cellsRead: 1, cellsWritten: 8, cellsChanged: 5 + 5 * 1000 });
     expect(large.cellsChanged).toBe(5 + 5 * 100_000);
   });
 });
@@ -63,7 +65,12 @@ describe('writeSteps for other shapes', () => {
       [],
       { total: 0, created: 0 },
     );
-    expect(writeSteps(plan, 1).map((s) => s.kind)).toEqual(['numberFormat', 'numberFormat', 'setHeaders']);
+    expect(writeSteps(plan, 1).map((s) => s.kind)).toEqual([
+      'numberFormat',
+      'numberFormat',
+      'setHeaders',
+      ...V4_COLUMNS.map(() => 'tagColumn'),
+    ]);
   });
 
   it('a one-row grid has no data rows to format', () => {
@@ -73,7 +80,7 @@ describe('writeSteps for other shapes', () => {
       [],
       { total: 0, created: 0 },
     );
-    expect(writeSteps(plan, 1).map((s) => s.kind)).toEqual(['setHeaders']);
+    expect(writeSteps(plan, 1).map((s) => s.kind)).toEqual(['setHeaders', ...V4_COLUMNS.map(() => 'tagColumn')]);
   });
 
   it('blank fills of adjacent columns with the same runs merge into one rectangle per run', () => {
@@ -91,10 +98,13 @@ describe('writeSteps for other shapes', () => {
       ['', '', '', '', ''],
       [2, 2, 2, 2, 2],
     ];
-    const plan = planSheet(OPERACIONES, snapshot({ headers, lastRow: 5, managedBlock: block(2, 68, values) }), [], {
-      total: 0,
-      created: 0,
-    });
+    const tags = V4_COLUMNS.map((identity, i) => ({ column: 68 + i, identity }));
+    const plan = planSheet(
+      OPERACIONES,
+      snapshot({ headers, lastRow: 5, managedBlock: block(2, 68, values), tags }),
+      [],
+      { total: 0, created: 0 },
+    );
     expect(writeSteps(plan, 1)).toEqual([
       { kind: 'fill', rect: { row: 3, column: 68, rows: 2, columns: 4 }, value: 0 },
       { kind: 'fill', rect: { row: 4, column: 72, rows: 1, columns: 1 }, value: 0 },
@@ -107,7 +117,7 @@ describe('writeSteps for other shapes', () => {
       migrations: [{ id: 'x', description: 'x', addColumns: [{ name: 'Notas', type: 'text', default: null }] }],
     };
     const plan = planSheet(managed, snapshot({ headers: v3Headers(), maxColumns: 80 }), [], { total: 0, created: 0 });
-    expect(writeSteps(plan, 1).map((s) => s.kind)).toEqual(['numberFormat', 'setHeaders']);
+    expect(writeSteps(plan, 1).map((s) => s.kind)).toEqual(['numberFormat', 'setHeaders', 'tagColumn']);
     expect(plan.columnsToAdd[0]).toMatchObject({ numberFormat: '@', rowsInitialised: 0 });
   });
 });

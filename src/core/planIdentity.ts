@@ -73,8 +73,11 @@ function suspectedRenames({ managed, snapshot, resolution }: SheetReading): Find
 }
 
 export function plannedTags(reading: SheetReading, columnsToAdd: readonly PlannedColumn[]): PlannedTag[] {
+  const migrationOf = (identity: string) =>
+    reading.managed.migrations.find((m) => m.addColumns.some((c) => c.name === identity))?.id ?? null;
   const tag = (identity: string, index: number, reason: PlannedTag['reason']): PlannedTag => ({
     identity,
+    migrationId: migrationOf(identity),
     index,
     letter: columnLetter(index),
     reason,

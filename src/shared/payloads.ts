@@ -21,6 +21,8 @@ export interface Finding {
 /** A column the apply tags with its identity: right after creating it, or an existing exact-header one (adopted). */
 export interface PlannedTag {
   readonly identity: string;
+  /** The migration declaring the column; null for a column only union metrics read (e.g. the key). */
+  readonly migrationId: string | null;
   readonly index: number;
   readonly letter: string;
   readonly reason: 'created' | 'adopted';

@@ -19,7 +19,7 @@ const json = <T>(value: unknown): T => JSON.parse(JSON.stringify(value)) as T;
 const mine = (emu: Emulator, handler: string) =>
   emu.triggers.list().filter((t) => t.user === ME && t.handlerFunction === handler);
 /** Cache key of a sheet's column map (see ColumnMapCache.keyOf). */
-const mapKey = (sheet: string) => `sheet-schema:colmap:v1:${hashString(`${SPREADSHEET_ID}\u0000${sheet}`)}`;
+const mapKey = (sheet: string) => `sheet-schema:colmap:v2:${hashString(`${SPREADSHEET_ID}\u0000${sheet}`)}`;
 /** Which of Operaciones' and Uniones' maps the document cache holds. */
 const mapKeys = (emu: Emulator) =>
   ['Operaciones', 'Uniones'].filter((sheet) => mapKey(sheet) in emu.cacheContents('document'));

@@ -67,6 +67,21 @@ export interface HostileResult {
 // ---------------------------------------------------------------------------------------------
 // Fixtures
 
+/** The v4.0 columns in A–E carry their identity tags, and their values are untouched. */
+function taggedWhereTheyStand(emu: Emulator): string[] {
+  const sheet = emu.spreadsheet.getSheetByName(OPERACIONES);
+  if (sheet === null) return ['Operaciones is gone'];
+  const tags = sheet
+    .createDeveloperMetadataFinder()
+    .find()
+    .map((m) => `${m.getValue()}@${m.getLocation().getColumn()?.getColumn()}`);
+  const wanted = V4_HEADERS.map((name, i) => `${name}@${i + 1}`);
+  const problems = wanted.filter((t) => !tags.includes(t)).map((t) => `missing tag ${t}`);
+  const row = emu.readSheet(OPERACIONES)[1];
+  if (JSON.stringify(row.slice(0, 5)) !== JSON.stringify([1, 2, 3, 4.5, 6.5])) problems.push('values changed');
+  return problems;
+}
+
 const OWNER = 'owner@example.com';
 /** The operator is not the owner, so protections can lock them out. */
 const LOCKED_OUT = { owner: OWNER, user: 'operator@example.com' };
@@ -453,7 +468,8 @@ export const HOSTILE_CASES: readonly HostileCase[] = [
         headers: (headers) => [...V4_HEADERS, ...headers],
         rows: (rows) => rows.map((row) => [1, 2, 3, 4.5, 6.5, ...row]),
       }),
-    expect: { kind: 'up-to-date' },
+    // Nothing to add: the apply only adopts (tags) the columns where they stand, writing no cell of the sheet.
+    expect: { kind: 'applied', check: taggedWhereTheyStand },
   },
   // ── Union metrics ─────────────────────────────────────────────────────────────────────────
   {

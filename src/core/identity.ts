@@ -85,7 +85,9 @@ export function resolveIdentities(
     const byHeader = (analysis.columnsByName.get(identity) ?? []).filter((c) => !trusted.includes(c));
     const untaggedHeader = byHeader.filter((c) => !tags.some((t) => t.column === c && known.has(t.identity)));
     if (trusted.length > 0) {
-      const all = [...trusted, ...untaggedHeader].sort((x, y) => x - y);
+      // An exact-header copy beside a tagged column that still reads its name is a plain duplicate header.
+      const copies = trusted.length === 1 && header(trusted[0]) === identity ? [] : untaggedHeader;
+      const all = [...trusted, ...copies].sort((x, y) => x - y);
       if (all.length > 1) {
         result.duplicated.push({ identity, columns: all });
         continue;

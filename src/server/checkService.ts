@@ -19,6 +19,7 @@ import {
   writeCheckSettings,
 } from '../adapters/checkState';
 import { readHistory } from '../adapters/history';
+import { readIdentityTags, type SheetMetadata } from '../adapters/identityTags';
 import { CallMeter } from '../adapters/meter';
 import {
   CHECK_EVERY_HOURS,
@@ -34,6 +35,7 @@ import { describeSheetCheck } from '../core/checkResult';
 import { headerFingerprint } from '../core/columnMap';
 import { detectDrift, missingSheetDrift, type SheetBaseline, type SheetDrift, worstStatus } from '../core/drift';
 import { errorMessage, SchemaError } from '../core/errors';
+import type { ColumnTag } from '../core/identity';
 import { finding, interruptedFinding, unfinishedApply } from '../core/plan';
 import { type ManagedSheet, mappedSheets, type SchemaDeclaration } from '../core/schema';
 import type {
@@ -116,8 +118,10 @@ function withUnfinishedApply(context: ExecutionContext, checked: SheetsChecked):
 function checkSheets(context: ExecutionContext, previous: Readonly<Record<string, SheetBaseline>>): SheetsChecked {
   const meter = new CallMeter();
   const checked: SheetsChecked = { sheets: [], baselines: { ...previous }, calls: 0 };
+  const tags = readTagsForCheck(context, meter);
   for (const managed of context.declaration.managedSheets) {
-    const { drift, mapInvalidated } = checkSheet(context, managed, previous[managed.sheet] ?? null, meter);
+    const sheetTags = tags === null ? null : (tags.get(managed.sheet)?.tags ?? []);
+    const { drift, mapInvalidated } = checkSheet(context, managed, previous[managed.sheet] ?? null, meter, sheetTags);
     checked.sheets.push({
       sheet: managed.sheet,
       status: drift.status,
@@ -130,12 +134,22 @@ function checkSheets(context: ExecutionContext, previous: Readonly<Record<string
   return { ...checked, calls: meter.calls };
 }
 
+/** One find() for the whole spreadsheet; null when it fails (the check then compares headers only). */
+function readTagsForCheck(context: ExecutionContext, meter: CallMeter): Map<string, SheetMetadata> | null {
+  try {
+    return readIdentityTags(context.spreadsheet(), meter);
+  } catch {
+    return null;
+  }
+}
+
 /** At most two Spreadsheet calls: getLastColumn() and the header row (none at all for a missing sheet). */
 function checkSheet(
   context: ExecutionContext,
   managed: ManagedSheet,
   previous: SheetBaseline | null,
   meter: CallMeter,
+  tags: readonly ColumnTag[] | null,
 ): { drift: SheetDrift; mapInvalidated: boolean } {
   const sheet = context.spreadsheet().getSheetByName(managed.sheet);
   if (sheet === null)
@@ -145,7 +159,7 @@ function checkSheet(
     const headers =
       lastColumn > 0 ? meter.read(() => sheet.getRange(managed.headerRow, 1, 1, lastColumn).getValues())[0] : [];
     return {
-      drift: detectDrift(managed, headers, lastColumn, previous),
+      drift: detectDrift(managed, headers, lastColumn, previous, tags),
       mapInvalidated: invalidateMap(context, managed, headers, lastColumn),
     };
   } catch (error) {

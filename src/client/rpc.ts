@@ -28,6 +28,7 @@ const NULLABLE: ReadonlySet<SidebarFunction> = new Set<SidebarFunction>([
   'removeScheduledCheck',
   'checkSchemaNow',
   'recomputeUnionMetrics',
+  'restoreColumnHeader',
 ]);
 
 /** Message of whatever a failure handler received (google.script.run passes an Error). */
@@ -82,5 +83,6 @@ export function createRpc(runner: () => ScriptRunner): Rpc {
     checkSchemaNow: call('checkSchemaNow'),
     previewUnionMetrics: call('previewUnionMetrics'),
     recomputeUnionMetrics: call('recomputeUnionMetrics'),
+    restoreColumnHeader: call('restoreColumnHeader'),
   };
 }

@@ -196,7 +196,36 @@ async function clearCache(): Promise<void> {
   setState('ready');
 }
 
+/**
+ * "Restore header" on a renamed column: the first click asks (the button becomes a confirm),
+ * the second writes that one header cell; then the preview reloads.
+ */
+async function restoreHeader(button: HTMLButtonElement): Promise<void> {
+  if (state !== 'ready') return;
+  const { sheet, identity, cell } = button.dataset;
+  if (sheet === undefined || identity === undefined || cell === undefined) return;
+  if (button.dataset.confirming !== 'true') {
+    button.dataset.confirming = 'true';
+    button.textContent = `Confirm: write "${identity}" into ${cell}`;
+    announce(`Click again to restore ${cell}; only that cell is written.`);
+    return;
+  }
+  clearNotice();
+  setState('loading');
+  try {
+    const result = await rpc.restoreColumnHeader({ sheet, identity, confirmed: true });
+    showNotice('success', 'Header restored', [result.summary]);
+  } catch (error) {
+    showNotice('error', 'The header was not restored', [failureMessage(error)]);
+  }
+  await loadPreview();
+}
+
 function wire(): void {
+  ui.preview.addEventListener('click', (event) => {
+    const target = event.target instanceof Element ? event.target.closest('button.restore-header') : null;
+    if (target instanceof HTMLButtonElement) void restoreHeader(target);
+  });
   ui.apply.addEventListener('click', askToConfirm);
   ui.refresh.addEventListener('click', () => void refresh());
   ui.clearCache.addEventListener('click', () => void clearCache());

@@ -97,8 +97,27 @@ function renderFindings(findings: readonly Finding[], kind: 'error' | 'warning')
         { className: kind === 'error' ? 'error' : 'warning', attrs: { 'data-code': f.code } },
         f.location === null ? null : h('code', { className: 'location' }, f.location),
         h('span', { className: 'finding-text' }, f.message),
+        restoreButton(f),
       ),
     ),
+  );
+}
+
+/** A renamed managed column offers its repair; the sidebar asks to confirm before calling the server. */
+function restoreButton(f: Finding): HTMLElement | null {
+  if (f.code !== 'COLUMN_RENAMED' || f.params === undefined) return null;
+  return h(
+    'button',
+    {
+      className: 'restore-header secondary-button',
+      attrs: {
+        type: 'button',
+        'data-sheet': String(f.params.sheet),
+        'data-identity': String(f.params.identity),
+        'data-cell': String(f.params.cell),
+      },
+    },
+    'Restore header',
   );
 }
 

@@ -22,7 +22,9 @@ export type SchemaErrorCode =
   | 'SHEET_NOT_FOUND'
   | 'METRICS_COLUMNS_MISSING'
   | 'TOO_MANY_TRIGGERS'
-  | 'NOT_FROM_A_TRIGGER';
+  | 'NOT_FROM_A_TRIGGER'
+  | 'NOT_MANAGED'
+  | 'NOTHING_TO_RESTORE';
 
 export const BUSY_MESSAGE =
   'Sheet Schema: another schema change is running — try again in a minute. Nothing was written.';

@@ -4,7 +4,14 @@
  * handler, a trigger, or a google.script.run target — so each validates what it is given.
  */
 import { errorMessage } from '../core/errors';
-import type { ApplyResult, CheckResult, ScheduleStatus, SchemaPlan, UnionMetricsReport } from '../shared/payloads';
+import type {
+  ApplyResult,
+  CheckResult,
+  RestoreHeaderResult,
+  ScheduleStatus,
+  SchemaPlan,
+  UnionMetricsReport,
+} from '../shared/payloads';
 import type { ImplementsSidebarApi } from '../shared/rpc';
 import { checkNowFromMenu, installFromMenu, removeFromMenu } from './checkMenu';
 import {
@@ -19,7 +26,9 @@ import {
   scheduleStatus,
 } from './checkService';
 import { ExecutionContext, type Services } from './context';
+import { restoreColumnHeader as restoreHeader } from './identityService';
 import { buildMenu, extendSchemaFromMenu, recomputeUnionMetricsFromMenu } from './menu';
+import { expectRestoreRequest, restoreHeadersFromMenu } from './restoreMenu';
 import { applySchema as apply, previewSchema as preview } from './schemaService';
 import {
   previewUnionMetrics as previewMetrics,
@@ -131,6 +140,18 @@ export function recomputeUnionMetrics(options?: unknown): UnionMetricsReport | n
  * afterwards exactly one hourly check trigger and one onChange trigger exist for this user and
  * spreadsheet; a first check runs at once. Refused from a trigger (V8 disables such triggers).
  */
+/**
+ * The confirmed header-restore repair of a renamed managed column: writes that one header cell
+ * and records it in history. The menu form (no argument) lists the renames and asks per cell.
+ */
+export function restoreColumnHeader(options?: unknown): RestoreHeaderResult | null {
+  expectAtMostArguments('restoreColumnHeader', arguments, 1);
+  const request = expectRestoreRequest(options);
+  if (request !== null) return restoreHeader(context(), request);
+  restoreHeadersFromMenu(context());
+  return null;
+}
+
 export function installScheduledCheck(options?: unknown): ScheduleStatus | null {
   expectAtMostArguments('installScheduledCheck', arguments, 1);
   if (isSidebarRequest('installScheduledCheck', options)) return installSchedule(context()).status;

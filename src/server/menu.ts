@@ -16,6 +16,7 @@ export const MENU_ITEMS: ReadonlyArray<{ readonly caption: string; readonly func
   { caption: 'Check schema now', functionName: 'checkSchemaNow' },
   { caption: 'Clear column cache', functionName: 'clearColumnCache' },
   { caption: 'Recompute union metrics', functionName: 'recomputeUnionMetrics' },
+  { caption: 'Restore renamed headers…', functionName: 'restoreColumnHeader' },
   // Both schedule items always: onOpen may run in AuthMode.NONE, where the state cannot be read.
   { caption: 'Turn on hourly check', functionName: 'installScheduledCheck' },
   { caption: 'Turn off hourly check', functionName: 'removeScheduledCheck' },

@@ -244,3 +244,14 @@ export interface ScheduleStatus {
   /** One sentence for the panel, e.g. "Hourly check is on (since …); auto-repair is off." */
   readonly message: string;
 }
+
+/** What the confirmed header restore did: exactly one header cell written, recorded in history. */
+export interface RestoreHeaderResult {
+  readonly status: 'restored';
+  readonly sheet: string;
+  /** A1 of the header cell written, e.g. `Operaciones!BR1`. */
+  readonly cell: string;
+  readonly identity: string;
+  readonly previousHeader: string;
+  readonly summary: string;
+}

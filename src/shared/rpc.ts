@@ -5,7 +5,14 @@
  * from it — so a misspelt server name or a changed signature fails type checking on both sides.
  * Kept free of Apps Script and DOM types: both programs include it.
  */
-import type { ApplyResult, CheckResult, ScheduleStatus, SchemaPlan, UnionMetricsReport } from './payloads';
+import type {
+  ApplyResult,
+  CheckResult,
+  RestoreHeaderResult,
+  ScheduleStatus,
+  SchemaPlan,
+  UnionMetricsReport,
+} from './payloads';
 
 export interface ClearCacheResult {
   /** Managed sheets whose cached column map was dropped. */
@@ -27,6 +34,9 @@ export interface SidebarApi {
   // Union metrics panel. Without `{ confirmed: true }` the recompute is the menu's dialog flow (null).
   previewUnionMetrics(): UnionMetricsReport;
   recomputeUnionMetrics(options: { confirmed: true }): UnionMetricsReport | null;
+  // Column identity: restore the declared header of a renamed managed column (writes one cell).
+  // Without `confirmed: true` (the menu) it asks first and returns null.
+  restoreColumnHeader(options: { sheet: string; identity: string; confirmed: true }): RestoreHeaderResult | null;
 }
 
 export type SidebarFunction = keyof SidebarApi;

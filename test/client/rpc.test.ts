@@ -73,6 +73,7 @@ describe('createRpc', () => {
       'previewUnionMetrics',
       'recomputeUnionMetrics',
       'removeScheduledCheck',
+      'restoreColumnHeader',
       'setAutoRepair',
       'setMetricsInCheck',
     ];

@@ -127,3 +127,72 @@ describe('a person renames a managed header (issue 10 scenario)', () => {
     expect(check.sheets[0].findings.map((f) => f.code)).toEqual(['COLUMN_RENAMED']);
   });
 });
+
+describe('moves, deletes and removed metadata on a migrated workbook', () => {
+  function migrated(): Emulator {
+    const { emu } = v3Workbook({ spools: 30, withUniones: true, maxColumns: 80 });
+    scriptRun(emu, DIST, 'applySchema', preview(emu).fingerprint);
+    recompute(emu);
+    return emu;
+  }
+  const metricsAt = (emu: Emulator, first: number) =>
+    emu
+      .readSheet('Operaciones')
+      .slice(1)
+      .map((row) => row.slice(first - 1, first + 4));
+
+  it('a column inserted left of BP: nothing to add, metrics land in the shifted columns', () => {
+    const emu = migrated();
+    const expected = metricsAt(emu, 68);
+    operaciones(emu).insertColumnBefore(68);
+    operaciones(emu).getRange(2, 69, 30, 5).setValue(-1);
+    expect(preview(emu).status).toBe('up-to-date');
+    recompute(emu);
+    expect(metricsAt(emu, 69)).toEqual(expected);
+  });
+
+  it('BP–BT dragged to the front: nothing to add, metrics follow them', () => {
+    const emu = migrated();
+    const expected = metricsAt(emu, 68);
+    operaciones(emu).moveColumns(operaciones(emu).getRange('BP:BT'), 1);
+    operaciones(emu).getRange(2, 1, 30, 5).setValue(-1);
+    expect(preview(emu).status).toBe('up-to-date');
+    recompute(emu);
+    expect(metricsAt(emu, 1)).toEqual(expected);
+  });
+
+  it('metadata removed by a person: the next apply adopts the columns again, writing no cell', () => {
+    const emu = migrated();
+    for (const item of emu.spreadsheet.createDeveloperMetadataFinder().find()) item.remove();
+    const before = emu.readSheet('Operaciones');
+    const plan = preview(emu);
+    expect(plan.status).toBe('changes');
+    expect(plan.sheets[0].columnsToAdd).toEqual([]);
+    expect(plan.sheets[0].columnsToTag.map((t) => t.letter)).toEqual(['BP', 'BQ', 'BR', 'BS', 'BT', 'A']);
+    emu.stats.reset();
+    scriptRun(emu, DIST, 'applySchema', plan.fingerprint);
+    expect(emu.stats.snapshot().spreadsheetDataCalls).toBe(plan.cost.spreadsheetCalls);
+    expect(emu.readSheet('Operaciones')).toEqual(before);
+    expect(preview(emu).status).toBe('up-to-date');
+  });
+
+  it('a deleted managed column is added again (its tag went with it)', () => {
+    const emu = migrated();
+    operaciones(emu).deleteColumn(70);
+    const plan = preview(emu);
+    expect(plan.sheets[0].columnsToAdd.map((c) => c.header)).toEqual(['Uniones_SOLD_Completadas']);
+  });
+
+  it('metadata near its 30,000-character limit blocks the first apply before any write', () => {
+    const { emu } = v3Workbook({ spools: 10 });
+    const sheet = operaciones(emu);
+    // 29 × 1,030 = 29,870 characters used by another script: the 6 tags (~230) would pass 30,000.
+    for (let c = 1; c <= 29; c++)
+      sheet.getRange(1, c, sheet.getMaxRows(), 1).addDeveloperMetadata('other', 'x'.repeat(1025));
+    const before = emu.readSheet('Operaciones');
+    const plan = preview(emu);
+    expect(plan.status).toBe('blocked');
+    expect(plan.sheets[0].errors.map((e) => e.code)).toEqual(['METADATA_LIMIT']);
+    expect(emu.readSheet('Operaciones')).toEqual(before);
+  });
+});

@@ -5,9 +5,12 @@ import type { Cost } from './measure';
 import type { BenchResults, SizeResult, TargetResult, TargetStatus } from './results';
 
 export const MAX_APPLY_CALLS = 12;
-/** Column identity (issue 10): one find() per preview/apply/check, one call per column the apply tags. */
+/**
+ * Column identity (issue 10): one find() per preview/apply/check, one call per column the apply
+ * tags — on a fresh v3.0 sheet the five it creates and the join key TAG_SPOOL it adopts.
+ */
 export const IDENTITY_LOOKUP_CALLS = 1;
-export const TAGGED_COLUMNS = 5;
+export const TAGGED_COLUMNS = 6;
 const MAX_APPLY_CALLS_WITH_IDENTITY = MAX_APPLY_CALLS + IDENTITY_LOOKUP_CALLS + TAGGED_COLUMNS;
 export const MAX_CHECK_CALLS_PER_SHEET = 2;
 /** "Well under a second" of CPU for 100,000 unions × 20,000 spools. */

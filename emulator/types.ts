@@ -35,6 +35,10 @@ export interface Switches {
   sortFiresEdit: boolean;
   /** tryLock/waitLock with a negative timeout: throw `Invalid argument: timeoutInMillis`, or wait 0 ms (UNCONFIRMED). */
   negativeLockTimeout: 'throw' | 'zero';
+  /** Error text when a sheet's developer metadata would pass 30,000 characters (keys + values): UNCONFIRMED. */
+  developerMetadataLimitMessage: string;
+  /** Whether column metadata follows Sheet.moveColumns (OBSERVED for rows, UNCONFIRMED for columns). */
+  columnMetadataFollowsMoves: boolean;
 }
 
 export const DEFAULT_SWITCHES: Readonly<Switches> = Object.freeze({
@@ -51,6 +55,8 @@ export const DEFAULT_SWITCHES: Readonly<Switches> = Object.freeze({
   sortChangeType: 'OTHER',
   sortFiresEdit: true,
   negativeLockTimeout: 'throw',
+  developerMetadataLimitMessage: 'The developer metadata of this sheet would exceed the limit of 30000 characters.',
+  columnMetadataFollowsMoves: true,
 });
 
 export interface EmulatorOptions {

@@ -3,6 +3,7 @@ import type { Runtime } from '../runtime';
 import { intersects, type Rect } from './a1';
 import { FormatStore } from './formats';
 import { Grid } from './grid';
+import { clearSheetMetadata, remapMetadata, spanMappers } from './metadata';
 import { moveMap, type Span, spanAfterDelete, spanAfterInsert } from './spans';
 import { type Interpreted, interpret, interpretFormula } from './values';
 
@@ -56,6 +57,7 @@ export class SheetModel {
   /** Backdoor: empties the sheet in place (facades stay valid) and resizes it. */
   reset(rows: number, cols: number): void {
     this.book.checkCells(rows * cols - this.maxRows * this.maxCols);
+    clearSheetMetadata(this);
     Object.assign(this, {
       grid: new Grid(),
       formats: new FormatStore(),
@@ -163,6 +165,7 @@ export class SheetModel {
     if (axis === 'rows') this.formats.insertRows(at, n);
     else this.formats.insertColumns(at, n);
     this.mapProtections(axis, (s) => spanAfterInsert(s[0], s[1], at, n));
+    remapMetadata(this, axis, spanMappers().insert(at, n));
     this.setSize(axis, this.size(axis) + n);
   }
 
@@ -180,6 +183,7 @@ export class SheetModel {
     if (rows) this.formats.deleteRows(at, n);
     else this.formats.deleteColumns(at, n);
     this.mapProtections(axis, (s) => spanAfterDelete(s[0], s[1], at, n));
+    remapMetadata(this, axis, spanMappers().delete(at, n));
     this.setSize(axis, this.size(axis) - n);
   }
 
@@ -197,6 +201,7 @@ export class SheetModel {
       const ends = [map(x), map(y)];
       return [Math.min(...ends), Math.max(...ends)];
     });
+    if (this.rt.switches.columnMetadataFollowsMoves) remapMetadata(this, 'cols', spanMappers().move(a, n, dest));
   }
 
   private mapProtections(axis: Axis, fn: (s: Span) => Span | null): void {

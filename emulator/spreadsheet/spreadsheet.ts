@@ -2,6 +2,13 @@ import { fail, MSG } from '../errors';
 import { type HasRuntime, instrumentClass, type Runtime } from '../runtime';
 import { UserImpl } from '../session';
 import { splitSheetPrefix } from './a1';
+import {
+  addSpreadsheetMetadata,
+  type DeveloperMetadataFinderImpl,
+  type DeveloperMetadataImpl,
+  finderFor,
+  spreadsheetLevelMetadata,
+} from './metadata';
 import type { SheetModel, SpreadsheetModel } from './model';
 import { type RangeImpl, rangeFromA1, signatureError } from './range';
 import { SheetImpl, sheetFacade } from './sheet';
@@ -134,6 +141,17 @@ export class SpreadsheetImpl implements HasRuntime {
     if (!(sheet instanceof SheetImpl) || sheet._m.book !== this._m) signatureError('Spreadsheet.deleteSheet', [sheet]);
     sheet._m.checkEditable(sheet._m.whole(), (p) => p.type === 'SHEET');
     this._m.removeSheet(sheet._m);
+  }
+
+  addDeveloperMetadata(...args: unknown[]): this {
+    addSpreadsheetMetadata(this._m, args);
+    return this;
+  }
+  getDeveloperMetadata(): DeveloperMetadataImpl[] {
+    return spreadsheetLevelMetadata(this._m);
+  }
+  createDeveloperMetadataFinder(): DeveloperMetadataFinderImpl {
+    return finderFor(this._m, { kind: 'spreadsheet' });
   }
 
   toast(msg: string, title = '', timeoutSeconds = 5): void {

@@ -5,6 +5,7 @@
  * headers — that region, to name the offending cell.
  */
 import type { HistoryEntry, InterruptedApply } from '../shared/payloads';
+import type { ColumnTag } from './identity';
 
 export interface Rect {
   readonly row: number;
@@ -43,6 +44,10 @@ export interface SheetSnapshot {
   /** Data right of the last header (null when nothing lies there). */
   readonly rightOfHeaders: CellBlock | null;
   readonly protections: readonly ProtectionInfo[];
+  /** Identity tags on this sheet's columns (absent: read before identity existed, treated as none). */
+  readonly tags?: readonly ColumnTag[];
+  /** Characters (keys + values) of all developer metadata on this sheet, against Google's 30,000 budget. */
+  readonly metadataCharacters?: number;
 }
 
 export interface ReadCost {

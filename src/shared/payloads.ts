@@ -28,6 +28,18 @@ export interface Finding {
   readonly message: string;
   /** A1 reference the finding concerns, e.g. `Operaciones!BP1`, when there is one. */
   readonly location: string | null;
+  /** Structured values of the message (cells, names, texts) for a message catalogue; identity findings set them. */
+  readonly params?: Readonly<Record<string, string | number>>;
+}
+
+/** A column the apply tags with its identity: right after creating it, or an existing exact-header one (adopted). */
+export interface PlannedTag {
+  readonly identity: string;
+  /** The migration declaring the column; null for a column only union metrics read (e.g. the key). */
+  readonly migrationId: string | null;
+  readonly index: number;
+  readonly letter: string;
+  readonly reason: 'created' | 'adopted';
 }
 
 export interface PlannedColumn {
@@ -87,6 +99,8 @@ export interface SheetPlan {
   readonly gridColumnsToInsert: number;
   readonly columnsToAdd: readonly PlannedColumn[];
   readonly blanksToFill: readonly PlannedBlankFill[];
+  /** Identity tags the apply adds (one call each). */
+  readonly columnsToTag: readonly PlannedTag[];
   readonly migrations: readonly MigrationStatus[];
   readonly warnings: readonly Finding[];
   readonly errors: readonly Finding[];
@@ -260,4 +274,15 @@ export interface LiveMetricsStatus {
   readonly triggersInUse: number;
   readonly triggerLimit: number;
   readonly message: string;
+}
+
+/** What the confirmed header restore did: exactly one header cell written, recorded in history. */
+export interface RestoreHeaderResult {
+  readonly status: 'restored';
+  readonly sheet: string;
+  /** A1 of the header cell written, e.g. `Operaciones!BR1`. */
+  readonly cell: string;
+  readonly identity: string;
+  readonly previousHeader: string;
+  readonly summary: string;
 }

@@ -3,7 +3,7 @@
  * flyway_schema_history. Created by the first apply only — reading never creates it.
  */
 import type { HistoryEntry } from '../shared/payloads';
-import { type HeaderRepair, HISTORY_HEADERS, readHeaderRepair } from './historyHeader';
+import { type HeaderRepair, HISTORY_HEADERS, HISTORY_HEADERS_ES, readHeaderRepair } from './historyHeader';
 import type { CallMeter } from './meter';
 
 export const HISTORY_SHEET = '_schema_history';
@@ -14,24 +14,7 @@ export const HISTORY_SHEET = '_schema_history';
  */
 export const NEW_HISTORY_SHEET_CELLS = 1000 * 26;
 
-export { HISTORY_HEADERS } from './historyHeader';
-
-/** Headers of a history sheet created for a Spanish-speaking operator; reading accepts either set. */
-export const HISTORY_HEADERS_ES = [
-  'Fecha y hora',
-  'Migración',
-  'Hoja',
-  'Descripción',
-  'Columnas añadidas',
-  'Celdas escritas',
-  'Usuario',
-  'Duración (ms)',
-  'Resultado',
-] as const;
-
-export function historyHeaders(language: 'es' | 'en'): readonly string[] {
-  return language === 'es' ? HISTORY_HEADERS_ES : HISTORY_HEADERS;
-}
+export { HISTORY_HEADERS, HISTORY_HEADERS_ES, historyHeaders } from './historyHeader';
 
 export interface HistoryRead {
   readonly exists: boolean;

@@ -21,7 +21,29 @@ export const HISTORY_HEADERS = [
   'Outcome',
 ] as const;
 
+/** Headers of a history sheet created for a Spanish-speaking operator; reading accepts either set. */
+export const HISTORY_HEADERS_ES = [
+  'Fecha y hora',
+  'Migración',
+  'Hoja',
+  'Descripción',
+  'Columnas añadidas',
+  'Celdas escritas',
+  'Usuario',
+  'Duración (ms)',
+  'Resultado',
+] as const;
+
+export function historyHeaders(language: 'es' | 'en'): readonly string[] {
+  return language === 'es' ? HISTORY_HEADERS_ES : HISTORY_HEADERS;
+}
+
 const WIDTH = HISTORY_HEADERS.length;
+
+/** The header set row 1 was written in (either language), English when it is neither. */
+function headerSetOf(row1: readonly unknown[]): readonly string[] {
+  return row1[0] === HISTORY_HEADERS_ES[0] ? HISTORY_HEADERS_ES : HISTORY_HEADERS;
+}
 
 /** What the apply must do before appending, when the header row is not intact. */
 export interface HeaderRepair {
@@ -35,6 +57,8 @@ export interface HeaderRepair {
   readonly cellsChanged: number;
   /** Plain-language description for the preview. */
   readonly problem: string;
+  /** The header written back: the language it was in, English when it cannot be told. */
+  readonly headers: readonly string[];
 }
 
 /**
@@ -47,11 +71,12 @@ export function readHeaderRepair(sheet: GoogleAppsScript.Spreadsheet.Sheet, mete
 }
 
 export function headerRepair(row1: readonly unknown[], maxColumns: number): HeaderRepair | null {
-  const cells = HISTORY_HEADERS.map((_, i) => (i < row1.length ? row1[i] : ''));
-  const intact = maxColumns >= WIDTH && cells.every((cell, i) => cell === HISTORY_HEADERS[i]);
+  const headers = headerSetOf(row1);
+  const cells = headers.map((_, i) => (i < row1.length ? row1[i] : ''));
+  const intact = maxColumns >= WIDTH && cells.every((cell, i) => cell === headers[i]);
   if (intact) return null;
   const blank = cells.every((cell) => cell === '');
-  const isHeader = blank || cells[0] === HISTORY_HEADERS[0];
+  const isHeader = blank || cells[0] === headers[0];
   const columnsToInsert = Math.max(0, WIDTH - maxColumns);
   const problems = [
     ...(columnsToInsert > 0 ? [`it has ${maxColumns} of its ${WIDTH} columns`] : []),
@@ -62,8 +87,9 @@ export function headerRepair(row1: readonly unknown[], maxColumns: number): Head
     maxColumns,
     columnsToInsert,
     insertRow: !isHeader,
-    cellsChanged: isHeader ? cells.filter((cell, i) => cell !== HISTORY_HEADERS[i]).length : WIDTH,
+    cellsChanged: isHeader ? cells.filter((cell, i) => cell !== headers[i]).length : WIDTH,
     problem: problems.join(', '),
+    headers,
   };
 }
 
@@ -75,12 +101,13 @@ export function damageFinding(repair: HeaderRepair): Finding {
   };
 }
 
-/** Widens the grid, makes room for the header when row 1 holds an entry, then formats as text and writes the header. */
+/** Widens the grid, makes room for the header when row 1 holds an entry, then formats B:I as text and writes the header. */
 export function repairHeader(sheet: GoogleAppsScript.Spreadsheet.Sheet, repair: HeaderRepair, meter: CallMeter): void {
   if (repair.columnsToInsert > 0) meter.call(() => sheet.insertColumnsAfter(repair.maxColumns, repair.columnsToInsert));
   if (repair.insertRow) meter.call(() => sheet.insertRowsBefore(1, 1));
-  meter.call(() => sheet.getRange('A:I').setNumberFormat('@'));
-  meter.call(() => sheet.getRange(1, 1, 1, WIDTH).setValues([[...HISTORY_HEADERS]]));
+  // Column A holds real date-times (see createHistorySheet); the other columns stay text.
+  meter.call(() => sheet.getRange('B:I').setNumberFormat('@'));
+  meter.call(() => sheet.getRange(1, 1, 1, WIDTH).setValues([[...repair.headers]]));
 }
 
 /** What repairHeader costs. */

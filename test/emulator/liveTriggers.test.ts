@@ -96,7 +96,8 @@ describe('person edits, structure changes and concurrent executions', () => {
     emu.globals.ScriptApp.newTrigger('mine').forSpreadsheet(emu.spreadsheet).onEdit().create();
     emu.personEdits('S', 'B2', [['7']], { user: 'welder@example.com' });
     expect(seen.map((s) => [s.handler, s.user, s.mode])).toEqual([
-      ['onEdit', 'welder@example.com', 'LIMITED'],
+      // A simple trigger gets no user data: its email reads ''; the event still names the editor.
+      ['onEdit', '', 'LIMITED'],
       ['mine', 'operator@example.com', 'FULL'],
     ]);
     const e = seen[1].e;

@@ -257,6 +257,10 @@ export const en = {
   'finding.INTERRUPTED_APPLY':
     'An earlier "Extend schema" on {sheet} was stopped before it finished: extending again completes it.',
   'finding.UNKNOWN_COLUMNS': 'Columns outside the schema in {sheet} ({cell}): they are left as they are.',
+  'finding.BLANK_DEFAULTS':
+    'New columns of {sheet} have empty cells where their starting value should be ({cell}): an "Extend schema" was stopped part-way. Extending again completes it.',
+  'finding.HISTORY_DAMAGED':
+    'The change history sheet _schema_history was damaged by hand; the next "Extend schema" writes its header back (nothing in it is deleted).',
   'finding.BLANK_HEADER': 'Empty header at {cell} between named columns: it is left as it is.',
   'finding.CELL_LIMIT': 'The new columns would take the spreadsheet over the Google Sheets cell limit.',
   'finding.COLUMN_LIMIT': 'The new columns would take {sheet} over the Google Sheets column limit.',

@@ -255,6 +255,10 @@ export const es: Catalogue = {
   'finding.INTERRUPTED_APPLY':
     'Una «Ampliar esquema» anterior en {sheet} se detuvo antes de terminar: ampliar de nuevo la completa.',
   'finding.UNKNOWN_COLUMNS': 'Hay columnas fuera del esquema en {sheet} ({cell}): se dejan como están.',
+  'finding.BLANK_DEFAULTS':
+    'Columnas nuevas de {sheet} tienen celdas vacías donde debería estar su valor inicial ({cell}): un "Ampliar esquema" se detuvo a medias. Ampliar de nuevo lo completa.',
+  'finding.HISTORY_DAMAGED':
+    'La hoja del historial de cambios _schema_history se dañó a mano; el próximo "Ampliar esquema" vuelve a escribir su encabezado (no se borra nada de ella).',
   'finding.BLANK_HEADER': 'Encabezado vacío en {cell} entre columnas con nombre: se deja como está.',
   'finding.CELL_LIMIT': 'Las columnas nuevas superarían el límite de celdas de Google Sheets.',
   'finding.COLUMN_LIMIT': 'Las columnas nuevas harían que {sheet} superase el límite de columnas de Google Sheets.',

@@ -34,6 +34,23 @@ export const NAVIGATION_METHODS: ReadonlySet<string> = new Set([
   'Range.offset',
   'Range.getCell',
   'Range.getGridId',
+  // Developer metadata: building a finder is local; find() is the round trip. The objects it returns
+  // carry key, value and location (UNCONFIRMED: no published cost; docs/platform.md, Column identity).
+  'createDeveloperMetadataFinder',
+  'DeveloperMetadataFinder.withKey',
+  'DeveloperMetadataFinder.withValue',
+  'DeveloperMetadataFinder.withId',
+  'DeveloperMetadataFinder.withLocationType',
+  'DeveloperMetadataFinder.withVisibility',
+  'DeveloperMetadataFinder.onIntersectingLocations',
+  'DeveloperMetadata.getId',
+  'DeveloperMetadata.getKey',
+  'DeveloperMetadata.getValue',
+  'DeveloperMetadata.getVisibility',
+  'DeveloperMetadata.getLocation',
+  'DeveloperMetadataLocation.getLocationType',
+  'DeveloperMetadataLocation.getColumn',
+  'DeveloperMetadataLocation.getRow',
 ]);
 
 export function isDataCall(className: string, method: string): boolean {

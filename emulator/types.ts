@@ -39,6 +39,10 @@ export interface Switches {
   validationRejectsScriptWrites: boolean;
   /** UNCONFIRMED: whether insertColumnsAfter/Before gives new columns the left neighbour's formats and validation. */
   insertColumnsInherit: boolean;
+  /** Error text when a sheet's developer metadata would pass 30,000 characters (keys + values): UNCONFIRMED. */
+  developerMetadataLimitMessage: string;
+  /** Whether column metadata follows Sheet.moveColumns (OBSERVED for rows, UNCONFIRMED for columns). */
+  columnMetadataFollowsMoves: boolean;
 }
 
 export const DEFAULT_SWITCHES: Readonly<Switches> = Object.freeze({
@@ -57,6 +61,8 @@ export const DEFAULT_SWITCHES: Readonly<Switches> = Object.freeze({
   negativeLockTimeout: 'throw',
   validationRejectsScriptWrites: true,
   insertColumnsInherit: false,
+  developerMetadataLimitMessage: 'The developer metadata of this sheet would exceed the limit of 30000 characters.',
+  columnMetadataFollowsMoves: true,
 });
 
 export interface EmulatorOptions {

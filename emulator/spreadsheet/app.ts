@@ -1,6 +1,7 @@
 import { fail, MSG } from '../errors';
 import { type HasRuntime, instrumentClass, type Runtime } from '../runtime';
 import { UiImpl } from '../ui';
+import { DeveloperMetadataLocationType, DeveloperMetadataVisibility } from './metadata';
 import type { SpreadsheetModel } from './model';
 import type { SheetImpl } from './sheet';
 import { type SpreadsheetImpl, spreadsheetFacade } from './spreadsheet';
@@ -14,6 +15,8 @@ const CURRENT_ONLY_SCOPE = 'https://www.googleapis.com/auth/spreadsheets.current
 export class SpreadsheetAppImpl implements HasRuntime {
   readonly ProtectionType = ProtectionType;
   readonly DataValidationCriteria = DataValidationCriteria;
+  readonly DeveloperMetadataVisibility = DeveloperMetadataVisibility;
+  readonly DeveloperMetadataLocationType = DeveloperMetadataLocationType;
   private readonly _ui: UiImpl;
 
   constructor(

@@ -3,6 +3,7 @@ import type { Runtime } from '../runtime';
 import { intersects, type Rect } from './a1';
 import { FormatStore } from './formats';
 import { Grid } from './grid';
+import { clearSheetMetadata, remapMetadata, spanMappers } from './metadata';
 import { RectStore } from './rects';
 import { moveMap, type Span, spanAfterDelete, spanAfterInsert } from './spans';
 import { ValidationStore } from './validation';
@@ -60,6 +61,7 @@ export class SheetModel {
   /** Backdoor: empties the sheet in place (facades stay valid) and resizes it. */
   reset(rows: number, cols: number): void {
     this.book.checkCells(rows * cols - this.maxRows * this.maxCols);
+    clearSheetMetadata(this);
     Object.assign(this, {
       grid: new Grid(),
       formats: new FormatStore(),
@@ -182,6 +184,7 @@ export class SheetModel {
       this.validations.inheritColumns(at, n);
     }
     this.mapProtections(axis, (s) => spanAfterInsert(s[0], s[1], at, n));
+    remapMetadata(this, axis, spanMappers().insert(at, n));
     this.setSize(axis, this.size(axis) + n);
   }
 
@@ -201,6 +204,7 @@ export class SheetModel {
       else store.deleteColumns(at, n);
     }
     this.mapProtections(axis, (s) => spanAfterDelete(s[0], s[1], at, n));
+    remapMetadata(this, axis, spanMappers().delete(at, n));
     this.setSize(axis, this.size(axis) - n);
   }
 
@@ -218,6 +222,7 @@ export class SheetModel {
       const ends = [map(x), map(y)];
       return [Math.min(...ends), Math.max(...ends)];
     });
+    if (this.rt.switches.columnMetadataFollowsMoves) remapMetadata(this, 'cols', spanMappers().move(a, n, dest));
   }
 
   /** Per-cell properties that move with their cells. */

@@ -1,6 +1,13 @@
 import { fail, MSG } from '../errors';
 import { type HasRuntime, instrumentClass, type Runtime } from '../runtime';
 import { formatA1, parseA1, type Rect } from './a1';
+import {
+  addRangeMetadata,
+  type DeveloperMetadataFinderImpl,
+  type DeveloperMetadataImpl,
+  finderFor,
+  rangeMetadata,
+} from './metadata';
 import type { SheetModel } from './model';
 import { type ProtectionImpl, protectionFacade } from './protection';
 import { readNotes, readRules, setNote, setNotes, setRule, setRules } from './rangeRules';
@@ -286,6 +293,16 @@ export class RangeImpl implements HasRuntime {
 
   createTextFinder(findText: string): TextFinderImpl {
     return new TextFinderImpl(this._sheet, { ...this._rect }, String(findText));
+  }
+  addDeveloperMetadata(...args: unknown[]): this {
+    addRangeMetadata(this._sheet, this._rect, args);
+    return this;
+  }
+  getDeveloperMetadata(): DeveloperMetadataImpl[] {
+    return rangeMetadata(this._sheet, this._rect);
+  }
+  createDeveloperMetadataFinder(): DeveloperMetadataFinderImpl {
+    return finderFor(this._sheet.book, { kind: 'range', sheet: this._sheet, rect: this._rect });
   }
 }
 

@@ -1,6 +1,13 @@
 import { fail, MSG } from '../errors';
 import { type HasRuntime, instrumentClass, type Runtime } from '../runtime';
 import { splitSheetPrefix } from './a1';
+import {
+  addSheetMetadata,
+  type DeveloperMetadataFinderImpl,
+  type DeveloperMetadataImpl,
+  finderFor,
+  sheetLevelMetadata,
+} from './metadata';
 import type { Axis, SheetModel } from './model';
 import { type ProtectionImpl, protectionFacade } from './protection';
 import { makeRange, RangeImpl, rangeFromA1, signatureError } from './range';
@@ -186,6 +193,17 @@ export class SheetImpl implements HasRuntime {
     this._m.hidden = false;
     this._m.book.active = this._m;
     return this;
+  }
+
+  addDeveloperMetadata(...args: unknown[]): this {
+    addSheetMetadata(this._m, args);
+    return this;
+  }
+  getDeveloperMetadata(): DeveloperMetadataImpl[] {
+    return sheetLevelMetadata(this._m);
+  }
+  createDeveloperMetadataFinder(): DeveloperMetadataFinderImpl {
+    return finderFor(this._m.book, { kind: 'sheet', sheet: this._m });
   }
 
   protect(): ProtectionImpl {

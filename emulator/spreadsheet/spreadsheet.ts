@@ -2,6 +2,13 @@ import { fail, MSG } from '../errors';
 import { type HasRuntime, instrumentClass, type Runtime } from '../runtime';
 import { UserImpl } from '../session';
 import { splitSheetPrefix } from './a1';
+import {
+  addSpreadsheetMetadata,
+  type DeveloperMetadataFinderImpl,
+  type DeveloperMetadataImpl,
+  finderFor,
+  spreadsheetLevelMetadata,
+} from './metadata';
 import type { SheetModel, SpreadsheetModel } from './model';
 import { type ProtectionImpl, protectionFacade } from './protection';
 import { type RangeImpl, rangeFromA1, signatureError } from './range';
@@ -142,6 +149,16 @@ export class SpreadsheetImpl implements HasRuntime {
 
   getProtections(type: unknown): ProtectionImpl[] {
     return this._m.sheets.flatMap((s) => s.protections.filter((p) => p.type === String(type)).map(protectionFacade));
+  }
+  addDeveloperMetadata(...args: unknown[]): this {
+    addSpreadsheetMetadata(this._m, args);
+    return this;
+  }
+  getDeveloperMetadata(): DeveloperMetadataImpl[] {
+    return spreadsheetLevelMetadata(this._m);
+  }
+  createDeveloperMetadataFinder(): DeveloperMetadataFinderImpl {
+    return finderFor(this._m, { kind: 'spreadsheet' });
   }
 
   toast(msg: string, title = '', timeoutSeconds = 5): void {

@@ -19,8 +19,10 @@ export type CheckMeasurement =
       readonly cost: Cost;
       /** Calls that open the spreadsheet (once per run, not per sheet). */
       readonly openCalls: number;
+      /** The identity-tag lookup: one find() per run, whatever the number of sheets. */
+      readonly identityCalls: number;
       readonly managedSheets: number;
-      /** (Spreadsheet calls − opening calls) / managed sheets. */
+      /** (Spreadsheet calls − opening and identity calls) / managed sheets. */
       readonly callsPerSheet: number;
       readonly ms: number;
     }
@@ -88,6 +90,7 @@ export async function measureCheck(emu: Emulator): Promise<CheckMeasurement> {
     run();
     const second = measure(emu, run);
     const openCalls = dataCallsByMethod(emu)['SpreadsheetApp.openById'] ?? 0;
+    const identityCalls = dataCallsByMethod(emu)['DeveloperMetadataFinder.find'] ?? 0;
     const managedSheets = SCHEMA.managedSheets.length;
     const status = statusOf(second.result);
     return {
@@ -96,8 +99,9 @@ export async function measureCheck(emu: Emulator): Promise<CheckMeasurement> {
       status,
       cost: second.cost,
       openCalls,
+      identityCalls,
       managedSheets,
-      callsPerSheet: (second.cost.spreadsheetCalls - openCalls) / managedSheets,
+      callsPerSheet: (second.cost.spreadsheetCalls - openCalls - identityCalls) / managedSheets,
       ms: second.ms,
     };
   } catch (error) {

@@ -26,8 +26,12 @@ const SPREADSHEET_CLASSES: ReadonlySet<string> = new Set([
   'Range',
   'RangeList',
   'Protection',
+  'DeveloperMetadataFinder',
+  'DeveloperMetadata',
+  'DeveloperMetadataLocation',
 ]);
-const WRITE_METHOD = /\.(set|insert|delete|clear|append|hide|show|move|protect)/;
+const WRITE_METHOD =
+  /\.(set|insert|delete|clear|append|hide|show|move|protect|addDeveloperMetadata)|^DeveloperMetadata\.remove$/;
 
 export function costOf(emu: Emulator): Cost {
   const s = emu.stats.snapshot();

@@ -3,7 +3,7 @@
  * and one write per run of adjacent columns, whatever the row count. Reads include the header
  * row, so a stale column map is noticed at no extra cost and rebuilt once.
  */
-import { type ColumnMap, columnSpans } from '../core/columnMap';
+import { type ColumnMap, columnSpans, expectedHeader } from '../core/columnMap';
 import { SchemaError } from '../core/errors';
 import type { ColumnMapCache } from './columnMapCache';
 
@@ -37,7 +37,7 @@ export function readColumns(
       for (const [i, name] of names.entries()) {
         if (wanted[i] < span.first || wanted[i] > span.last) continue;
         const offset = wanted[i] - span.first;
-        if (values[0][offset] !== name) return null;
+        if (values[0][offset] !== expectedHeader(map, name)) return null;
         columns[name] = values.slice(1).map((row) => row[offset]);
       }
     }
@@ -72,7 +72,7 @@ export function writeColumns(
     names.every((name) => map.columns[name] !== undefined && !map.ambiguous.includes(name)) &&
     runs(map).every((run) => {
       const found = sheet.getRange(map.headerRow, run.column, 1, run.indexes.length).getValues()[0];
-      return run.indexes.every((nameIndex, k) => found[k] === names[nameIndex]);
+      return run.indexes.every((nameIndex, k) => found[k] === expectedHeader(map, names[nameIndex]));
     });
   let map = maps.getOrBuild(sheet);
   if (!maps.isConfirmed(sheet.getName(), names) && !headersMatch(map)) {
@@ -89,7 +89,7 @@ function locate(sheet: Sheet, map: ColumnMap, name: string): number {
   if (map.ambiguous.includes(name)) {
     throw new SchemaError(
       'COLUMN_NOT_FOUND',
-      `Column "${name}" appears more than once in row ${map.headerRow} of "${sheet.getName()}"; rename all but one.`,
+      `Column "${name}" appears more than once in row ${map.headerRow} of "${sheet.getName()}" (exactly, as a look-alike, or as a copied managed column); rename or remove all but one. Nothing was written.`,
     );
   }
   const column = map.columns[name];

@@ -1,20 +1,23 @@
 /**
- * The header → column map, kept in CacheService with explicit invalidation plus an
- * in-execution memo: a hit costs no Spreadsheet call, repeat lookups in one execution cost
- * nothing at all. Stale maps are caught by `verified` (one getLastColumn call) and by the
- * column accessors, which read the header row with the data and compare.
+ * The name → column map, kept in CacheService with explicit invalidation plus an in-execution
+ * memo. A cached map is trusted only after one header-row read per execution matches its
+ * fingerprint: imports and other scripts fire no onEdit, so a duplicate or look-alike header
+ * they add must be refused exactly as with a cold cache. What the hit saves is the identity
+ * lookup (the developer-metadata find()); repeat lookups in one execution cost nothing.
  */
-import { buildColumnMap, type ColumnMap, isColumnMap, utf8Length } from '../core/columnMap';
+import { buildColumnMap, type ColumnMap, headerFingerprint, isColumnMap, utf8Length } from '../core/columnMap';
 import { hashString } from '../core/fingerprint';
+import { IDENTITY_KEY } from '../core/identity';
 
 /** CacheService's maximum. Maps are invalidated explicitly; the TTL is only a backstop. */
 export const COLUMN_MAP_TTL_SECONDS = 6 * 60 * 60;
 const MAX_CACHE_VALUE_BYTES = 100 * 1024;
-const KEY_PREFIX = 'sheet-schema:colmap:v1:';
+const KEY_PREFIX = 'sheet-schema:colmap:v2:';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 export class ColumnMapCache {
+  /** Maps built or verified against the sheet in this execution. */
   private readonly memo = new Map<string, ColumnMap>();
   /** Header cells compared with the map in this execution (by a bulk read that included them). */
   private readonly confirmed = new Map<string, Set<string>>();
@@ -25,6 +28,8 @@ export class ColumnMapCache {
     private readonly spreadsheetId: string,
     private readonly headerRowOf: (sheetName: string) => number,
     private readonly managedSheetNames: readonly string[],
+    /** The identities (managed and union-metric columns) of a sheet, resolved by tag first. */
+    private readonly identitiesOf: (sheetName: string) => readonly string[] = () => [],
   ) {}
 
   /**
@@ -36,36 +41,45 @@ export class ColumnMapCache {
     return KEY_PREFIX + hashString(`${this.spreadsheetId}\u0000${sheetName}`);
   }
 
+  /**
+   * This execution's map; else the cached one if one header-row read still matches it (the same
+   * read builds a fresh map when it does not); else a fresh one. Never trusts the cache blindly.
+   */
   getOrBuild(sheet: Sheet): ColumnMap {
-    return this.peek(sheet.getName()) ?? this.rebuild(sheet);
+    const name = sheet.getName();
+    const memoised = this.memo.get(name);
+    if (memoised !== undefined) return memoised;
+    const row = this.readHeaderRow(sheet);
+    const cached = this.fromCache(name);
+    if (cached !== null && cached.headerFingerprint === headerFingerprint(row)) {
+      this.memo.set(name, cached);
+      return cached;
+    }
+    return this.remember(sheet, row);
   }
 
   /** The map this execution or the cache holds, or null — never a Spreadsheet call (the scheduled check compares it). */
   peek(sheetName: string): ColumnMap | null {
-    const memoised = this.memo.get(sheetName);
-    if (memoised !== undefined) return memoised;
-    const cached = this.fromCache(sheetName);
-    if (cached !== null) this.memo.set(sheetName, cached);
-    return cached;
+    return this.memo.get(sheetName) ?? this.fromCache(sheetName);
   }
 
-  /** getOrBuild plus a width check: one getLastColumn() call catches inserted or deleted columns. */
-  verified(sheet: Sheet): ColumnMap {
-    const map = this.getOrBuild(sheet);
-    return sheet.getLastColumn() === map.lastColumn ? map : this.rebuild(sheet);
-  }
-
-  /**
-   * One read: the whole header row (`getRange('1:1')`), trimmed after its last header. Its width
-   * is what `verified` compares getLastColumn() with, so data right of the headers (a sheet the
-   * planner refuses to extend) only costs a rebuild, never a wrong map.
-   */
+  /** A fresh map: one header-row read and one identity lookup. */
   rebuild(sheet: Sheet): ColumnMap {
-    const name = sheet.getName();
-    const headerRow = this.headerRowOf(name);
+    return this.remember(sheet, this.readHeaderRow(sheet));
+  }
+
+  /** The whole header row (`getRange('1:1')`), trimmed after its last header. */
+  private readHeaderRow(sheet: Sheet): unknown[] {
+    const headerRow = this.headerRowOf(sheet.getName());
     const row = sheet.getRange(`${headerRow}:${headerRow}`).getValues()[0];
-    const width = lastNonBlank(row);
-    const map = buildColumnMap(name, headerRow, row.slice(0, width), width);
+    return row.slice(0, lastNonBlank(row));
+  }
+
+  private remember(sheet: Sheet, row: readonly unknown[]): ColumnMap {
+    const name = sheet.getName();
+    const identities = this.identitiesOf(name);
+    const tags = identities.length === 0 ? [] : readSheetTags(sheet);
+    const map = buildColumnMap(name, this.headerRowOf(name), row, row.length, { identities, tags });
     this.memo.set(name, map);
     this.confirmed.delete(name);
     const json = JSON.stringify(map);
@@ -115,6 +129,20 @@ export class ColumnMapCache {
     this.store ??= this.cacheService.getDocumentCache() ?? this.cacheService.getScriptCache();
     return this.store;
   }
+}
+
+/** One find() on the sheet: our tags on whole single columns. */
+function readSheetTags(sheet: Sheet): Array<{ column: number; identity: string }> {
+  return sheet
+    .createDeveloperMetadataFinder()
+    .withKey(IDENTITY_KEY)
+    .find()
+    .flatMap((item) => {
+      const column = item.getLocation().getColumn();
+      return column === null || column.getNumColumns() !== 1
+        ? []
+        : [{ column: column.getColumn(), identity: item.getValue() ?? '' }];
+    });
 }
 
 function lastNonBlank(row: readonly unknown[]): number {

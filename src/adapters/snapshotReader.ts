@@ -9,12 +9,14 @@
  * is rolled back, with the platform's reason), the hidden flag and history rows (informational).
  */
 import { analyseHeaders } from '../core/headers';
+import { identitiesOf, resolveIdentities } from '../core/identity';
 import { planSheet } from '../core/plan';
 import type { ManagedSheet, SchemaDeclaration } from '../core/schema';
 import type { CellBlock, ProtectionInfo, SheetSnapshot, WorkbookSnapshot } from '../core/snapshot';
 import type { InterruptedApply } from '../shared/payloads';
 import { NEW_HISTORY_SHEET_CELLS, readHistory } from './history';
 import type { HeaderRepair } from './historyHeader';
+import { readIdentityTags, type SheetMetadata } from './identityTags';
 import { CallMeter } from './meter';
 import { readSheetRules } from './sheetRulesReader';
 
@@ -39,9 +41,12 @@ export type Workbook = WorkbookSnapshot & {
 export function readWorkbook(spreadsheet: Spreadsheet, declaration: SchemaDeclaration, options: ReadOptions): Workbook {
   const meter = new CallMeter();
   const preview = options.mode === 'preview';
+  const metadata = readIdentityTags(spreadsheet, meter);
   const sheets = declaration.managedSheets.map((managed) => {
     const sheet = spreadsheet.getSheetByName(managed.sheet);
-    return sheet === null ? null : readSheet(sheet, managed, meter, options);
+    const found = metadata.get(managed.sheet) ?? { tags: [], characters: 0 };
+    const identities = identitiesOf(declaration, managed.sheet);
+    return sheet === null ? null : readSheet(sheet, managed, meter, { ...options, metadata: found, identities });
   });
   const growsGrid = sheets.some(
     (snapshot, i) => snapshot !== null && needsWiderGrid(snapshot, declaration.managedSheets[i]),
@@ -67,7 +72,12 @@ export function readWorkbook(spreadsheet: Spreadsheet, declaration: SchemaDeclar
   };
 }
 
-function readSheet(sheet: Sheet, managed: ManagedSheet, meter: CallMeter, options: ReadOptions): SheetSnapshot {
+interface SheetReadOptions extends ReadOptions {
+  readonly metadata: SheetMetadata;
+  readonly identities: readonly string[];
+}
+
+function readSheet(sheet: Sheet, managed: ManagedSheet, meter: CallMeter, options: SheetReadOptions): SheetSnapshot {
   const preview = options.mode === 'preview';
   const extent = meter.call(() => sheet.getDataRange());
   const maxRows = meter.call(() => sheet.getMaxRows());
@@ -82,8 +92,13 @@ function readSheet(sheet: Sheet, managed: ManagedSheet, meter: CallMeter, option
   const lastRow = empty ? 0 : extentRows;
   const lastColumn = empty ? 0 : extentColumns;
   const analysis = analyseHeaders(headers);
+  // Declared columns found by identity (tag first, exact header second): a renamed one keeps its data read.
+  const resolution = resolveIdentities(options.identities, headers, analysis, options.metadata.tags);
   const managedColumns = managed.migrations.flatMap((m) =>
-    m.addColumns.flatMap((c) => analysis.columnsByName.get(c.name) ?? []),
+    m.addColumns.flatMap((c) => {
+      const found = resolution.columns.get(c.name);
+      return found === undefined ? (analysis.columnsByName.get(c.name) ?? []) : [found.column];
+    }),
   );
   const dataRows = lastRow - headerRow;
   const first = Math.min(...managedColumns);
@@ -108,14 +123,14 @@ function readSheet(sheet: Sheet, managed: ManagedSheet, meter: CallMeter, option
     protections: preview ? readProtections(sheet, meter, options.protectionType) : [],
     rules: readSheetRules(sheet, managed, meter, {
       maxRows,
-      present: (name) => uniqueColumn(analysis.columnsByName.get(name)),
+      present: (name) => resolution.columns.get(name)?.column,
       managedBlock,
       protectionType: options.protectionType,
     }),
+    tags: options.metadata.tags,
+    metadataCharacters: options.metadata.characters,
   };
 }
-
-const uniqueColumn = (at: readonly number[] | undefined): number | undefined => (at?.length === 1 ? at[0] : undefined);
 
 function readBlock(
   sheet: Sheet,

@@ -7,6 +7,7 @@ import { a1 } from '../core/columnLetters';
 import type { CellDefault } from '../core/schema';
 import type { Rect } from '../core/snapshot';
 import type { WriteStep } from '../core/steps';
+import { tagColumn, untagColumn } from './identityTags';
 import type { CallMeter } from './meter';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -131,5 +132,10 @@ export function executeStep(sheet: Sheet, step: WriteStep, meter: CallMeter, fil
       filler.fillList(sheet, step.rects, step.value);
       return;
     }
+    case 'tagColumn':
+      // Recorded first: removing a tag that never landed finds nothing to remove.
+      undo.record(() => untagColumn(sheet, step.column, step.identity));
+      meter.call(() => tagColumn(sheet, step.column, step.identity));
+      return;
   }
 }

@@ -82,7 +82,7 @@ function whereOf(finding: Finding, fallbackSheet: string): { sheet: string; cell
 export function findingText(x: Text, finding: Finding, sheet: string): string {
   const key = `finding.${finding.code}`;
   if (!(key in CATALOGUES.en)) return finding.message;
-  return x.t(key as MessageKey, whereOf(finding, sheet));
+  return x.t(key as MessageKey, { ...finding.params, ...whereOf(finding, sheet) });
 }
 
 export function omittedText(x: Text, omitted: number): string | null {

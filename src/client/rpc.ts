@@ -77,5 +77,6 @@ export function createRpc(runner: () => ScriptRunner): Rpc {
     getLiveMetricsStatus: call('getLiveMetricsStatus'),
     keepMetricsLive: call('keepMetricsLive'),
     stopLiveMetrics: call('stopLiveMetrics'),
+    restoreColumnHeader: call('restoreColumnHeader'),
   };
 }

@@ -223,7 +223,38 @@ function localizeStatic(): void {
   document.title = x.t('app.name');
 }
 
+/**
+ * "Restore header" on a renamed column: the first click asks (the button becomes a confirm),
+ * the second writes that one header cell; then the preview reloads.
+ */
+async function restoreHeader(button: HTMLButtonElement): Promise<void> {
+  if (state !== 'ready') return;
+  const { sheet, identity, cell } = button.dataset;
+  if (sheet === undefined || identity === undefined || cell === undefined) return;
+  if (button.dataset.confirming !== 'true') {
+    button.dataset.confirming = 'true';
+    button.textContent = x.t('restore.confirmButton', { identity, cell });
+    announce(x.t('restore.confirmHint', { cell }));
+    return;
+  }
+  clearNotice();
+  setState('loading');
+  try {
+    const result = await rpc.restoreColumnHeader({ sheet, identity, confirmed: true });
+    showNotice(ui.notice, 'success', x.t('restore.done', { cell: result.cell, identity: result.identity }));
+  } catch (error) {
+    showNotice(ui.notice, 'error', x.t('restore.failed'), [failureMessage(error)]);
+  }
+  await fetchPlan();
+  setState('ready');
+  bringIntoView(ui.notice);
+}
+
 function wire(): void {
+  ui.preview.addEventListener('click', (event) => {
+    const target = event.target instanceof Element ? event.target.closest('button.restore-header') : null;
+    if (target instanceof HTMLButtonElement) void restoreHeader(target);
+  });
   ui.apply.addEventListener('click', askToConfirm);
   ui.refresh.addEventListener('click', () => void refresh());
   ui.clearCache.addEventListener('click', () => void clearCache());

@@ -114,8 +114,27 @@ function renderFindings(
         'li',
         { className: kind === 'error' ? 'error' : 'warning', attrs: { 'data-code': f.code } },
         h('span', { className: 'finding-text' }, findingText(x, f, sheet.sheet)),
+        restoreButton(x, f),
       ),
     ),
+  );
+}
+
+/** A renamed managed column offers its repair; the sidebar asks to confirm before calling the server. */
+function restoreButton(x: Text, f: Finding): HTMLElement | null {
+  if (f.code !== 'COLUMN_RENAMED' || f.params === undefined) return null;
+  return h(
+    'button',
+    {
+      className: 'restore-header secondary-button',
+      attrs: {
+        type: 'button',
+        'data-sheet': String(f.params.sheet),
+        'data-identity': String(f.params.identity),
+        'data-cell': String(f.params.cell),
+      },
+    },
+    x.t('restore.button'),
   );
 }
 

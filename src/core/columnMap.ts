@@ -1,10 +1,14 @@
 /**
- * Header → 1-based column map, the way code finds columns by name instead of position.
- * Pure; the cache adapter stores it as JSON.
+ * Name → 1-based column map, the way code finds columns by name instead of position. Managed
+ * columns (identities) are found by their tag first and exact header second, so a renamed one
+ * keeps its name here; other headers map by their text. Pure; the cache adapter stores it as JSON.
  */
-import { hashJson } from './fingerprint';
 
-export const COLUMN_MAP_VERSION = 1;
+import { hashJson } from './fingerprint';
+import { analyseHeaders, headerLookalikeKey } from './headers';
+import { type ColumnTag, resolveIdentities } from './identity';
+
+export const COLUMN_MAP_VERSION = 2;
 
 export interface ColumnMap {
   readonly version: number;
@@ -15,8 +19,19 @@ export interface ColumnMap {
   /** Hash of the header row as read: what drift checks compare to notice a rename or move. */
   readonly headerFingerprint: string;
   readonly columns: Readonly<Record<string, number>>;
-  /** Names that appear more than once; looking them up is an error, not a guess. */
+  /**
+   * Names that appear more than once — exact duplicates, look-alikes of a managed column, one
+   * identity on two columns; looking them up is an error, not a guess.
+   */
   readonly ambiguous: readonly string[];
+  /** Managed names whose header cell reads otherwise (renamed) → the text there now. */
+  readonly renamed: Readonly<Record<string, string>>;
+}
+
+/** The identities of a sheet and the tags read with the header row (absent: headers only). */
+export interface MapIdentity {
+  readonly identities: readonly string[];
+  readonly tags: readonly ColumnTag[];
 }
 
 export function buildColumnMap(
@@ -24,6 +39,7 @@ export function buildColumnMap(
   headerRow: number,
   headers: readonly unknown[],
   lastColumn: number,
+  identity: MapIdentity = { identities: [], tags: [] },
 ): ColumnMap {
   const columns: Record<string, number> = {};
   const ambiguous = new Set<string>();
@@ -32,6 +48,18 @@ export function buildColumnMap(
     if (Object.prototype.hasOwnProperty.call(columns, value)) ambiguous.add(value);
     else columns[value] = i + 1;
   });
+  const renamed: Record<string, string> = {};
+  const analysis = analyseHeaders(headers);
+  const resolution = resolveIdentities(identity.identities, headers, analysis, identity.tags);
+  const claimed = new Set([...resolution.columns.values()].map((c) => c.column));
+  for (const name of identity.identities) {
+    const found = resolution.columns.get(name);
+    if (found !== undefined && !ambiguous.has(name)) columns[name] = found.column;
+    else delete columns[name];
+    if (found !== undefined && found.header !== name) renamed[name] = found.header;
+    if (lookalikeElsewhere(name, headers, claimed)) ambiguous.add(name);
+  }
+  for (const { identity: name } of [...resolution.duplicated, ...resolution.contradicted]) ambiguous.add(name);
   return {
     version: COLUMN_MAP_VERSION,
     sheet,
@@ -40,7 +68,22 @@ export function buildColumnMap(
     headerFingerprint: headerFingerprint(headers),
     columns,
     ambiguous: [...ambiguous],
+    renamed,
   };
+}
+
+/** A header that only looks like a managed name (case, spaces, invisible characters) on a column not claimed by it. */
+function lookalikeElsewhere(name: string, headers: readonly unknown[], claimed: ReadonlySet<number>): boolean {
+  const key = headerLookalikeKey(name);
+  return headers.some(
+    (value, i) =>
+      typeof value === 'string' && value !== name && !claimed.has(i + 1) && headerLookalikeKey(value) === key,
+  );
+}
+
+/** The header text expected over a mapped name's column (its current text when renamed). */
+export function expectedHeader(map: ColumnMap, name: string): string {
+  return map.renamed[name] ?? name;
 }
 
 export function headerFingerprint(headers: readonly unknown[]): string {
@@ -54,6 +97,7 @@ export function isColumnMap(value: unknown): value is ColumnMap {
     map !== null &&
     map.version === COLUMN_MAP_VERSION &&
     typeof map.columns === 'object' &&
+    typeof map.renamed === 'object' &&
     typeof map.lastColumn === 'number'
   );
 }

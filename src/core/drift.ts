@@ -9,6 +9,9 @@ import type { CheckStatus, Finding } from '../shared/payloads';
 import { a1, columnLetter, columnSpan } from './columnLetters';
 import { headerFingerprint } from './columnMap';
 import { analyseHeaders, type HeaderAnalysis, nearDuplicatesOf, visibleText } from './headers';
+import { type ColumnTag, type IdentityResolution, resolveIdentities } from './identity';
+import { identityDriftFindings } from './identityDrift';
+import { IDENTITY_CODES } from './identityFindings';
 import { finding } from './plan';
 import type { ManagedSheet } from './schema';
 import { RULE_FINDING_CODES } from './sheetRules';
@@ -44,6 +47,9 @@ export const DRIFT_CODES = [
   'COLUMN_MOVED',
   'DUPLICATE_HEADER',
   'NEAR_DUPLICATE_HEADER',
+  IDENTITY_CODES.looksRenamed,
+  IDENTITY_CODES.duplicated,
+  IDENTITY_CODES.contradicted,
 ] as const;
 export const PENDING_CODES = [
   'PENDING_MIGRATION',
@@ -91,12 +97,14 @@ export function missingSheetDrift(managed: ManagedSheet, previous: SheetBaseline
  * @param headers the header row as read (`getRange(headerRow, 1, 1, lastColumn).getValues()[0]`)
  * @param lastColumn `getLastColumn()` when read (0 on an empty sheet)
  * @param previous the baseline of the previous check, null on the first check
+ * @param tags the identity tags on this sheet's columns (one find() per check); null when not read
  */
 export function detectDrift(
   managed: ManagedSheet,
   headers: readonly unknown[],
   lastColumn: number,
   previous: SheetBaseline | null,
+  tags: readonly ColumnTag[] | null = null,
 ): SheetDrift {
   const analysis = analyseHeaders(headers);
   if (lastColumn === 0 || analysis.lastHeaderColumn === 0) {
@@ -112,10 +120,21 @@ export function detectDrift(
   }
   const texts = storedTexts(headers);
   const fingerprint = headerFingerprint(headers);
-  const columns = managedColumns(managed, analysis, texts, previous);
+  const declared = managed.migrations.flatMap((m) => m.addColumns.map((c) => c.name));
+  const resolution = resolveIdentities(declared, headers, analysis, tags ?? []);
+  const tagged = (tags ?? []).length > 0;
+  const columns = managedColumns(managed, { analysis, texts, previous, resolution, tagged });
+  const identity =
+    tags === null
+      ? []
+      : identityDriftFindings({ managed, resolution, headers, tagged, previous: previous?.managed ?? {} });
+  // A column that looks renamed is not pending: adding it would split its data.
+  for (const f of identity)
+    if (f.code === IDENTITY_CODES.looksRenamed) columns.missing.delete(String(f.params?.identity));
   const findings = [
     ...duplicateFindings(managed, analysis),
     ...columns.findings,
+    ...identity,
     ...nearDuplicateFindings(managed, analysis, columns.renamedAt),
     ...pendingFindings(managed, analysis, columns.missing),
     ...unknownColumnFindings(managed, analysis, texts, previous, columns.renamedAt),
@@ -153,27 +172,36 @@ interface ManagedColumns {
   readonly renamedAt: Set<number>;
 }
 
-function managedColumns(
-  managed: ManagedSheet,
-  analysis: HeaderAnalysis,
-  texts: readonly string[],
-  previous: SheetBaseline | null,
-): ManagedColumns {
+interface Reading {
+  readonly analysis: HeaderAnalysis;
+  readonly texts: readonly string[];
+  readonly previous: SheetBaseline | null;
+  readonly resolution: IdentityResolution;
+  /** Whether the sheet carries identity tags: then a missing column was deleted, with certainty. */
+  readonly tagged: boolean;
+}
+
+function managedColumns(managed: ManagedSheet, reading: Reading): ManagedColumns {
+  const { analysis, texts, previous, resolution } = reading;
   const declared = new Set(managed.migrations.flatMap((m) => m.addColumns.map((c) => c.name)));
   const result: ManagedColumns = {
     findings: [],
     missing: new Set<string>(),
     positions: {},
     renamedTo: {},
-    renamedAt: new Set<number>(),
+    renamedAt: new Set<number>(resolution.renamed.map((c) => c.column)),
   };
   for (const name of declared) {
-    const present = analysis.columnsByName.get(name);
+    const found = resolution.columns.get(name);
+    const present = found === undefined ? analysis.columnsByName.get(name) : [found.column];
     const last = previous?.managed[name];
     if (present !== undefined) {
       result.positions[name] = present.length === 1 || last === undefined ? present[0] : last;
       if (present.length === 1 && last !== undefined && last !== present[0])
         result.findings.push(movedFinding(managed, name, last, present[0]));
+    } else if (reading.tagged && !ambiguousIdentity(resolution, name)) {
+      if (last !== undefined) result.positions[name] = last;
+      result.findings.push(deletedFinding(managed, name, last ?? null));
     } else if (last === undefined) {
       result.missing.add(name);
     } else {
@@ -213,13 +241,20 @@ function missingColumn(
     );
     return;
   }
-  const cell = a1(managed.sheet, managed.headerRow, column);
-  result.findings.push(
-    finding(
-      'COLUMN_DELETED',
-      `Managed column "${name}" is gone from "${managed.sheet}": it was in ${columnLetter(column)} at the last check and no header replaced it. Restore it (File › Version history) if its data matters; "Extend schema" would add it again with default values.`,
-      cell,
-    ),
+  result.findings.push(deletedFinding(managed, name, column));
+}
+
+function ambiguousIdentity(resolution: IdentityResolution, name: string): boolean {
+  return [...resolution.duplicated, ...resolution.contradicted].some((d) => d.identity === name);
+}
+
+/** `column` is where the last check saw it; null on a tagged sheet without baseline (deleted: its tag went with it). */
+function deletedFinding(managed: ManagedSheet, name: string, column: number | null): Finding {
+  const where = column === null ? '' : `: it was in ${columnLetter(column)} at the last check`;
+  return finding(
+    'COLUMN_DELETED',
+    `Managed column "${name}" is gone from "${managed.sheet}"${where} (its identity tag went with it). Restore it (File › Version history) if its data matters; "Extend schema" would add it again with default values.`,
+    column === null ? managed.sheet : a1(managed.sheet, managed.headerRow, column),
   );
 }
 

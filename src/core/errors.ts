@@ -23,7 +23,9 @@ export type SchemaErrorCode =
   | 'METRICS_COLUMNS_MISSING'
   | 'METRICS_WRITE_FAILED'
   | 'TOO_MANY_TRIGGERS'
-  | 'NOT_FROM_A_TRIGGER';
+  | 'NOT_FROM_A_TRIGGER'
+  | 'NOT_MANAGED'
+  | 'NOTHING_TO_RESTORE';
 
 export const BUSY_MESSAGE =
   'Sheet Schema: another schema change is running — try again in a minute. Nothing was written.';

@@ -18,7 +18,9 @@ import type {
 import { a1, columnLetter, columnSpan, MAX_COLUMNS } from './columnLetters';
 import { hashJson } from './fingerprint';
 import { analyseHeaders, type HeaderAnalysis, nearDuplicatesOf, visibleText } from './headers';
-import { type ManagedSheet, numberFormatOf, type SchemaDeclaration } from './schema';
+import { type IdentityResolution, identitiesOf, resolveIdentities } from './identity';
+import { claimedLocation, identityFindings, plannedTags, type SheetReading, unaddable } from './planIdentity';
+import { declaredColumns, type ManagedSheet, numberFormatOf, type SchemaDeclaration } from './schema';
 import { planSheetRules } from './sheetRulesPlan';
 import type { CellBlock, ProtectionInfo, Rect, SheetSnapshot, WorkbookSnapshot } from './snapshot';
 
@@ -37,11 +39,16 @@ export function finding(code: string, message: string, location: string | null =
   return { code, message, location };
 }
 
+/**
+ * @param identities the columns of this sheet the add-on manages or reads by name (declared and
+ *   union-metric columns, `identitiesOf`): found by tag first, exact header second, and tagged.
+ */
 export function planSheet(
   managed: ManagedSheet,
   snapshot: SheetSnapshot | null,
   history: readonly HistoryEntry[],
   cells: CellCount | null,
+  identities: readonly string[] = declaredColumns(managed).map((c) => c.name),
 ): SheetPlan {
   if (snapshot === null) {
     return emptyPlan(managed, null, [
@@ -70,23 +77,22 @@ export function planSheet(
       ),
     ]);
   }
-  return planColumns(managed, snapshot, analysis, history, cells);
+  const resolution = resolveIdentities(identities, snapshot.headers, analysis, snapshot.tags ?? []);
+  return planColumns({ managed, snapshot, analysis, resolution }, history, cells);
 }
 
-function planColumns(
-  managed: ManagedSheet,
-  snapshot: SheetSnapshot,
-  analysis: HeaderAnalysis,
-  history: readonly HistoryEntry[],
-  cells: CellCount | null,
-): SheetPlan {
+function planColumns(reading: SheetReading, history: readonly HistoryEntry[], cells: CellCount | null): SheetPlan {
+  const { managed, snapshot, analysis, resolution } = reading;
   const dataRows = Math.max(0, snapshot.lastRow - managed.headerRow);
   const columnsToAdd: PlannedColumn[] = [];
   const blanksToFill: PlannedBlankFill[] = [];
+  const blockedNames = unaddable(reading);
   let nextColumn = analysis.lastHeaderColumn + 1;
   for (const migration of managed.migrations) {
     for (const column of migration.addColumns) {
-      const present = analysis.columnsByName.get(column.name);
+      const found = resolution.columns.get(column.name);
+      const present = found === undefined ? undefined : [found.column];
+      if (present === undefined && blockedNames.has(column.name)) continue;
       if (present === undefined) {
         columnsToAdd.push({
           migrationId: migration.id,
@@ -116,11 +122,17 @@ function planColumns(
     }
   }
   const gridColumnsToInsert = Math.max(0, nextColumn - 1 - snapshot.maxColumns);
-  const rules = planSheetRules(managed, snapshot, analysis, columnsToAdd, blanksToFill);
-  const hasWork = columnsToAdd.length > 0 || blanksToFill.length > 0 || rules.changes.length > 0;
+  const columnsToTag = plannedTags(reading, columnsToAdd);
+  const present = (name: string) => resolution.columns.get(name)?.column;
+  const rules = planSheetRules(managed, snapshot, present, columnsToAdd, blanksToFill);
+  const hasWork =
+    columnsToAdd.length > 0 || blanksToFill.length > 0 || columnsToTag.length > 0 || rules.changes.length > 0;
+  const identity = identityFindings(reading, columnsToTag);
+  const claimed = new Set([...resolution.columns.values()].map((c) => c.column));
   const errors = [
     ...duplicateFindings(managed, analysis),
-    ...nearDuplicateFindings(managed, analysis),
+    ...identity.errors,
+    ...nearDuplicateFindings(managed, analysis).filter((f) => !claimedLocation(managed, claimed, f)),
     ...dataRightOfHeaders(managed, snapshot, analysis),
     ...(hasWork ? limitFindings(managed, snapshot, gridColumnsToInsert, cells) : []),
   ];
@@ -139,8 +151,14 @@ function planColumns(
     columnsToAdd,
     blanksToFill,
     rules: rules.changes,
-    migrations: migrationStatuses(managed, analysis, columnsToAdd, blanksToFill, history),
-    warnings: [...headerWarnings(managed, snapshot, analysis), ...protection.warnings, ...rules.warnings],
+    columnsToTag,
+    migrations: migrationStatuses(managed, resolution, columnsToAdd, blanksToFill, history),
+    warnings: [
+      ...identity.renamed,
+      ...headerWarnings(managed, snapshot, analysis),
+      ...protection.warnings,
+      ...rules.warnings,
+    ],
     errors: allErrors,
   };
 }
@@ -163,6 +181,7 @@ function emptyPlan(managed: ManagedSheet, snapshot: SheetSnapshot | null, errors
     columnsToAdd: [],
     blanksToFill: [],
     rules: [],
+    columnsToTag: [],
     migrations: managed.migrations.map((m) => ({
       id: m.id,
       description: m.description,
@@ -370,7 +389,7 @@ function headerWarnings(managed: ManagedSheet, snapshot: SheetSnapshot, analysis
 
 function migrationStatuses(
   managed: ManagedSheet,
-  analysis: HeaderAnalysis,
+  resolution: IdentityResolution,
   columnsToAdd: readonly PlannedColumn[],
   blanksToFill: readonly PlannedBlankFill[],
   history: readonly HistoryEntry[],
@@ -381,7 +400,7 @@ function migrationStatuses(
     const applied = history.find(
       (h) => h.migrationId === migration.id && h.sheet === managed.sheet && h.outcome === SUCCESS_OUTCOME,
     );
-    const present = migration.addColumns.some((c) => analysis.columnsByName.has(c.name));
+    const present = migration.addColumns.some((c) => resolution.columns.has(c.name));
     let state: MigrationStatus['state'];
     if (!present) state = 'pending';
     else if (missing > 0 || blanks) state = 'partial';
@@ -398,7 +417,8 @@ export function buildPlan(
 ): Omit<SchemaPlan, 'cost'> {
   const interrupted = unfinishedApply(workbook);
   const sheets = declaration.managedSheets.map((managed, i) => {
-    const plan = planSheet(managed, workbook.sheets[i] ?? null, workbook.history, workbook.cells);
+    const identities = identitiesOf(declaration, managed.sheet);
+    const plan = planSheet(managed, workbook.sheets[i] ?? null, workbook.history, workbook.cells, identities);
     return interrupted?.migrations.some((m) => m.sheet === managed.sheet)
       ? { ...plan, warnings: [interruptedFinding(interrupted, managed.sheet), ...plan.warnings] }
       : plan;
@@ -467,6 +487,7 @@ export function planFingerprint(sheets: readonly SheetPlan[], interrupted: Unfin
       add: s.columnsToAdd,
       fill: s.blanksToFill,
       rules: s.rules,
+      tag: s.columnsToTag,
       errors: s.errors.map((e) => [e.code, e.location]),
     })),
     interrupted,

@@ -1,7 +1,6 @@
 /** The plan's part for sheet rules: changes to make, fills a rule would reject, data-quality warnings. */
 import type { Finding, PlannedBlankFill, PlannedColumn, PlannedRuleChange } from '../shared/payloads';
 import { dataQualityFindings, fillConflicts } from './fillChecks';
-import type { HeaderAnalysis } from './headers';
 import { declaredColumns, type ManagedSheet } from './schema';
 import { locateColumns, ruleChanges } from './sheetRules';
 import type { SheetSnapshot } from './snapshot';
@@ -13,21 +12,17 @@ export interface SheetRulesPlan {
 }
 
 /**
- * Columns are located through the plan's header analysis (by exact name, used only when unique);
- * swapping in column identity means replacing `present` below.
+ * `present` locates an existing managed column (the plan passes its identity resolution: the tag
+ * first, the exact header second), so a renamed column keeps its rules.
  */
 export function planSheetRules(
   managed: ManagedSheet,
   snapshot: SheetSnapshot,
-  analysis: HeaderAnalysis,
+  present: (name: string) => number | undefined,
   added: readonly PlannedColumn[],
   fills: readonly PlannedBlankFill[],
 ): SheetRulesPlan {
   const specs = declaredColumns(managed);
-  const present = (name: string) => {
-    const at = analysis.columnsByName.get(name);
-    return at?.length === 1 ? at[0] : undefined;
-  };
   const withMigration = managed.migrations.flatMap((m) => m.addColumns.map((spec) => ({ migrationId: m.id, spec })));
   const located = locateColumns(withMigration, present, added);
   const existing = located.filter((c) => !c.isNew);

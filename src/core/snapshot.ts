@@ -5,6 +5,7 @@
  * headers — that region, to name the offending cell.
  */
 import type { HistoryEntry, InterruptedApply } from '../shared/payloads';
+import type { ColumnTag } from './identity';
 import type { SheetRulesState } from './sheetRules';
 
 export interface Rect {
@@ -46,6 +47,10 @@ export interface SheetSnapshot {
   readonly protections: readonly ProtectionInfo[];
   /** Validation, notes, formats and own protections of the managed columns present (null: none present). */
   readonly rules: SheetRulesState | null;
+  /** Identity tags on this sheet's columns (absent: read before identity existed, treated as none). */
+  readonly tags?: readonly ColumnTag[];
+  /** Characters (keys + values) of all developer metadata on this sheet, against Google's 30,000 budget. */
+  readonly metadataCharacters?: number;
 }
 
 export interface ReadCost {

@@ -13,7 +13,8 @@ export type WriteStep =
   | { readonly kind: 'setHeaders'; readonly row: number; readonly column: number; readonly headers: readonly string[] }
   | { readonly kind: 'numberFormat'; readonly rect: Rect; readonly format: string }
   | { readonly kind: 'fill'; readonly rect: Rect; readonly value: Exclude<CellDefault, null> }
-  | { readonly kind: 'fillList'; readonly rects: readonly Rect[]; readonly value: Exclude<CellDefault, null> };
+  | { readonly kind: 'fillList'; readonly rects: readonly Rect[]; readonly value: Exclude<CellDefault, null> }
+  | { readonly kind: 'tagColumn'; readonly column: number; readonly identity: string };
 
 /**
  * Ranges per `Sheet.getRangeList(a1s).setValue(v)` call. The reference documents no limit
@@ -56,6 +57,8 @@ export function writeSteps(plan: SheetPlan, headerRow: number): WriteStep[] {
     }
   }
   steps.push(...blankFillSteps(plan.blanksToFill));
+  // Tags last: an execution killed before them leaves exact headers, which the next run adopts.
+  for (const tag of plan.columnsToTag) steps.push({ kind: 'tagColumn', column: tag.index, identity: tag.identity });
   return steps;
 }
 
@@ -134,6 +137,7 @@ export function stepsCost(steps: readonly WriteStep[]): WriteCost {
     ...steps.map((step): WriteCost => {
       switch (step.kind) {
         case 'insertColumns':
+        case 'tagColumn':
           return { ...NO_COST, spreadsheetCalls: 1 };
         case 'numberFormat':
           // One pattern sent for the whole rectangle.

@@ -29,6 +29,15 @@ export function describeSheetChanges(sheet: SheetPlan, tense: 'planned' | 'done'
       `${sheet.sheet}: ${fill} ${count(blank.cells)} blank cell${blank.cells === 1 ? '' : 's'} of ${blank.header} (column ${blank.letter}) with ${JSON.stringify(blank.default)}.`,
     );
   }
+  const tags = sheet.columnsToTag ?? [];
+  if (tags.length > 0) {
+    const [tag, what] =
+      tense === 'planned' ? ['tag', 'so they stay found if renamed'] : ['tagged', 'with their identity'];
+    const listed = tags
+      .map((t) => `${t.letter} ${t.identity}${t.reason === 'adopted' ? ' (existing)' : ''}`)
+      .join(', ');
+    lines.push(`${sheet.sheet}: ${tag} ${tags.length} column${tags.length === 1 ? '' : 's'} ${what}: ${listed}.`);
+  }
   return lines;
 }
 

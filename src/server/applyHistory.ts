@@ -101,10 +101,16 @@ export function touchedMigrations(changing: readonly SheetPlan[]): Recorded[] {
         (m) =>
           sheet.columnsToAdd.some((c) => c.migrationId === m.id) ||
           sheet.blanksToFill.some((b) => b.migrationId === m.id) ||
-          sheet.rules.some((r) => r.migrationId === m.id),
+          sheet.rules.some((r) => r.migrationId === m.id) ||
+          adoptedBy(sheet, m.id).length > 0,
       )
       .map((m) => ({ sheet, migrationId: m.id })),
   );
+}
+
+/** Existing columns of a migration the apply tags with their identity (adopts). */
+function adoptedBy(sheet: SheetPlan, migrationId: string): SheetPlan['columnsToTag'] {
+  return sheet.columnsToTag.filter((t) => t.reason === 'adopted' && t.migrationId === migrationId);
 }
 
 /** What history records: the migrations this apply changes, and those an interrupted apply changed without recording. */
@@ -143,6 +149,7 @@ function historyEntries(context: ExecutionContext, record: ApplyRecord, outcome:
         .filter((b) => b.migrationId === migrationId)
         .map((f) => `filled ${f.cells} blank cells in ${f.letter} (${f.header})`),
       ...describeRuleChanges(sheet.rules.filter((r) => r.migrationId === migrationId)),
+      ...adoptedBy(sheet, migrationId).map((t) => `tagged existing ${t.letter} (${t.identity})`),
       ...(completes && plan.interrupted !== null
         ? [`completes the apply stopped at ${plan.interrupted.startedAt}`]
         : []),

@@ -21,6 +21,7 @@ import {
   writeCheckSettings,
 } from '../adapters/checkState';
 import { readHistory } from '../adapters/history';
+import { readIdentityTags, type SheetMetadata } from '../adapters/identityTags';
 import { CallMeter } from '../adapters/meter';
 import {
   CHECK_EVERY_HOURS,
@@ -38,6 +39,7 @@ import { headerFingerprint } from '../core/columnMap';
 import { detectDrift, missingSheetDrift, type SheetBaseline, type SheetDrift, worstStatus } from '../core/drift';
 import { errorMessage, SchemaError } from '../core/errors';
 import { analyseHeaders } from '../core/headers';
+import type { ColumnTag } from '../core/identity';
 import { finding, interruptedFinding, unfinishedApply } from '../core/plan';
 import { type ManagedSheet, mappedSheets, type SchemaDeclaration } from '../core/schema';
 import type {
@@ -123,8 +125,10 @@ function withUnfinishedApply(context: ExecutionContext, checked: SheetsChecked):
 function checkSheets(context: ExecutionContext, previous: Readonly<Record<string, SheetBaseline>>): SheetsChecked {
   const meter = new CallMeter();
   const checked: SheetsChecked = { sheets: [], baselines: { ...previous }, calls: 0 };
+  const tags = readTagsForCheck(context, meter);
   for (const managed of context.declaration.managedSheets) {
-    const { drift, mapInvalidated } = checkSheet(context, managed, previous[managed.sheet] ?? null, meter);
+    const sheetTags = tags === null ? null : (tags.get(managed.sheet)?.tags ?? []);
+    const { drift, mapInvalidated } = checkSheet(context, managed, previous[managed.sheet] ?? null, meter, sheetTags);
     checked.sheets.push({
       sheet: managed.sheet,
       status: drift.status,
@@ -137,6 +141,15 @@ function checkSheets(context: ExecutionContext, previous: Readonly<Record<string
   return { ...checked, sheets: withRuleDrift(context, checked.sheets, meter), calls: meter.calls };
 }
 
+/** One find() for the whole spreadsheet; null when it fails (the check then compares headers only). */
+function readTagsForCheck(context: ExecutionContext, meter: CallMeter): Map<string, SheetMetadata> | null {
+  try {
+    return readIdentityTags(context.spreadsheet(), meter);
+  } catch {
+    return null;
+  }
+}
+
 /**
  * At most two Spreadsheet calls: the data extent and, in one read, the header row with the first
  * data row (none at all for a missing sheet). The first data row shows an apply stopped after its
@@ -147,13 +160,14 @@ function checkSheet(
   managed: ManagedSheet,
   previous: SheetBaseline | null,
   meter: CallMeter,
+  tags: readonly ColumnTag[] | null,
 ): { drift: SheetDrift; mapInvalidated: boolean } {
   const sheet = context.spreadsheet().getSheetByName(managed.sheet);
   if (sheet === null)
     return { drift: missingSheetDrift(managed, previous), mapInvalidated: invalidateMap(context, managed, null, 0) };
   try {
     const { headers, lastColumn, firstDataRow } = readHeaderRows(sheet, managed.headerRow, meter);
-    const drift = detectDrift(managed, headers, lastColumn, previous);
+    const drift = detectDrift(managed, headers, lastColumn, previous, tags);
     return {
       drift: withBlankDefaults(drift, blankDefaultsFinding(managed, analyseHeaders(headers), firstDataRow)),
       mapInvalidated: invalidateMap(context, managed, headers, lastColumn),

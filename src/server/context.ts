@@ -6,6 +6,7 @@
 
 import { ColumnMapCache } from '../adapters/columnMapCache';
 import { SchemaError } from '../core/errors';
+import { identitiesOf } from '../core/identity';
 import type { Logger } from '../core/logger';
 import { mappedSheets, type SchemaDeclaration } from '../core/schema';
 import { SCHEMA } from '../schema/managedSheets';
@@ -56,6 +57,7 @@ export class ExecutionContext {
         this.spreadsheet().getId(),
         headerRowOf,
         mapped.map((m) => m.sheet),
+        (sheet) => identitiesOf(this.declaration, sheet),
       );
     }
     return this.maps;

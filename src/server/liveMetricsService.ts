@@ -169,8 +169,8 @@ export function recomputeSpools(context: ExecutionContext, work: Pick<Work, 'key
   const unions = requireSheet(spreadsheet, source.sheet);
   const spools = requireSheet(spreadsheet, spoolSheet);
   const maps = context.columnMaps();
-  const unionMap = maps.verified(unions);
-  const spoolMap = maps.verified(spools);
+  const unionMap = maps.getOrBuild(unions);
+  const spoolMap = maps.getOrBuild(spools);
   const u = sourceLayout(unionMap, source.keyColumn, [
     source.diameterColumn,
     source.armDoneColumn,

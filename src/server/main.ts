@@ -9,6 +9,7 @@ import type {
   CheckResult,
   LiveMetricsStatus,
   Refusal,
+  RestoreHeaderResult,
   ScheduleStatus,
   SchemaPlan,
   UnionMetricsReport,
@@ -28,11 +29,13 @@ import {
   scheduleStatus,
 } from './checkService';
 import { ExecutionContext, type Services } from './context';
+import { restoreColumnHeader as restoreHeader } from './identityService';
 import { liveFromMenu } from './liveMetricsMenu';
 import { processLiveEdit, processStructureChange } from './liveMetricsService';
 import { liveMetricsOnHere, liveMetricsStatus, turnOffLiveMetrics, turnOnLiveMetrics } from './liveMetricsToggle';
 import { answeringRefusals, operatorMessages } from './locale';
 import { buildMenu, extendSchemaFromMenu, recomputeUnionMetricsFromMenu } from './menu';
+import { expectRestoreRequest, restoreHeadersFromMenu } from './restoreMenu';
 import { applySchema as apply, previewSchema as preview } from './schemaService';
 import {
   previewUnionMetrics as previewMetrics,
@@ -162,6 +165,18 @@ export function recomputeUnionMetrics(options?: unknown): UnionMetricsReport | n
  * afterwards exactly one hourly check trigger and one onChange trigger exist for this user and
  * spreadsheet; a first check runs at once. Refused from a trigger (V8 disables such triggers).
  */
+/**
+ * The confirmed header-restore repair of a renamed managed column: writes that one header cell
+ * and records it in history. The menu form (no argument) lists the renames and asks per cell.
+ */
+export function restoreColumnHeader(options?: unknown): RestoreHeaderResult | null {
+  expectAtMostArguments('restoreColumnHeader', arguments, 1);
+  const request = expectRestoreRequest(options);
+  if (request !== null) return restoreHeader(context(), request);
+  restoreHeadersFromMenu(context());
+  return null;
+}
+
 export function installScheduledCheck(options?: unknown): ScheduleStatus | null {
   expectAtMostArguments('installScheduledCheck', arguments, 1);
   if (isSidebarRequest('installScheduledCheck', options)) return installSchedule(context()).status;

@@ -18,6 +18,7 @@ export const MENU_ITEMS: ReadonlyArray<{ readonly caption: MessageKey; readonly 
   { caption: 'menu.checkNow', functionName: 'checkSchemaNow' },
   { caption: 'action.clearCache', functionName: 'clearColumnCache' },
   { caption: 'menu.recompute', functionName: 'recomputeUnionMetrics' },
+  { caption: 'menu.restoreHeaders', functionName: 'restoreColumnHeader' },
   // Both schedule items always: onOpen may run in AuthMode.NONE, where the state cannot be read.
   { caption: 'menu.scheduleOn', functionName: 'installScheduledCheck' },
   { caption: 'menu.scheduleOff', functionName: 'removeScheduledCheck' },

@@ -28,8 +28,18 @@ export interface Finding {
   readonly message: string;
   /** A1 reference the finding concerns, e.g. `Operaciones!BP1`, when there is one. */
   readonly location: string | null;
-  /** Structured values the message is built from (sheet, column, counts…), for a message catalogue. */
+  /** Structured values the message is built from (cells, names, texts, counts), for a message catalogue. */
   readonly params?: Readonly<Record<string, string | number>>;
+}
+
+/** A column the apply tags with its identity: right after creating it, or an existing exact-header one (adopted). */
+export interface PlannedTag {
+  readonly identity: string;
+  /** The migration declaring the column; null for a column only union metrics read (e.g. the key). */
+  readonly migrationId: string | null;
+  readonly index: number;
+  readonly letter: string;
+  readonly reason: 'created' | 'adopted';
 }
 
 /** A data-validation rule as plain data (criteria and values as SpreadsheetApp reports them). */
@@ -114,6 +124,8 @@ export interface SheetPlan {
   readonly blanksToFill: readonly PlannedBlankFill[];
   /** Validation, protections, notes and formats the apply sets (see src/core/sheetRules.ts). */
   readonly rules: readonly PlannedRuleChange[];
+  /** Identity tags the apply adds (one call each). */
+  readonly columnsToTag: readonly PlannedTag[];
   readonly migrations: readonly MigrationStatus[];
   readonly warnings: readonly Finding[];
   readonly errors: readonly Finding[];
@@ -287,4 +299,15 @@ export interface LiveMetricsStatus {
   readonly triggersInUse: number;
   readonly triggerLimit: number;
   readonly message: string;
+}
+
+/** What the confirmed header restore did: exactly one header cell written, recorded in history. */
+export interface RestoreHeaderResult {
+  readonly status: 'restored';
+  readonly sheet: string;
+  /** A1 of the header cell written, e.g. `Operaciones!BR1`. */
+  readonly cell: string;
+  readonly identity: string;
+  readonly previousHeader: string;
+  readonly summary: string;
 }

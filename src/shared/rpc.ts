@@ -10,6 +10,7 @@ import type {
   CheckResult,
   LiveMetricsStatus,
   Refusal,
+  RestoreHeaderResult,
   ScheduleStatus,
   SchemaPlan,
   UnionMetricsReport,
@@ -40,6 +41,9 @@ export interface SidebarApi {
   getLiveMetricsStatus(): LiveMetricsStatus;
   keepMetricsLive(options: { sidebar: true }): LiveMetricsStatus | null;
   stopLiveMetrics(options: { sidebar: true }): LiveMetricsStatus | null;
+  // Column identity: restore the declared header of a renamed managed column (writes one cell).
+  // Without `confirmed: true` (the menu) it asks first and returns null.
+  restoreColumnHeader(options: { sheet: string; identity: string; confirmed: true }): RestoreHeaderResult | null;
 }
 
 export type SidebarFunction = keyof SidebarApi;
@@ -67,6 +71,7 @@ export const MAY_RETURN_NULL: { readonly [K in SidebarFunction]: MayReturnNull<K
   getLiveMetricsStatus: false,
   keepMetricsLive: true,
   stopLiveMetrics: true,
+  restoreColumnHeader: true,
 };
 
 /** Compile-time check used by the server: `T` (the public module) must implement the contract. */

@@ -7,27 +7,29 @@ import { newExecution, V4_HEADERS, v3Workbook } from '../support/emulated';
 const operaciones = (emu: ReturnType<typeof v3Workbook>['emu']) => emu.spreadsheet.getSheetByName('Operaciones')!;
 
 describe('ColumnMapCache', () => {
-  it('builds on a miss with one read of the header row, then stores it in the document cache', () => {
+  it('builds on a miss with one read of the header row and one identity lookup, then stores it in the document cache', () => {
     const { emu } = v3Workbook();
     const map = newExecution(emu).columnMaps().getOrBuild(operaciones(emu));
     expect(map.columns.TAG_SPOOL).toBe(1);
     expect(map.columns.Estado_Detalle).toBe(67);
     const stats = emu.stats.snapshot();
-    expect(stats.spreadsheetDataCalls).toBe(1);
+    expect(stats.spreadsheetDataCalls).toBe(2);
     expect(stats.byMethod['Range.getValues']).toBe(1);
+    expect(stats.byMethod['DeveloperMetadataFinder.find']).toBe(1);
     expect(stats.cellsRead).toBe(67);
     const stored = Object.values(emu.cacheContents('document'));
     expect(stored).toHaveLength(1);
     expect(JSON.parse(stored[0]).columns.Estado_Detalle).toBe(67);
   });
 
-  it('costs zero Spreadsheet calls on a hit in a later execution, and zero cache calls on a repeat in one execution', () => {
+  it('costs one header read (no identity lookup) on a hit in a later execution, and nothing on a repeat in one execution', () => {
     const { emu } = v3Workbook();
     newExecution(emu).columnMaps().getOrBuild(operaciones(emu));
     const maps = newExecution(emu).columnMaps();
     emu.stats.reset();
     maps.getOrBuild(operaciones(emu));
-    expect(emu.stats.snapshot().spreadsheetDataCalls).toBe(0);
+    expect(emu.stats.snapshot().spreadsheetDataCalls).toBe(1);
+    expect(emu.stats.snapshot().byMethod['Range.getValues']).toBe(1);
     expect(emu.stats.snapshot().calls.Cache).toBeGreaterThan(0);
     emu.stats.reset();
     for (let i = 0; i < 100; i++) maps.getOrBuild(operaciones(emu));
@@ -40,7 +42,7 @@ describe('ColumnMapCache', () => {
     const maps = newExecution(emu).columnMaps();
     const key = maps.keyOf('x'.repeat(100));
     expect(key.length).toBeLessThanOrEqual(250);
-    expect(key).toMatch(/^sheet-schema:colmap:v1:/);
+    expect(key).toMatch(/^sheet-schema:colmap:v2:/);
     expect(maps.keyOf('Operaciones')).not.toBe(maps.keyOf('Uniones'));
   });
 
@@ -71,7 +73,7 @@ describe('ColumnMapCache', () => {
     expect(emu.cacheContents('document')).toEqual({});
     emu.stats.reset();
     maps.getOrBuild(operaciones(emu));
-    expect(emu.stats.snapshot().spreadsheetDataCalls).toBe(1);
+    expect(emu.stats.snapshot().spreadsheetDataCalls).toBe(2);
   });
 
   it('invalidateAll also drops the map of the union metrics source sheet (Uniones)', () => {
@@ -84,14 +86,15 @@ describe('ColumnMapCache', () => {
     expect(emu.cacheContents('document')).toEqual({});
   });
 
-  it('verified() catches a map gone stale after a column insert with one cheap call', () => {
+  it('a map gone stale after a column insert is replaced by the header read that checks it, with no extra read', () => {
     const { emu } = v3Workbook();
     newExecution(emu).columnMaps().getOrBuild(operaciones(emu));
     operaciones(emu).insertColumnsBefore(1, 1);
     operaciones(emu).getRange('A1').setValue('NUEVA');
     const maps = newExecution(emu).columnMaps();
-    expect(maps.getOrBuild(operaciones(emu)).columns.TAG_SPOOL).toBe(1);
-    expect(maps.verified(operaciones(emu)).columns.TAG_SPOOL).toBe(2);
+    emu.stats.reset();
+    expect(maps.getOrBuild(operaciones(emu)).columns.TAG_SPOOL).toBe(2);
+    expect(emu.stats.snapshot().byMethod['Range.getValues']).toBe(1);
   });
 
   it('apply invalidates the cached map', () => {
@@ -150,8 +153,24 @@ describe('readColumns / writeColumns by header name', () => {
     expect(String(data.columns.TAG_SPOOL[0])).toMatch(/^MK-/);
   });
 
-  it('refuses to write when the header is gone, naming the column; nothing written', () => {
+  it('keeps writing a renamed managed column by its identity tag', () => {
     const { emu } = migrated(20);
+    operaciones(emu).getRange('BS1').setValue('Renamed');
+    const rows = emu.readSheet('Operaciones').slice(1);
+    writeColumns(
+      operaciones(emu),
+      V4_HEADERS,
+      rows.map(() => [1, 2, 3, 4, 5]),
+      newExecution(emu).columnMaps(),
+    );
+    const after = emu.readSheet('Operaciones');
+    expect(after[0][70]).toBe('Renamed');
+    expect(after.slice(1).every((row) => row[70] === 4 && row.length === 72)).toBe(true);
+  });
+
+  it('refuses to write when the header is gone and its tag was removed by hand, naming the column; nothing written', () => {
+    const { emu } = migrated(20);
+    for (const item of operaciones(emu).getRange('BS:BS').getDeveloperMetadata()) item.remove();
     operaciones(emu).getRange('BS1').setValue('Renamed');
     const before = emu.readSheet('Operaciones');
     const context = newExecution(emu);

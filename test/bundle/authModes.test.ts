@@ -14,7 +14,7 @@ describe('the add-on under AuthMode NONE, LIMITED and FULL', () => {
   it.each(['NONE', 'LIMITED'] as const)('onOpen in %s builds the menu and touches nothing else', (authMode) => {
     const { emu } = v3Workbook({ spools: 5 });
     runEntryPoint(emu, DIST, 'onOpen', [{ authMode }], { authMode, kind: 'simpleTrigger' });
-    expect(emu.ui.menus.find((m) => m.addon)?.items.length).toBe(9);
+    expect(emu.ui.menus.find((m) => m.addon)?.items.length).toBe(10);
     const stats = emu.stats.snapshot();
     expect(stats.spreadsheetDataCalls + stats.calls.Properties + stats.calls.Lock + stats.calls.Cache).toBe(0);
   });

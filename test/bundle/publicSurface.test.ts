@@ -82,6 +82,7 @@ describe('onOpen', () => {
       'Check schema now',
       'Clear column cache',
       'Recompute union metrics',
+      'Restore renamed headers…',
       'Turn on hourly check',
       'Turn off hourly check',
       'Keep metrics live',

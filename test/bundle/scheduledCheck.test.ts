@@ -19,7 +19,7 @@ const json = <T>(value: unknown): T => JSON.parse(JSON.stringify(value)) as T;
 const mine = (emu: Emulator, handler: string) =>
   emu.triggers.list().filter((t) => t.user === ME && t.handlerFunction === handler);
 /** Cache key of a sheet's column map (see ColumnMapCache.keyOf). */
-const mapKey = (sheet: string) => `sheet-schema:colmap:v1:${hashString(`${SPREADSHEET_ID}\u0000${sheet}`)}`;
+const mapKey = (sheet: string) => `sheet-schema:colmap:v2:${hashString(`${SPREADSHEET_ID}\u0000${sheet}`)}`;
 /** Which of Operaciones' and Uniones' maps the document cache holds. */
 const mapKeys = (emu: Emulator) =>
   ['Operaciones', 'Uniones'].filter((sheet) => mapKey(sheet) in emu.cacheContents('document'));
@@ -159,16 +159,18 @@ describe('checkSchema: the hourly time-driven run', () => {
     install(emu);
     emu.stats.reset();
     const result = hourly(emu);
-    expect(result).toMatchObject({ status: 'ok', trigger: 'schedule', spreadsheetCalls: 2 + RULE_CHECK.calls });
+    expect(result).toMatchObject({ status: 'ok', trigger: 'schedule', spreadsheetCalls: 3 + RULE_CHECK.calls });
     const stats = emu.stats.snapshot();
-    // openById is the run's one extra call: the sheet costs getDataRange + the header and first data rows, plus its rules.
+    // openById and the identity-tag lookup (one find() for all sheets) are the run's extra calls:
+    // the sheet itself costs getDataRange + the header and first data rows, plus its rules.
     expect(stats.byMethod).toMatchObject({
       'SpreadsheetApp.openById': 1,
+      'DeveloperMetadataFinder.find': 1,
       'Sheet.getDataRange': 1,
       'Sheet.getLastColumn': 1,
       'Range.getValues': 2,
     });
-    expect(stats.spreadsheetDataCalls - 1).toBeLessThanOrEqual(2 + RULE_CHECK.calls);
+    expect(stats.spreadsheetDataCalls - 2).toBeLessThanOrEqual(2 + RULE_CHECK.calls);
     expect(stats.cellsRead).toBe(2 * 72 + RULE_CHECK.cells);
     expect(stats.calls.Ui).toBe(0);
     expect(sheetWrites(emu)).toEqual({});
@@ -181,10 +183,11 @@ describe('checkSchema: the hourly time-driven run', () => {
     runEntryPoint(emu, DIST, 'checkSchemaNow', [], { kind: 'menu' });
     expect(emu.ui.alerts[0].title).toBe('Sheet Schema: the schema drifted');
     expect(emu.ui.alerts[0].prompt).toContain(
-      'Operaciones!BR1 holds "uniones_sold_completadas", which looks like managed column "Uniones_SOLD_Completadas"',
+      'Operaciones!BR1 reads "uniones_sold_completadas" but is managed column "Uniones_SOLD_Completadas" (renamed)',
     );
     const result = scriptRun(emu, DIST, 'checkSchemaNow', { sidebar: true }) as CheckResult;
-    expect(result.sheets[0].findings.map((f) => f.location)).toEqual(['Operaciones!BR1', 'Operaciones!BU1']);
+    // A renamed tagged column is no missing column: nothing is pending at BU (issue 10).
+    expect(result.sheets[0].findings.map((f) => f.location)).toEqual(['Operaciones!BR1']);
     expect(result.status).toBe('drift');
   });
 

@@ -20,6 +20,46 @@ describe('findings from their code and location', () => {
       'Server words.',
     );
   });
+
+  it('words identity findings from their params (column identity, cells, header texts), never the server sentence', () => {
+    const duplicated = {
+      code: 'DUPLICATE_IDENTITY',
+      message: 'English server sentence',
+      location: 'Operaciones!BS1',
+      params: { sheet: 'Operaciones', identity: 'Pulgadas_ARM', cells: 'Operaciones!BP1, Operaciones!BS1' },
+    };
+    expect(findingText(es, duplicated, 'Operaciones')).toBe(
+      'La columna Pulgadas_ARM del esquema está en más de una columna de Operaciones (Operaciones!BP1, Operaciones!BS1), por ejemplo una copia. No se escribe nada: borre o renombre la copia y previsualice de nuevo.',
+    );
+    const mismatch = {
+      code: 'IDENTITY_MISMATCH',
+      message: 'English server sentence',
+      location: 'Operaciones!BQ1',
+      params: { sheet: 'Operaciones', cell: 'Operaciones!BQ1', identity: 'Total_Uniones', header: 'Pulgadas_SOLD' },
+    };
+    expect(findingText(en, mismatch, 'Operaciones')).toBe(
+      'BQ1 belongs to column Total_Uniones of the schema but its header is "Pulgadas_SOLD", another column of the schema: headers were moved without their columns. Nothing is written until each header stands over its own column again.',
+    );
+    const limit = {
+      code: 'METADATA_LIMIT',
+      message: 'English server sentence',
+      location: 'Operaciones',
+      params: { sheet: 'Operaciones', used: 29_990, needed: 140, limit: 30_000 },
+    };
+    expect(findingText(es, limit, 'Operaciones')).toContain('necesita 140 caracteres');
+    expect(findingText(es, limit, 'Operaciones')).toContain('ya usa 29.990 de los 30.000');
+    for (const code of ['COLUMN_LOOKS_RENAMED', 'COLUMNS_UNTAGGED']) {
+      const f = {
+        code,
+        message: 'English server sentence',
+        location: 'Operaciones!BR1',
+        params: { identity: 'X', header: 'Y', cells: 'BR1' },
+      };
+      expect(findingText(en, f, 'Operaciones')).not.toContain('English server sentence');
+      expect(findingText(es, f, 'Operaciones')).not.toContain('English server sentence');
+      expect(findingText(es, f, 'Operaciones')).not.toMatch(/\{\w+\}/);
+    }
+  });
 });
 
 describe('check headline', () => {

@@ -40,6 +40,7 @@ const sheet = (overrides: Partial<SheetPlan> = {}): SheetPlan => ({
   rules: [],
   columnsToAdd: V4_COLUMNS.map((h, i) => column(68 + i, h)),
   blanksToFill: [],
+  columnsToTag: [],
   migrations: [{ id: '4.0-union-metrics', description: 'v4.0', state: 'pending', appliedAt: null }],
   warnings: [],
   errors: [],

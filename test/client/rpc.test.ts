@@ -77,6 +77,7 @@ describe('createRpc', () => {
       'previewUnionMetrics',
       'recomputeUnionMetrics',
       'removeScheduledCheck',
+      'restoreColumnHeader',
       'setAutoRepair',
       'setMetricsInCheck',
       'stopLiveMetrics',

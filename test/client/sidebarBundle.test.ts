@@ -45,6 +45,7 @@ describe('showSidebar', () => {
       'Revisar el esquema ahora',
       'Vaciar la caché de columnas',
       'Recalcular métricas de uniones',
+      'Restaurar encabezados renombrados…',
       'Activar la revisión cada hora',
       'Desactivar la revisión cada hora',
       'Mantener las métricas al día',

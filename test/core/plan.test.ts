@@ -102,9 +102,10 @@ describe('planSheet on partially migrated sheets', () => {
       durationMs: 0,
       outcome: 'applied',
     };
+    const tags = V4_COLUMNS.map((identity, i) => ({ column: 68 + i, identity }));
     const plan = planSheet(
       OPERACIONES,
-      snapshot({ headers, managedBlock: block(2, 68, [[0, 0, 0, 0, 0]]), lastRow: 2 }),
+      snapshot({ headers, managedBlock: block(2, 68, [[0, 0, 0, 0, 0]]), lastRow: 2, tags }),
       [done],
       { total: 0, created: 0 },
     );

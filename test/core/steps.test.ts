@@ -26,6 +26,8 @@ describe('writeSteps for a fresh v3.0 sheet', () => {
         headers: V4_COLUMNS,
       },
       { kind: 'fill', rect: { row: 2, column: 68, rows: 2000, columns: 5 }, value: 0 },
+      // Each created column is tagged with its identity: one call per column.
+      ...V4_COLUMNS.map((identity, i) => ({ kind: 'tagColumn', column: 68 + i, identity })),
     ]);
   });
 
@@ -44,7 +46,7 @@ describe('writeSteps for a fresh v3.0 sheet', () => {
     const large = costFor(100_000);
     expect(large.spreadsheetCalls).toBe(small.spreadsheetCalls);
     expect(large.cellsWritten).toBe(small.cellsWritten);
-    expect(small).toEqual({ spreadsheetCalls: 6, cellsRead: 1, cellsWritten: 8, cellsChanged: 5 + 5 * 1000 });
+    expect(small).toEqual({ spreadsheetCalls: 6 + 5, cellsRead: 1, cellsWritten: 8, cellsChanged: 5 + 5 * 1000 });
     expect(large.cellsChanged).toBe(5 + 5 * 100_000);
   });
 });
@@ -57,7 +59,12 @@ describe('writeSteps for other shapes', () => {
       [],
       { total: 0, created: 0 },
     );
-    expect(writeSteps(plan, 1).map((s) => s.kind)).toEqual(['numberFormat', 'numberFormat', 'setHeaders']);
+    expect(writeSteps(plan, 1).map((s) => s.kind)).toEqual([
+      'numberFormat',
+      'numberFormat',
+      'setHeaders',
+      ...V4_COLUMNS.map(() => 'tagColumn'),
+    ]);
   });
 
   it('a one-row grid has no data rows to format', () => {
@@ -67,7 +74,7 @@ describe('writeSteps for other shapes', () => {
       [],
       { total: 0, created: 0 },
     );
-    expect(writeSteps(plan, 1).map((s) => s.kind)).toEqual(['setHeaders']);
+    expect(writeSteps(plan, 1).map((s) => s.kind)).toEqual(['setHeaders', ...V4_COLUMNS.map(() => 'tagColumn')]);
   });
 
   it('blank fills of adjacent columns with the same runs merge into one rectangle per run, one RangeList per value', () => {
@@ -78,10 +85,13 @@ describe('writeSteps for other shapes', () => {
       ['', '', '', '', ''],
       [2, 2, 2, 2, 2],
     ];
-    const plan = planSheet(OPERACIONES, snapshot({ headers, lastRow: 5, managedBlock: block(2, 68, values) }), [], {
-      total: 0,
-      created: 0,
-    });
+    const tags = V4_COLUMNS.map((identity, i) => ({ column: 68 + i, identity }));
+    const plan = planSheet(
+      OPERACIONES,
+      snapshot({ headers, lastRow: 5, managedBlock: block(2, 68, values), tags }),
+      [],
+      { total: 0, created: 0 },
+    );
     expect(writeSteps(plan, 1)).toEqual([
       {
         kind: 'fillList',
@@ -100,7 +110,7 @@ describe('writeSteps for other shapes', () => {
       migrations: [{ id: 'x', description: 'x', addColumns: [{ name: 'Notas', type: 'text', default: null }] }],
     };
     const plan = planSheet(managed, snapshot({ headers: v3Headers(), maxColumns: 80 }), [], { total: 0, created: 0 });
-    expect(writeSteps(plan, 1).map((s) => s.kind)).toEqual(['numberFormat', 'setHeaders']);
+    expect(writeSteps(plan, 1).map((s) => s.kind)).toEqual(['numberFormat', 'setHeaders', 'tagColumn']);
     expect(plan.columnsToAdd[0]).toMatchObject({ numberFormat: '@', rowsInitialised: 0 });
   });
 });

@@ -35,20 +35,21 @@ const hourlyRun = (emu: Emulator) => {
 };
 
 describe('runCheck: what a check reads and records', () => {
-  it('an unchanged v4.0 sheet: ok, 2 Spreadsheet data calls plus the sheet rules, nothing written to the sheet', () => {
+  it('an unchanged v4.0 sheet: ok, 3 Spreadsheet data calls (width, headers, identity tags) plus the sheet rules, nothing written', () => {
     const emu = v4Workbook(500);
     runCheck(newExecution(emu), 'manual');
     emu.stats.reset();
     const result = runCheck(newExecution(emu), 'manual');
-    expect(result).toMatchObject({ status: 'ok', trigger: 'manual', spreadsheetCalls: 2 + RULE_CHECK.calls });
+    expect(result).toMatchObject({ status: 'ok', trigger: 'manual', spreadsheetCalls: 3 + RULE_CHECK.calls });
     expect(result.sheets[0]).toMatchObject({ sheet: 'Operaciones', findings: [], headerChanged: false });
     const stats = emu.stats.snapshot();
-    expect(stats.spreadsheetDataCalls).toBe(2 + RULE_CHECK.calls);
+    expect(stats.spreadsheetDataCalls).toBe(3 + RULE_CHECK.calls);
     expect(stats.byMethod).toMatchObject({
       'Sheet.getDataRange': 1,
       'Sheet.getLastColumn': 1,
       'Range.getValues': 2,
       'Range.getNotes': 1,
+      'DeveloperMetadataFinder.find': 1,
     });
     expect(stats.cellsRead).toBe(2 * 72 + RULE_CHECK.cells); // the header row and the first data row, and the rules' reads
     expect(sheetWrites(emu)).toEqual({});
@@ -108,7 +109,7 @@ describe('drift scenarios after a first check', () => {
     const result = drifted((emu) => operaciones(emu).getRange('BR1').setValue('Soldadas'));
     expect(found(result)).toEqual(['COLUMN_RENAMED Operaciones!BR1']);
     expect(result.sheets[0].findings[0].message).toContain(
-      '"Soldadas" where managed column "Uniones_SOLD_Completadas"',
+      'Operaciones!BR1 reads "Soldadas" but is managed column "Uniones_SOLD_Completadas" (renamed)',
     );
   });
 
@@ -366,14 +367,15 @@ describe('the hourly run (time-driven: no UI, no active spreadsheet)', () => {
     installSchedule(newExecution(emu));
     emu.stats.reset();
     const result = hourlyRun(emu);
-    expect(result).toMatchObject({ status: 'ok', trigger: 'schedule', spreadsheetCalls: 2 + RULE_CHECK.calls });
+    expect(result).toMatchObject({ status: 'ok', trigger: 'schedule', spreadsheetCalls: 3 + RULE_CHECK.calls });
     expect(emu.stats.snapshot().byMethod).toMatchObject({
       'SpreadsheetApp.openById': 1,
       'Sheet.getDataRange': 1,
       'Sheet.getLastColumn': 1,
       'Range.getValues': 2,
+      'DeveloperMetadataFinder.find': 1,
     });
-    expect(emu.stats.snapshot().spreadsheetDataCalls).toBe(3 + RULE_CHECK.calls);
+    expect(emu.stats.snapshot().spreadsheetDataCalls).toBe(4 + RULE_CHECK.calls);
     const stored = JSON.parse(emu.propertiesContents('user')['sheet-schema:check:v1:emulated-spreadsheet-id:result']);
     expect(stored.trigger).toBe('schedule');
     expect(scheduleStatus(newExecution(emu)).lastCheck?.trigger).toBe('schedule');

@@ -19,6 +19,7 @@ export const en = {
   'menu.scheduleOff': 'Turn off hourly check',
   'menu.liveOn': 'Keep metrics live',
   'menu.liveOff': 'Stop live metrics',
+  'menu.restoreHeaders': 'Restore renamed headers…',
   'menu.confirmExtend': 'Extend the schema now with these changes?',
   'menu.confirmRecompute': 'Write these values now?',
   'menu.extendFirst': 'Extend the schema first?',
@@ -297,4 +298,23 @@ export const en = {
   'finding.NON_TEXT_HEADER': 'The header at {cell} is not text.',
   'finding.PROTECTED_RANGE': 'Cells the change needs are protected ({cell}).',
   'finding.PROTECTED_WARNING': 'Cells the change needs show a protection warning ({cell}); the change goes ahead.',
+  'finding.COLUMN_LOOKS_RENAMED':
+    'Column {identity} of the schema is missing from {sheet} and {cell} reads "{header}" where it should stand: it looks renamed. No second {identity} column is added: rename {cell} back to {identity} (or move that column away), then preview again.',
+  'finding.DUPLICATE_IDENTITY':
+    'Column {identity} of the schema is on more than one column of {sheet} ({cells}), for example a copy. Nothing is written: delete or rename the copy, then preview again.',
+  'finding.IDENTITY_MISMATCH':
+    '{cell} belongs to column {identity} of the schema but its header is "{header}", another column of the schema: headers were moved without their columns. Nothing is written until each header stands over its own column again.',
+  'finding.METADATA_LIMIT':
+    'Tagging the columns of {sheet} needs {needed} characters of developer metadata, but the sheet already uses {used} of the {limit} Google allows. Remove unused developer metadata from {sheet}, then preview again.',
+  'finding.COLUMNS_UNTAGGED':
+    'Columns of the schema in {sheet} ({cells}) have no identity tag yet: the next "Extend schema" tags them, so they are still found if their headers are renamed.',
+  'restore.button': 'Restore header',
+  'restore.confirmButton': 'Confirm: write "{identity}" into {cell}',
+  'restore.confirmHint': 'Click again to restore {cell}; only that cell is written.',
+  'restore.done': 'Header restored: {cell} reads "{identity}" again.',
+  'restore.failed': 'The header was not restored',
+  'restore.none': 'No column of the schema is renamed: there is no header to restore.',
+  'restore.title': 'restore header?',
+  'restore.question':
+    '{cell} reads "{header}" but is column {identity} of the schema (renamed). Write "{identity}" into {cell} now? Only that cell is written.',
 } as const;

@@ -17,6 +17,7 @@ export const es: Catalogue = {
   'menu.scheduleOff': 'Desactivar la revisión cada hora',
   'menu.liveOn': 'Mantener las métricas al día',
   'menu.liveOff': 'Dejar de actualizar las métricas',
+  'menu.restoreHeaders': 'Restaurar encabezados renombrados…',
   'menu.confirmExtend': '¿Ampliar ahora el esquema con estos cambios?',
   'menu.confirmRecompute': '¿Escribir estos valores ahora?',
   'menu.extendFirst': '¿Ampliar primero el esquema?',
@@ -297,4 +298,23 @@ export const es: Catalogue = {
   'finding.PROTECTED_RANGE': 'Las celdas que el cambio necesita están protegidas ({cell}).',
   'finding.PROTECTED_WARNING':
     'Las celdas que el cambio necesita muestran un aviso de protección ({cell}); el cambio sigue adelante.',
+  'finding.COLUMN_LOOKS_RENAMED':
+    'Falta en {sheet} la columna {identity} del esquema y {cell} dice «{header}» donde debería estar: parece renombrada. No se añade una segunda columna {identity}: vuelva a llamar {identity} a {cell} (o aparte esa columna) y previsualice de nuevo.',
+  'finding.DUPLICATE_IDENTITY':
+    'La columna {identity} del esquema está en más de una columna de {sheet} ({cells}), por ejemplo una copia. No se escribe nada: borre o renombre la copia y previsualice de nuevo.',
+  'finding.IDENTITY_MISMATCH':
+    '{cell} es la columna {identity} del esquema pero su encabezado es «{header}», otra columna del esquema: se movieron encabezados sin sus columnas. No se escribe nada hasta que cada encabezado vuelva a estar sobre su columna.',
+  'finding.METADATA_LIMIT':
+    'Etiquetar las columnas de {sheet} necesita {needed} caracteres de metadatos de desarrollador, pero la hoja ya usa {used} de los {limit} que permite Google. Quite de {sheet} los metadatos de desarrollador que no use y previsualice de nuevo.',
+  'finding.COLUMNS_UNTAGGED':
+    'Las columnas del esquema en {sheet} ({cells}) aún no tienen etiqueta de identidad: la próxima «Ampliar esquema» las etiqueta, para encontrarlas aunque se renombren sus encabezados.',
+  'restore.button': 'Restaurar encabezado',
+  'restore.confirmButton': 'Confirmar: escribir «{identity}» en {cell}',
+  'restore.confirmHint': 'Haga clic otra vez para restaurar {cell}; solo se escribe esa celda.',
+  'restore.done': 'Encabezado restaurado: {cell} vuelve a decir «{identity}».',
+  'restore.failed': 'No se restauró el encabezado',
+  'restore.none': 'Ninguna columna del esquema está renombrada: no hay encabezado que restaurar.',
+  'restore.title': '¿restaurar el encabezado?',
+  'restore.question':
+    '{cell} dice «{header}» pero es la columna {identity} del esquema (renombrada). ¿Escribir «{identity}» en {cell} ahora? Solo se escribe esa celda.',
 };

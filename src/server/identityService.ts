@@ -1,0 +1,104 @@
+/**
+ * The confirmed header-restore repair: a managed column renamed by a person gets its declared
+ * header back. One cell written (the header cell), under the document lock, recorded in
+ * history; nothing else changes (the column's identity tag and data stay where they are).
+ */
+
+import { appendHistory, createHistorySheet, HISTORY_SHEET, hasHistoryHeader } from '../adapters/history';
+import { readIdentityTags } from '../adapters/identityTags';
+import { withDocumentLock } from '../adapters/lock';
+import { CallMeter } from '../adapters/meter';
+import { a1, columnLetter } from '../core/columnLetters';
+import { SchemaError } from '../core/errors';
+import { analyseHeaders } from '../core/headers';
+import { identitiesOf, resolveIdentities } from '../core/identity';
+import type { HistoryEntry, RestoreHeaderResult } from '../shared/payloads';
+import type { ExecutionContext } from './context';
+
+/** History's outcome for a restored header (not a migration: previews never count it as applied). */
+export const RESTORED_OUTCOME = 'header restored';
+
+export interface RestoreRequest {
+  readonly sheet: string;
+  readonly identity: string;
+}
+
+export function restoreColumnHeader(context: ExecutionContext, request: RestoreRequest): RestoreHeaderResult {
+  const managed = context.declaration.managedSheets.find((m) => m.sheet === request.sheet);
+  if (managed === undefined || !identitiesOf(context.declaration, request.sheet).includes(request.identity))
+    throw new SchemaError(
+      'NOT_MANAGED',
+      `"${request.identity}" is not a managed column of "${request.sheet}": nothing was written.`,
+    );
+  return withDocumentLock(context.services, () => {
+    const started = context.services.now();
+    const spreadsheet = context.spreadsheet();
+    const sheet = spreadsheet.getSheetByName(request.sheet);
+    if (sheet === null)
+      throw new SchemaError('SHEET_NOT_FOUND', `Sheet "${request.sheet}" was not found: nothing was written.`);
+    const meter = new CallMeter();
+    const tags = readIdentityTags(spreadsheet, meter).get(request.sheet)?.tags ?? [];
+    const lastColumn = meter.call(() => sheet.getLastColumn());
+    const headers =
+      lastColumn === 0 ? [] : meter.read(() => sheet.getRange(managed.headerRow, 1, 1, lastColumn).getValues())[0];
+    const target = renamedColumn(request, managed.headerRow, headers, tags);
+    const cell = a1(request.sheet, managed.headerRow, target.column);
+    meter.call(() => sheet.getRange(managed.headerRow, target.column).setValue(request.identity));
+    context.columnMaps().invalidate(request.sheet);
+    const entry: HistoryEntry = {
+      time: context.isoNow(),
+      migrationId: 'identity',
+      sheet: request.sheet,
+      description: `Header of managed column "${request.identity}" restored`,
+      columnsAdded: `${cell}: "${target.header}" → "${request.identity}"`,
+      cellsWritten: 1,
+      user: context.userLabel(),
+      durationMs: context.services.now() - started,
+      outcome: RESTORED_OUTCOME,
+    };
+    recordRestore(context, entry, meter);
+    return {
+      status: 'restored',
+      sheet: request.sheet,
+      cell,
+      identity: request.identity,
+      previousHeader: target.header,
+      summary: `${cell} reads "${request.identity}" again (was "${target.header}"). One cell written; recorded in ${HISTORY_SHEET}.`,
+    };
+  });
+}
+
+/** The column to restore: tagged with the identity, header different, and the declared name nowhere else. */
+function renamedColumn(
+  request: RestoreRequest,
+  headerRow: number,
+  headers: readonly unknown[],
+  tags: ReadonlyArray<{ column: number; identity: string }>,
+): { column: number; header: string } {
+  const analysis = analyseHeaders(headers);
+  const resolution = resolveIdentities([request.identity], headers, analysis, tags);
+  const renamed = resolution.renamed.find((c) => c.identity === request.identity);
+  const refuse = (why: string): never => {
+    throw new SchemaError('NOTHING_TO_RESTORE', `${why} Nothing was written.`);
+  };
+  if (renamed === undefined) {
+    const found = resolution.columns.get(request.identity);
+    if (found !== undefined && found.header === request.identity)
+      return refuse(`${a1(request.sheet, headerRow, found.column)} already reads "${request.identity}".`);
+    return refuse(
+      `No column of "${request.sheet}" carries the identity of "${request.identity}" under another header.`,
+    );
+  }
+  if (analysis.columnsByName.has(request.identity))
+    return refuse(
+      `Another column of "${request.sheet}" (${columnLetter(analysis.columnsByName.get(request.identity)?.[0] ?? 0)}) already reads "${request.identity}": restoring would make two.`,
+    );
+  return { column: renamed.column, header: renamed.header };
+}
+
+function recordRestore(context: ExecutionContext, entry: HistoryEntry, meter: CallMeter): void {
+  const spreadsheet = context.spreadsheet();
+  const history = spreadsheet.getSheetByName(HISTORY_SHEET);
+  if (history === null) createHistorySheet(spreadsheet, [entry], meter, { record: () => undefined });
+  else if (hasHistoryHeader(history)) appendHistory(history, [entry], meter);
+}

@@ -1,0 +1,64 @@
+/**
+ * Menu "Restore renamed headers…" and the argument check of the public restoreColumnHeader.
+ * The menu lists every renamed managed column the preview reports and restores each one the
+ * operator confirms (Yes/No per cell); nothing is written without that confirmation.
+ */
+import { errorMessage, SchemaError } from '../core/errors';
+import { IDENTITY_CODES } from '../core/identityFindings';
+import type { ExecutionContext } from './context';
+import { type RestoreRequest, restoreColumnHeader } from './identityService';
+import { operatorMessages } from './locale';
+import { previewSchema } from './schemaService';
+
+const TITLE = 'Sheet Schema';
+const MAX_NAME = 250;
+
+/** `undefined` (menu) → null; `{ sheet, identity, confirmed: true }` → the request; anything else is refused. */
+export function expectRestoreRequest(value: unknown): RestoreRequest | null {
+  if (value === undefined) return null;
+  const request = value as { sheet?: unknown; identity?: unknown; confirmed?: unknown };
+  const valid =
+    typeof value === 'object' &&
+    value !== null &&
+    !Array.isArray(value) &&
+    Object.keys(value).length === 3 &&
+    typeof request.sheet === 'string' &&
+    typeof request.identity === 'string' &&
+    request.sheet.length > 0 &&
+    request.identity.length > 0 &&
+    request.sheet.length <= MAX_NAME &&
+    request.identity.length <= MAX_NAME &&
+    request.confirmed === true;
+  if (!valid)
+    throw new SchemaError(
+      'BAD_ARGUMENT',
+      'restoreColumnHeader expects no argument (menu) or { sheet, identity, confirmed: true } (sidebar). Nothing was written.',
+    );
+  return { sheet: request.sheet as string, identity: request.identity as string };
+}
+
+export function restoreHeadersFromMenu(context: ExecutionContext): void {
+  const ui = context.services.spreadsheetApp.getUi();
+  const text = operatorMessages(context.services.session);
+  try {
+    const renamed = previewSchema(context).sheets.flatMap((sheet) =>
+      sheet.warnings.filter((w) => w.code === IDENTITY_CODES.renamed && w.params !== undefined),
+    );
+    if (renamed.length === 0) {
+      ui.alert(TITLE, text.t('restore.none'), ui.ButtonSet.OK);
+      return;
+    }
+    const done: string[] = [];
+    for (const { params, location } of renamed) {
+      const sheet = String(params?.sheet);
+      const identity = String(params?.identity);
+      const question = text.t('restore.question', { cell: location ?? '', identity, header: String(params?.header) });
+      if (ui.alert(`${TITLE}: ${text.t('restore.title')}`, question, ui.ButtonSet.YES_NO) !== ui.Button.YES) continue;
+      const result = restoreColumnHeader(context, { sheet, identity });
+      done.push(text.t('restore.done', { cell: result.cell, identity: result.identity }));
+    }
+    ui.alert(TITLE, done.length === 0 ? text.t('menu.cancelled') : done.join('\n'), ui.ButtonSet.OK);
+  } catch (error) {
+    ui.alert(TITLE, errorMessage(error), ui.ButtonSet.OK);
+  }
+}

@@ -8,7 +8,15 @@ export interface ValueRect<T> {
   r2: number;
   c2: number;
   value: T | null;
+  /**
+   * The cell the value was written for (its rectangle's top-left when set), following inserts,
+   * deletes and moves as a cell does: a custom formula's relative references are relative to it.
+   */
+  ar: number;
+  ac: number;
 }
+
+type PointMap = (p: number) => number;
 
 export const toRect = (f: ValueRect<unknown>): Rect => ({
   row: f.r1,
@@ -29,7 +37,7 @@ export class RectStore<T> {
     const c2 = x.col + x.numCols - 1;
     this.rects = this.rects.filter((f) => !(f.r1 >= x.row && f.r2 <= r2 && f.c1 >= x.col && f.c2 <= c2));
     if (value !== null || this.rects.some((f) => intersects(toRect(f), x))) {
-      this.rects.push({ r1: x.row, c1: x.col, r2, c2, value });
+      this.rects.push({ r1: x.row, c1: x.col, r2, c2, value, ar: x.row, ac: x.col });
     }
   }
 
@@ -66,18 +74,21 @@ export class RectStore<T> {
   }
 
   insertRows(at: number, n: number): void {
-    this.mapRows((a, b) => [spanAfterInsert(a, b, at, n)]);
+    this.mapRows((a, b) => [spanAfterInsert(a, b, at, n)], afterInsert(at, n));
   }
 
   deleteRows(at: number, n: number): void {
-    this.mapRows((a, b) => {
-      const s = spanAfterDelete(a, b, at, n);
-      return s ? [s] : [];
-    });
+    this.mapRows(
+      (a, b) => {
+        const s = spanAfterDelete(a, b, at, n);
+        return s ? [s] : [];
+      },
+      afterDelete(at, n),
+    );
   }
 
   insertColumns(at: number, n: number): void {
-    this.mapCols((a, b) => [spanAfterInsert(a, b, at, n)]);
+    this.mapCols((a, b) => [spanAfterInsert(a, b, at, n)], afterInsert(at, n));
   }
 
   /** Gives columns at..at+n-1 what column at-1 has (Sheets API insertDimension inheritFromBefore). */
@@ -86,26 +97,53 @@ export class RectStore<T> {
     const left = at - 1;
     const copies = this.rects
       .filter((f) => f.c1 <= left && f.c2 >= left)
-      .map((f) => ({ ...f, c1: at, c2: at + n - 1 }));
+      .map((f) => ({ ...f, c1: at, c2: at + n - 1, ac: f.ac + at - left, value: this.rebased(f.value, 0, at - left) }));
     this.rects.push(...copies);
   }
 
   deleteColumns(at: number, n: number): void {
-    this.mapCols((a, b) => {
-      const s = spanAfterDelete(a, b, at, n);
-      return s ? [s] : [];
-    });
+    this.mapCols(
+      (a, b) => {
+        const s = spanAfterDelete(a, b, at, n);
+        return s ? [s] : [];
+      },
+      afterDelete(at, n),
+    );
   }
 
   remapColumns(map: (c: number) => number): void {
-    this.mapCols((a, b) => mapSpan(a, b, map));
+    this.mapCols((a, b) => mapSpan(a, b, map), map);
   }
 
-  private mapRows(fn: (a: number, b: number) => Span[]): void {
-    this.rects = this.rects.flatMap((f) => fn(f.r1, f.r2).map(([r1, r2]) => ({ ...f, r1, r2 })));
+  /** A value whose anchor moved by (dRow, dCol); a custom formula rewrites its relative references. */
+  protected rebased(value: T | null, _dRow: number, _dCol: number): T | null {
+    return value;
   }
 
-  private mapCols(fn: (a: number, b: number) => Span[]): void {
-    this.rects = this.rects.flatMap((f) => fn(f.c1, f.c2).map(([c1, c2]) => ({ ...f, c1, c2 })));
+  private mapRows(fn: (a: number, b: number) => Span[], point: PointMap): void {
+    this.rects = this.rects.flatMap((f) => {
+      const ar = point(f.ar);
+      const value = ar === f.ar ? f.value : this.rebased(f.value, ar - f.ar, 0);
+      return fn(f.r1, f.r2).map(([r1, r2]) => ({ ...f, r1, r2, ar, value }));
+    });
+  }
+
+  private mapCols(fn: (a: number, b: number) => Span[], point: PointMap): void {
+    this.rects = this.rects.flatMap((f) => {
+      const ac = point(f.ac);
+      const value = ac === f.ac ? f.value : this.rebased(f.value, 0, ac - f.ac);
+      return fn(f.c1, f.c2).map(([c1, c2]) => ({ ...f, c1, c2, ac, value }));
+    });
   }
 }
+
+const afterInsert =
+  (at: number, n: number): PointMap =>
+  (p) =>
+    p >= at ? p + n : p;
+
+/** A deleted anchor lands on the first row/column after the deletion (Sheets shows #REF! there). */
+const afterDelete =
+  (at: number, n: number): PointMap =>
+  (p) =>
+    p < at ? p : p >= at + n ? p - n : at;

@@ -6,7 +6,7 @@
  * Spreadsheet calls; setting and reading them on a range is.
  */
 import { fail, MSG } from '../errors';
-import { formatA1, type Rect } from './a1';
+import { columnLetters, formatA1, lettersToColumn, type Rect } from './a1';
 import { type CompiledFormula, compileCustomFormula, type Lookup } from './customFormula';
 import { RectStore, toRect } from './rects';
 
@@ -134,6 +134,12 @@ export class DataValidationBuilderImpl {
 export class ValidationStore extends RectStore<RuleModel> {
   private readonly compiled = new WeakMap<RuleModel, CompiledFormula>();
 
+  /** Like Sheets, a moved custom formula's relative references move with it (BP2 → A2). */
+  protected override rebased(value: RuleModel | null, dRow: number, dCol: number): RuleModel | null {
+    if (value === null || value.criteria !== 'CUSTOM_FORMULA') return value;
+    return { ...value, args: [shiftRelativeReferences(String(value.args[0]), dRow, dCol)] };
+  }
+
   /**
    * Throws the platform's message naming the first cell of `x` whose new value (`valueAt`, null =
    * not written) a rejecting rule refuses. Blank values are always accepted.
@@ -152,7 +158,7 @@ export class ValidationStore extends RectStore<RuleModel> {
           if (v === '' || v === null || v === undefined) continue;
           if (winner(all, r, c) !== f) continue;
           const rule = f.value as RuleModel;
-          if (!this.satisfies(rule, v, { lookup: withNew, dRow: r - f.r1, dCol: c - f.c1, locale })) {
+          if (!this.satisfies(rule, v, { lookup: withNew, dRow: r - f.ar, dCol: c - f.ac, locale })) {
             fail(MSG.validationViolation(formatA1({ row: r, col: c, numRows: 1, numCols: 1 })));
           }
         }
@@ -185,6 +191,18 @@ export class ValidationStore extends RectStore<RuleModel> {
       }
     }
   }
+}
+
+/** `=INT(ABS(BP2))=BP2` shifted by one column is `=INT(ABS(BQ2))=BQ2`; `$`-fixed parts stay. */
+export function shiftRelativeReferences(formula: string, dRow: number, dCol: number): string {
+  return formula.replace(
+    /(?<![A-Za-z_$])(\$?)([A-Z]{1,3})(\$?)(\d+)(?![\w(])/g,
+    (_all, colFixed: string, letters: string, rowFixed: string, digits: string) => {
+      const col = colFixed === '' ? lettersToColumn(letters) + dCol : lettersToColumn(letters);
+      const row = rowFixed === '' ? Number(digits) + dRow : Number(digits);
+      return `${colFixed}${columnLetters(col)}${rowFixed}${row}`;
+    },
+  );
 }
 
 function overlap(a: Rect, b: Rect): Rect {

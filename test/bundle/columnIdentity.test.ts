@@ -57,7 +57,7 @@ describe('a person renames a managed header (issue 10 scenario)', () => {
   it('metrics keep landing in the renamed column (by identity), never in a new one', () => {
     const { emu, sold } = renamedScenario();
     const ops = operaciones(emu);
-    ops.getRange(2, 70, 59, 1).setValue(-1); // scramble BR so the recompute has to rewrite it
+    ops.getRange(2, 70, 59, 1).setValue(999); // scramble BR (a valid whole number, so its validation accepts it) so the recompute has to rewrite it
     const report = recompute(emu);
     expect(report.status).toBe('applied');
     const after = emu.readSheet('Operaciones');
@@ -145,7 +145,7 @@ describe('moves, deletes and removed metadata on a migrated workbook', () => {
     const emu = migrated();
     const expected = metricsAt(emu, 68);
     operaciones(emu).insertColumnBefore(68);
-    operaciones(emu).getRange(2, 69, 30, 5).setValue(-1);
+    operaciones(emu).getRange(2, 69, 30, 5).setValue(999); // valid under the columns' validation, wrong as a metric
     expect(preview(emu).status).toBe('up-to-date');
     recompute(emu);
     expect(metricsAt(emu, 69)).toEqual(expected);
@@ -155,7 +155,7 @@ describe('moves, deletes and removed metadata on a migrated workbook', () => {
     const emu = migrated();
     const expected = metricsAt(emu, 68);
     operaciones(emu).moveColumns(operaciones(emu).getRange('BP:BT'), 1);
-    operaciones(emu).getRange(2, 1, 30, 5).setValue(-1);
+    operaciones(emu).getRange(2, 1, 30, 5).setValue(999); // valid under the columns' validation, wrong as a metric
     expect(preview(emu).status).toBe('up-to-date');
     recompute(emu);
     expect(metricsAt(emu, 1)).toEqual(expected);

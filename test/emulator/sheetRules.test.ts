@@ -73,6 +73,20 @@ describe('data validation', () => {
     expectGasError(() => sheet.getRange('B4:B9').setValue(-2), MSG.validationViolation('B4'));
   });
 
+  it('a custom formula moves with its column: its relative references follow, as in Sheets', () => {
+    const { app, sheet } = setup();
+    sheet.getRange('B2:B10').setDataValidation(wholeNumber(app, '=INT(ABS(B2))=B2'));
+    sheet.insertColumnsBefore(1, 2); // B → D
+    expect(sheet.getRange('D3').getDataValidation()?.getCriteriaValues()).toEqual(['=INT(ABS(D2))=D2']);
+    sheet.getRange('B4').setValue('text in the column the old references pointed at');
+    sheet.getRange('D4').setValue(3);
+    expectGasError(() => sheet.getRange('D5').setValue(-1), MSG.validationViolation('D5'));
+    sheet.moveColumns(sheet.getRange('D:D'), 1); // D → A
+    expect(sheet.getRange('A3').getDataValidation()?.getCriteriaValues()).toEqual(['=INT(ABS(A2))=A2']);
+    sheet.getRange('A6').setValue(8);
+    expectGasError(() => sheet.getRange('A7').setValue(2.5), MSG.validationViolation('A7'));
+  });
+
   it.each([
     ['en_US', '=AND(ISNUMBER(B2),B2>=0)', true],
     ['en_US', '=AND(ISNUMBER(B2);B2>=0)', false],

@@ -2,7 +2,7 @@
  * The add-on menu (Extensions › Sheet Schema) and the menu's confirm-then-apply flow.
  * onOpen may run in AuthMode.NONE: building the menu touches nothing but the Ui.
  */
-import { SchemaError } from '../core/errors';
+import { errorMessage, SchemaError } from '../core/errors';
 import type { MessageKey, Translator } from '../shared/messages';
 import type { UnionMetricsReport } from '../shared/payloads';
 import { applyDialog, dialogTitle, errorDialog, metricsDialog, planDialog } from '../shared/wording/dialogs';
@@ -55,9 +55,8 @@ export function tell(ui: GoogleAppsScript.Base.Ui, x: LocalText, text: string, w
 
 /** A failure in the operator's words (a refusal by its code; anything else with the server's text). */
 export function tellError(ui: GoogleAppsScript.Base.Ui, x: LocalText, error: unknown): void {
-  const failure = error instanceof Error ? error : new Error(String(error));
   const code = error instanceof SchemaError ? error.code : undefined;
-  tell(ui, x, errorDialog(x, { code, message: failure.message }));
+  tell(ui, x, errorDialog(x, { code, message: errorMessage(error) }));
 }
 
 /**

@@ -1,65 +1,58 @@
 /**
  * Menu flows of the scheduled check: "Check schema now", "Turn on hourly check", "Turn off hourly
- * check". Each runs the same service as the sidebar and reports in an alert.
+ * check". Each runs the same service as the sidebar and reports in an alert, in the operator's
+ * language (the sidebar's sentences), times in the spreadsheet's time zone.
  */
-import { describeCheck } from '../core/checkResult';
-import { errorMessage } from '../core/errors';
 import type { CheckResult, ScheduleStatus } from '../shared/payloads';
+import { checkDialog, checkTitle, dialogTitle, scheduleLines } from '../shared/wording/dialogs';
+import type { LocalText } from '../shared/wording/localText';
 import { installSchedule, removeSchedule, runCheck, scheduleStatus } from './checkService';
 import type { ExecutionContext } from './context';
-
-const TITLE = 'Sheet Schema';
-
-const STATUS_TITLE: Readonly<Record<CheckResult['status'], string>> = {
-  ok: 'schema OK',
-  drift: 'the schema drifted',
-  pending: 'migrations pending',
-  error: 'the check found errors',
-};
+import { dialogText, tellError } from './menu';
 
 export function checkNowFromMenu(context: ExecutionContext): CheckResult | null {
-  return withAlerts(context, () => {
+  return withAlerts(context, (x) => {
     const result = runCheck(context, 'manual');
     const schedule = scheduleStatus(context);
     return {
       value: result,
-      title: `${TITLE}: ${STATUS_TITLE[result.status]}`,
-      text: `${describeCheck(result)}\n\n${schedule.message}`,
+      title: checkTitle(x, result),
+      text: `${checkDialog(x, result)}\n\n${scheduleLines(x, schedule)}`,
     };
   });
 }
 
 export function installFromMenu(context: ExecutionContext): ScheduleStatus | null {
-  return withAlerts(context, () => {
+  return withAlerts(context, (x) => {
     const { status, firstCheck } = installSchedule(context);
-    const first = firstCheck === null ? '' : `\n\nFirst check:\n${describeCheck(firstCheck)}`;
-    return {
-      value: status,
-      title: `${TITLE}: hourly check on`,
-      text: `${status.message} The check runs about once an hour, even when the spreadsheet is closed.${first}`,
-    };
+    const lines = [scheduleLines(x, status), x.t('dialog.scheduleRuns')];
+    if (firstCheck !== null) lines.push('', x.t('dialog.firstCheck'), checkDialog(x, firstCheck));
+    const title = dialogTitle(x, `${x.t('schedule.title')} ${x.t('schedule.on')}`);
+    return { value: status, title, text: lines.join('\n') };
   });
 }
 
 export function removeFromMenu(context: ExecutionContext): ScheduleStatus | null {
-  return withAlerts(context, () => {
+  return withAlerts(context, (x) => {
     const { status, removed } = removeSchedule(context);
-    const text = removed === 0 ? `Your hourly check was already off. ${status.message}` : status.message;
-    return { value: status, title: `${TITLE}: hourly check off`, text };
+    const text = x.t(removed === 0 ? 'schedule.unchangedOff' : 'schedule.turnedOff');
+    return { value: status, title: dialogTitle(x, `${x.t('schedule.title')} ${x.t('schedule.off')}`), text };
   });
 }
 
+/** Runs `work` and shows its alert; a failure is shown in the operator's words and gives null. */
 export function withAlerts<T>(
   context: ExecutionContext,
-  work: () => { value: T; title: string; text: string },
+  work: (x: LocalText) => { value: T; title: string; text: string },
 ): T | null {
   const ui = context.services.spreadsheetApp.getUi();
+  const x = dialogText(context);
   try {
-    const { value, title, text } = work();
+    const { value, title, text } = work(x);
     ui.alert(title, text, ui.ButtonSet.OK);
     return value;
   } catch (error) {
-    ui.alert(TITLE, errorMessage(error), ui.ButtonSet.OK);
+    tellError(ui, x, error);
     return null;
   }
 }

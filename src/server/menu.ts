@@ -3,9 +3,10 @@
  * onOpen may run in AuthMode.NONE: building the menu touches nothing but the Ui.
  */
 import { errorMessage, SchemaError } from '../core/errors';
-import { describePlan } from '../core/summary';
 import type { MessageKey, Translator } from '../shared/messages';
 import type { UnionMetricsReport } from '../shared/payloads';
+import { applyDialog, dialogTitle, errorDialog, metricsDialog, planDialog } from '../shared/wording/dialogs';
+import { type LocalText, localText } from '../shared/wording/localText';
 import type { ExecutionContext } from './context';
 import { operatorMessages } from './locale';
 import { applySchema, previewSchema } from './schemaService';
@@ -33,7 +34,31 @@ export function buildMenu(ui: GoogleAppsScript.Base.Ui, text: Translator): void 
   menu.addToUi();
 }
 
-const TITLE = 'Sheet Schema';
+/**
+ * The operator's language and the spreadsheet's time zone (one Spreadsheet call): every dialog
+ * of the menu is worded from the catalogue with it.
+ */
+export function dialogText(context: ExecutionContext): LocalText {
+  const { language } = operatorMessages(context.services.session);
+  let timeZone = 'UTC';
+  try {
+    timeZone = context.spreadsheet().getSpreadsheetTimeZone();
+  } catch {
+    // No spreadsheet to read the zone from: the dialog that follows reports that failure itself.
+  }
+  return localText(language, timeZone);
+}
+
+/** An alert with the OK button; the title is "Sheet Schema" or "Sheet Schema: what". */
+export function tell(ui: GoogleAppsScript.Base.Ui, x: LocalText, text: string, what?: string): void {
+  ui.alert(dialogTitle(x, what), text, ui.ButtonSet.OK);
+}
+
+/** A failure in the operator's words (a refusal by its code; anything else with the server's text). */
+export function tellError(ui: GoogleAppsScript.Base.Ui, x: LocalText, error: unknown): void {
+  const code = error instanceof SchemaError ? error.code : undefined;
+  tell(ui, x, errorDialog(x, { code, message: errorMessage(error) }));
+}
 
 /**
  * Preview, confirm (Yes/No), apply the plan that was confirmed, report. The lock is taken only
@@ -41,74 +66,60 @@ const TITLE = 'Sheet Schema';
  */
 export function extendSchemaFromMenu(context: ExecutionContext): boolean {
   const ui = context.services.spreadsheetApp.getUi();
-  const text = operatorMessages(context.services.session);
+  const x = dialogText(context);
   try {
     const plan = previewSchema(context);
     if (plan.status !== 'changes') {
-      ui.alert(TITLE, describePlan(plan), ui.ButtonSet.OK);
+      tell(ui, x, planDialog(x, plan));
       return plan.status === 'up-to-date';
     }
-    if (
-      !confirm(
-        ui,
-        text,
-        `${TITLE}: ${text.t('menu.extendTitle')}`,
-        `${describePlan(plan)}\n\n${text.t('menu.confirmExtend')}`,
-      )
-    )
-      return false;
+    if (!confirm(ui, x, dialogTitle(x, x.t('action.extend')), planDialog(x, plan))) return false;
     const result = applySchema(context, plan.fingerprint);
-    ui.alert(`${TITLE}: ${text.t('menu.done')}`, result.summary, ui.ButtonSet.OK);
+    tell(ui, x, applyDialog(x, result), x.t('menu.done'));
     return true;
   } catch (error) {
-    ui.alert(TITLE, errorMessage(error), ui.ButtonSet.OK);
+    tellError(ui, x, error);
     return false;
   }
 }
 
 /** A Yes/No dialog; No says that nothing was written. */
-function confirm(ui: GoogleAppsScript.Base.Ui, text: Translator, title: string, prompt: string): boolean {
+function confirm(ui: GoogleAppsScript.Base.Ui, x: LocalText, title: string, prompt: string): boolean {
   if (ui.alert(title, prompt, ui.ButtonSet.YES_NO) === ui.Button.YES) return true;
-  ui.alert(TITLE, text.t('menu.cancelled'), ui.ButtonSet.OK);
+  tell(ui, x, x.t('menu.cancelled'));
   return false;
 }
 
 /** Menu "Recompute union metrics": dry run, offer to extend the schema first if needed, confirm, write. */
 export function recomputeUnionMetricsFromMenu(context: ExecutionContext): void {
   const ui = context.services.spreadsheetApp.getUi();
-  const text = operatorMessages(context.services.session);
+  const x = dialogText(context);
   try {
-    const preview = metricsPreviewExtendingFirst(context, ui, text);
+    const preview = metricsPreviewExtendingFirst(context, ui, x);
     if (preview === null) return;
     if (preview.rowsChanged === 0) {
-      ui.alert(TITLE, recomputeUnionMetrics(context).summary, ui.ButtonSet.OK);
+      tell(ui, x, metricsDialog(x, recomputeUnionMetrics(context)));
       return;
     }
-    if (
-      !confirm(
-        ui,
-        text,
-        `${TITLE}: ${text.t('menu.recomputeTitle')}`,
-        `${preview.summary}\n\n${text.t('menu.confirmRecompute')}`,
-      )
-    )
-      return;
-    ui.alert(`${TITLE}: ${text.t('menu.done')}`, recomputeUnionMetrics(context).summary, ui.ButtonSet.OK);
+    const title = dialogTitle(x, x.t('metrics.recompute'));
+    if (!confirm(ui, x, title, metricsDialog(x, preview, 'metrics.confirmTitle'))) return;
+    tell(ui, x, metricsDialog(x, recomputeUnionMetrics(context)), x.t('menu.done'));
   } catch (error) {
-    ui.alert(TITLE, errorMessage(error), ui.ButtonSet.OK);
+    tellError(ui, x, error);
   }
 }
 
 function metricsPreviewExtendingFirst(
   context: ExecutionContext,
   ui: GoogleAppsScript.Base.Ui,
-  text: Translator,
+  x: LocalText,
 ): UnionMetricsReport | null {
   try {
     return previewUnionMetrics(context);
   } catch (error) {
     if (!(error instanceof SchemaError && error.code === 'METRICS_COLUMNS_MISSING')) throw error;
-    if (!confirm(ui, text, TITLE, `${error.message}\n\n${text.t('menu.extendFirst')}`)) return null;
+    const prompt = `${x.t('metrics.needsSchema')}\n\n${x.t('menu.extendFirst')}`;
+    if (!confirm(ui, x, dialogTitle(x), prompt)) return null;
     return extendSchemaFromMenu(context) ? previewUnionMetrics(context) : null;
   }
 }

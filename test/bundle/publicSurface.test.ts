@@ -125,12 +125,12 @@ describe('menu actions', () => {
     const { emu } = v3Workbook({ spools: 120 });
     emu.ui.respondWith('YES');
     runEntryPoint(emu, DIST, 'extendSchema', [], { kind: 'menu' });
-    expect(emu.ui.alerts.map((a) => a.title)).toEqual(['Sheet Schema: extend the schema?', 'Sheet Schema: done']);
+    expect(emu.ui.alerts.map((a) => a.title)).toEqual(['Sheet Schema: Extend schema', 'Sheet Schema: done']);
     expect(emu.ui.alerts[0].prompt).toContain('Operaciones: add 5 columns BP–BT');
     expect(emu.readSheet('Operaciones')[0].slice(67)).toEqual(V4_HEADERS);
     emu.stats.reset();
     runEntryPoint(emu, DIST, 'extendSchema', [], { kind: 'menu' });
-    expect(emu.ui.alerts[2].prompt).toContain('Everything is up to date');
+    expect(emu.ui.alerts[2].prompt).toBe('Up to date: nothing to add, nothing to fill.');
     expect(writeCalls(emu)).toEqual({});
   });
 
@@ -149,7 +149,9 @@ describe('menu actions', () => {
     emu.spreadsheet.getSheetByName('Operaciones')!.getRange('B1').setValue('TAG_SPOOL');
     emu.stats.reset();
     runEntryPoint(emu, DIST, 'extendSchema', [], { kind: 'menu' });
-    expect(emu.ui.alerts[0].prompt).toContain('Header "TAG_SPOOL" appears 2 times in "Operaciones" (A1, B1)');
+    expect(emu.ui.alerts[0].prompt).toBe(
+      'Nothing was changed: 1 problem to fix first.\n• The header at B1 repeats another header of Operaciones.',
+    );
     expect(writeCalls(emu)).toEqual({});
   });
 
@@ -159,8 +161,8 @@ describe('menu actions', () => {
     emu.ui.respondWith('YES', 'YES', 'OK', 'YES', 'OK');
     runEntryPoint(emu, DIST, 'recomputeUnionMetrics', [], { kind: 'menu' });
     const prompts = emu.ui.alerts.map((a) => a.prompt);
-    expect(prompts[0]).toContain('Run "Extend schema" first');
-    expect(prompts[prompts.length - 1]).toMatch(/Union metrics: \d+ of 60 spool rows updated/);
+    expect(prompts[0]).toContain('First extend the schema: the five union metric columns are not in the sheet yet.');
+    expect(prompts[prompts.length - 1]).toMatch(/^Union metrics written: \d+ spool rows updated\./);
     const metrics = emu
       .readSheet('Operaciones')
       .slice(1)

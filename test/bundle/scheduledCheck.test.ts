@@ -100,7 +100,7 @@ describe('installScheduledCheck / removeScheduledCheck', () => {
     expect(() => install(emu)).toThrow('already has the maximum of 20 triggers for this add-on');
     expect(emu.triggers.list()).toHaveLength(19);
     runEntryPoint(emu, DIST, 'installScheduledCheck', [], { kind: 'menu' });
-    expect(emu.ui.alerts[0].prompt).toContain('Turn the hourly check off in a spreadsheet that no longer needs it');
+    expect(emu.ui.alerts[0].prompt).toContain('turn the hourly check or live metrics off in a spreadsheet');
     expect(emu.triggers.list()).toHaveLength(19);
   });
 
@@ -114,14 +114,14 @@ describe('installScheduledCheck / removeScheduledCheck', () => {
     const emu = v4Workbook();
     runEntryPoint(emu, DIST, 'installScheduledCheck', [], { kind: 'menu' });
     expect(emu.ui.alerts[0]).toMatchObject({
-      title: 'Sheet Schema: hourly check on',
-      prompt: expect.stringContaining('Your hourly check is on'),
+      title: 'Sheet Schema: Hourly check on',
+      prompt: expect.stringContaining('The hourly check is on since'),
     });
-    expect(emu.ui.alerts[0].prompt).toContain('First check:\nOperaciones: OK');
+    expect(emu.ui.alerts[0].prompt).toContain('First check:\nCheck finished: OK.\nOperaciones: OK.');
     runEntryPoint(emu, DIST, 'removeScheduledCheck', [], { kind: 'menu' });
     expect(emu.ui.alerts[1]).toMatchObject({
-      title: 'Sheet Schema: hourly check off',
-      prompt: expect.stringContaining('Your hourly check is off'),
+      title: 'Sheet Schema: Hourly check off',
+      prompt: 'Hourly check turned off.',
     });
     expect(emu.triggers.list()).toEqual([]);
     expect(status(emu).installed).toBe(false);
@@ -181,10 +181,8 @@ describe('checkSchema: the hourly time-driven run', () => {
     const emu = v4Workbook();
     operaciones(emu).getRange('BR1').setValue('uniones_sold_completadas');
     runEntryPoint(emu, DIST, 'checkSchemaNow', [], { kind: 'menu' });
-    expect(emu.ui.alerts[0].title).toBe('Sheet Schema: the schema drifted');
-    expect(emu.ui.alerts[0].prompt).toContain(
-      'Operaciones!BR1 reads "uniones_sold_completadas" but is managed column "Uniones_SOLD_Completadas" (renamed)',
-    );
+    expect(emu.ui.alerts[0].title).toBe('Sheet Schema: sheet changed');
+    expect(emu.ui.alerts[0].prompt).toContain('• The header at BR1 looks almost like another header of Operaciones.');
     const result = scriptRun(emu, DIST, 'checkSchemaNow', { sidebar: true }) as CheckResult;
     // A renamed tagged column is no missing column: nothing is pending at BU (issue 10).
     expect(result.sheets[0].findings.map((f) => f.location)).toEqual(['Operaciones!BR1']);

@@ -51,7 +51,7 @@ import type {
 import { ExecutionContext, type Services } from './context';
 import { keepLiveChangeTrigger, withLiveCheckNote } from './liveMetricsToggle';
 import { withRuleDrift } from './ruleCheck';
-import { applySchema } from './schemaService';
+import { autoRepairSchema } from './schemaService';
 import { recomputeUnionMetrics } from './unionMetricsService';
 
 const HOUR_MS = 60 * 60 * 1000;
@@ -241,9 +241,8 @@ function autoRepair(context: ExecutionContext, sheets: readonly SheetCheck[], en
       columnsAdded: [],
     };
   }
-  context.actorNote = 'hourly check auto-repair';
   try {
-    const applied = applySchema(context, null);
+    const applied = autoRepairSchema(context, { actorNote: 'hourly check auto-repair' });
     return {
       outcome: applied.status === 'applied' ? 'applied' : 'not-needed',
       message: applied.summary,
@@ -251,8 +250,6 @@ function autoRepair(context: ExecutionContext, sheets: readonly SheetCheck[], en
     };
   } catch (error) {
     return { outcome: 'failed', message: `Auto-repair failed: ${errorMessage(error)}`, columnsAdded: [] };
-  } finally {
-    context.actorNote = null;
   }
 }
 
@@ -273,7 +270,6 @@ function metricsInCheck(
       message: 'Union metrics not recomputed: the check found errors to fix first.',
       rowsChanged: 0,
     };
-  context.actorNote = 'hourly check';
   try {
     const report = recomputeUnionMetrics(context);
     return withLiveCheckNote(context, {
@@ -283,8 +279,6 @@ function metricsInCheck(
     });
   } catch (error) {
     return { outcome: 'failed', message: `Union metrics not recomputed: ${errorMessage(error)}`, rowsChanged: 0 };
-  } finally {
-    context.actorNote = null;
   }
 }
 

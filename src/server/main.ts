@@ -15,24 +15,23 @@ import type {
 } from '../shared/payloads';
 import type { ImplementsSidebarApi } from '../shared/rpc';
 import { localizeSidebarHtml } from '../shared/sidebarPage';
+import { invalidateForChange, invalidateForEdit } from './cacheFreshness';
 import { checkNowFromMenu, installFromMenu, removeFromMenu } from './checkMenu';
-import {
-  installSchedule,
-  invalidateForChange,
-  invalidateForEdit,
-  removeSchedule,
-  runCheck,
-  runScheduledCheck,
-  setAutoRepair as saveAutoRepair,
-  setMetricsInCheck as saveMetricsInCheck,
-  scheduleStatus,
-} from './checkService';
+import { runCheck } from './checkService';
 import { ExecutionContext, type Services } from './context';
 import { liveFromMenu } from './liveMetricsMenu';
 import { processLiveEdit, processStructureChange } from './liveMetricsService';
 import { liveMetricsOnHere, liveMetricsStatus, turnOffLiveMetrics, turnOnLiveMetrics } from './liveMetricsToggle';
 import { answeringRefusals, operatorMessages } from './locale';
 import { buildMenu, extendSchemaFromMenu, recomputeUnionMetricsFromMenu } from './menu';
+import { runScheduledCheck } from './scheduledCheck';
+import {
+  installSchedule,
+  removeSchedule,
+  setAutoRepair as saveAutoRepair,
+  setMetricsInCheck as saveMetricsInCheck,
+  scheduleStatus,
+} from './scheduleService';
 import { applySchema as apply, previewSchema as preview } from './schemaService';
 import {
   previewUnionMetrics as previewMetrics,

@@ -3,8 +3,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import vm from 'node:vm';
 import gasLocal from 'gas-local';
+import type { Emulator } from './api';
 import { isDate } from './dates';
-import type { Emulator } from './emulator';
 import { MSG } from './errors';
 import type { ExecutionContext } from './types';
 

@@ -1,5 +1,5 @@
+import type { Emulator, GasGlobals, SheetInfo } from './api';
 import { CacheServiceImpl, type CacheStores, createCacheStores, userCache } from './cache';
-import { isDate } from './dates';
 import { buildTriggerEvent } from './events';
 import { HtmlServiceImpl } from './html';
 import { type LockKind, LockServiceImpl, LockTable } from './lock';
@@ -12,9 +12,9 @@ import { parseA1 } from './spreadsheet/a1';
 import { SpreadsheetAppImpl } from './spreadsheet/app';
 import { DEFAULT_COLUMNS, DEFAULT_ROWS, type SheetModel, SpreadsheetModel } from './spreadsheet/model';
 import { protectionFacade } from './spreadsheet/protection';
+import { seedInto } from './spreadsheet/seed';
 import { sheetFacade } from './spreadsheet/sheet';
 import { spreadsheetFacade } from './spreadsheet/spreadsheet';
-import type { CellValue } from './spreadsheet/values';
 import type {
   CacheScope,
   CallStats,
@@ -22,7 +22,6 @@ import type {
   ExecutionContext,
   PropertiesScope,
   ProtectRangeOptions,
-  SeedFormulaCell,
   SeedOptions,
   ServiceName,
   Switches,
@@ -31,112 +30,8 @@ import type {
 } from './types';
 import { createConsole, createLogger, createUtilities } from './utilities';
 
-export interface GasGlobals {
-  SpreadsheetApp: GoogleAppsScript.Spreadsheet.SpreadsheetApp;
-  CacheService: GoogleAppsScript.Cache.CacheService;
-  LockService: GoogleAppsScript.Lock.LockService;
-  PropertiesService: GoogleAppsScript.Properties.PropertiesService;
-  Session: GoogleAppsScript.Base.Session;
-  HtmlService: GoogleAppsScript.HTML.HtmlService;
-  ScriptApp: GoogleAppsScript.Script.ScriptApp;
-  Utilities: GoogleAppsScript.Utilities.Utilities;
-  Logger: GoogleAppsScript.Base.Logger;
-  console: Console;
-}
-
-export interface SheetInfo {
-  maxRows: number;
-  maxColumns: number;
-  lastRow: number;
-  lastColumn: number;
-  hidden: boolean;
-  frozenRows: number;
-}
-
-export interface Emulator {
-  readonly globals: GasGlobals;
-  readonly spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet;
-  readonly switches: Switches;
-  readonly clock: { now(): number; advance(ms: number): void };
-  readonly stats: { snapshot(): CallStats; reset(): void };
-  readonly faults: {
-    failOnCall(k: number, options?: { message?: string; service?: ServiceName }): void;
-    clear(): void;
-  };
-  seedSheet(name: string, rows: unknown[][], options?: SeedOptions): GoogleAppsScript.Spreadsheet.Sheet;
-  readSheet(name: string): unknown[][];
-  readFormulas(name: string): string[][];
-  readNumberFormats(name: string, a1: string): string[][];
-  sheetInfo(name: string): SheetInfo | null;
-  sheetNames(): string[];
-  deleteSpreadsheet(): void;
-  beginExecution(context?: ExecutionContext): void;
-  endExecution(): void;
-  readonly otherExecution: { holdLock(kind: LockKind): () => void };
-  setActiveUser(email: string): void;
-  readonly ui: UiRecorder;
-  readonly html: { setFiles(files: Record<string, string>): void };
-  readonly logs: string[];
-  readonly triggers: { list(): TriggerRecord[] };
-  // Extensions (backdoors: not counted, not faulted)
-  protectRange(
-    sheetName: string,
-    a1: string | null,
-    options?: ProtectRangeOptions,
-  ): GoogleAppsScript.Spreadsheet.Protection;
-  cacheContents(scope: CacheScope, user?: string): Record<string, string>;
-  propertiesContents(scope: PropertiesScope, user?: string): Record<string, string>;
-  setAuthorizationRequired(required: boolean): void;
-  triggerEvent(
-    trigger: GoogleAppsScript.Script.Trigger | TriggerRecord | string,
-    extra?: Record<string, unknown>,
-  ): Record<string, unknown>;
-  /** Dates returned by getValue(s) are made with this constructor (null = Node's); bundle.ts sets the vm realm's. */
-  setDateRealm(DateCtor: DateConstructor | null): void;
-  /** The execution currently running (implicit default one if none was begun). */
-  currentExecution(): Required<ExecutionContext>;
-  /** Trigger handler functions by name (simple `onEdit`, installable triggers' handlers); see emulator/people.ts. */
-  setHandlers(handlers: Record<string, TriggerHandler>): void;
-  /** A person types or pastes `values` into `a1` of `sheet`: fires simple onEdit and every installable onEdit. */
-  personEdits(sheet: string, a1: string, values: unknown[][], options?: PersonEditOptions): TriggerRun[];
-  /** A person deletes, inserts or sorts rows: fires every installable onChange (no range in the event). */
-  personChanges(sheet: string, change: StructureChange, options?: { user?: string }): TriggerRun[];
-  /** Concurrency: just before the running execution's next call to `method` ('Range.setValues'), `run` runs. */
-  interleave(method: string, run: () => void): void;
-}
-
-function seedCell(v: unknown): { value: CellValue; formula?: string } {
-  if (v === null || v === undefined) return { value: '' };
-  if (isDate(v)) return { value: new Date(v.getTime()) };
-  if (typeof v === 'object' && 'formula' in v) {
-    const f = v as SeedFormulaCell;
-    return { value: f.value === undefined ? '' : seedCell(f.value).value, formula: String(f.formula) };
-  }
-  return { value: typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? v : String(v) };
-}
-
-const isPrimitive = (v: unknown): boolean => typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
-
-function seedInto(sheet: SheetModel, rows: unknown[][], options: SeedOptions): void {
-  for (const [a1, fmt] of Object.entries(options.numberFormats ?? {})) {
-    sheet.formats.set(parseA1(a1, sheet.maxRows, sheet.maxCols), fmt);
-  }
-  const values: CellValue[][] = [];
-  const formulas: (string | undefined)[][] = [];
-  for (const row of rows) {
-    if (row.every(isPrimitive)) {
-      values.push(row.slice() as CellValue[]);
-      formulas.push([]);
-      continue;
-    }
-    const cells = row.map(seedCell);
-    values.push(cells.map((c) => c.value));
-    formulas.push(cells.map((c) => c.formula));
-  }
-  sheet.grid.load(values, formulas);
-  sheet.hidden = options.hidden ?? false;
-  sheet.frozenRows = options.frozenRows ?? 0;
-}
+// The harness imports the shape from here too; emulator/index.ts is the public entry.
+export type { Emulator, GasGlobals, SheetInfo } from './api';
 
 class EmulatorImpl implements Emulator {
   readonly rt: Runtime;

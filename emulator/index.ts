@@ -1,7 +1,7 @@
 /** In-memory Google Apps Script emulator: see docs/emulator.md. */
 
+export type { Emulator, GasGlobals, SheetInfo } from './api';
 export { bundleTriggerHandlers, loadBundle, runEntryPoint, scriptRun, topLevelFunctionNames } from './bundle';
-export type { Emulator, GasGlobals, SheetInfo } from './emulator';
 export { createEmulator, installGlobals } from './emulator';
 export { GasException, MSG } from './errors';
 export type { PersonEditOptions, StructureChange, TriggerHandler, TriggerRun } from './people';

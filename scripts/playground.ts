@@ -11,15 +11,14 @@
  */
 
 import { existsSync, readFileSync } from 'node:fs';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
-import { bundleTriggerHandlers, createEmulator, type Emulator, scriptRun, topLevelFunctionNames } from '../emulator';
+import { bundleTriggerHandlers, createEmulator, type Emulator, topLevelFunctionNames } from '../emulator';
 import { demoWorkbook } from '../emulator/fixtures/demo';
-import type { GridSheet, RpcRequest, RpcResponse, WorkbookView } from '../src/client/playground/protocol';
+import type { GridSheet, WorkbookView } from '../src/client/playground/protocol';
 import { languageOf } from '../src/shared/messages';
 import { localizeSidebarHtml, type SidebarLocale } from '../src/shared/sidebarPage';
+import { HOST, listen, parseEdit, parseRpc, type Route, readBody, runRpc, send, sendJson } from './playgroundHttp';
 
 export type Seed = (emulator: Emulator) => void;
 
@@ -47,9 +46,7 @@ export interface Playground {
   close(): Promise<void>;
 }
 
-const HOST = '127.0.0.1';
 const GRID_DATA_ROWS = 20;
-const MAX_BODY_BYTES = 1_000_000;
 
 /** The demo workbook: Operaciones (67 columns, ~2,400 spools) and Uniones, as in the emulator fixtures. */
 export function seedDemo(emulator: Emulator, options: { spools?: number; seed?: number } = {}): void {
@@ -158,71 +155,49 @@ function sidebarPage(distDir: string, shim: string, locale: SidebarLocale): stri
   return html.replace(/<head>/i, (head) => `${head}\n${script}`);
 }
 
-// ------------------------------------------------------------------------------------------
-// HTTP
-
-function send(res: ServerResponse, status: number, type: string, body: string): void {
-  res.writeHead(status, {
-    'Content-Type': `${type}; charset=utf-8`,
-    'Cache-Control': 'no-store',
-    'X-Content-Type-Options': 'nosniff',
-  });
-  res.end(body);
-}
-
-const sendJson = (res: ServerResponse, status: number, value: unknown): void =>
-  send(res, status, 'application/json', JSON.stringify(value));
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolveBody, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new Error('request body too large'));
-        req.destroy();
-      } else chunks.push(chunk);
-    });
-    req.on('end', () => resolveBody(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
-}
-
-function parseRpc(body: string): RpcRequest {
-  const value = JSON.parse(body) as Partial<RpcRequest> | null;
-  if (value === null || typeof value.name !== 'string' || !Array.isArray(value.args))
-    throw new Error('expected {"name": string, "args": []}');
-  return { name: value.name, args: value.args };
-}
-
 /** The trigger functions a person's edit may run (simple onEdit, live metrics, the shared onChange). */
 const TRIGGER_FUNCTIONS = ['onEdit', 'onLiveEdit', 'onSchemaChange'];
 
-/** `{ sheet, a1, value }`: one cell, typed as a person would (fires the add-on's edit triggers). */
-function parseEdit(body: string): { sheet: string; a1: string; value: string } {
-  const value = JSON.parse(body) as { sheet?: unknown; a1?: unknown; value?: unknown } | null;
-  if (value === null || typeof value.sheet !== 'string' || typeof value.value !== 'string')
-    throw new Error('expected {"sheet": string, "a1": "K12", "value": string}');
-  if (typeof value.a1 !== 'string' || !/^[A-Z]{1,3}[1-9][0-9]{0,6}$/.test(value.a1))
-    throw new Error('a1 must name one cell, like K12');
-  return { sheet: value.sheet, a1: value.a1, value: value.value };
+type Fresh = { emulator: Emulator; seeded: Map<string, number> };
+
+interface RouteContext {
+  readonly distDir: string;
+  readonly assets: Assets;
+  readonly locale: SidebarLocale;
+  readonly rpcDelayMs: number | undefined;
+  /** The emulator answering now, replaced by a reset. */
+  current(): Fresh;
+  reset(): void;
 }
 
-function runRpc(emulator: Emulator, distDir: string, request: RpcRequest): RpcResponse {
-  try {
-    return { ok: true, value: scriptRun(emulator, distDir, request.name, ...request.args) ?? null };
-  } catch (error) {
-    const err = error instanceof Error ? error : new Error(String(error));
-    return { ok: false, error: { name: err.name, message: err.message } };
-  }
-}
-
-/** Only this machine, by IP or localhost name (refuses DNS-rebinding hosts); POSTs must be JSON. */
-function allowed(req: IncomingMessage, port: number): boolean {
-  const host = req.headers.host ?? '';
-  if (host !== `${HOST}:${port}` && host !== `localhost:${port}`) return false;
-  return req.method !== 'POST' || (req.headers['content-type'] ?? '').startsWith('application/json');
+function playgroundRoutes(c: RouteContext): Record<string, Route> {
+  const { assets, distDir } = c;
+  return {
+    'GET /': (_req, res) => send(res, 200, 'text/html', assets.index),
+    'GET /favicon.ico': (_req, res) => {
+      res.writeHead(204).end();
+    },
+    'GET /playground.css': (_req, res) => send(res, 200, 'text/css', assets.css),
+    'GET /playground.js': (_req, res) => send(res, 200, 'text/javascript', assets.page),
+    'GET /sidebar': (_req, res) => send(res, 200, 'text/html', sidebarPage(distDir, assets.shim, c.locale)),
+    'GET /api/workbook': (_req, res) => sendJson(res, 200, workbookView(c.current().emulator, c.current().seeded)),
+    'POST /api/reset': (_req, res) => {
+      c.reset();
+      sendJson(res, 200, { ok: true });
+    },
+    'POST /api/edit': async (req, res) => {
+      const edit = parseEdit(await readBody(req));
+      const { emulator } = c.current();
+      if (emulator.sheetInfo(edit.sheet) === null) return sendJson(res, 400, { error: `no sheet ${edit.sheet}` });
+      const runs = emulator.personEdits(edit.sheet, edit.a1, [[edit.value]]);
+      sendJson(res, 200, { triggers: runs.map((r) => ({ handler: r.handler, error: r.error ?? null })) });
+    },
+    'POST /rpc': async (req, res) => {
+      const answer = runRpc(c.current().emulator, distDir, parseRpc(await readBody(req)));
+      if (c.rpcDelayMs !== undefined) await new Promise((later) => setTimeout(later, c.rpcDelayMs));
+      sendJson(res, 200, answer);
+    },
+  };
 }
 
 export async function startPlayground(options: PlaygroundOptions = {}): Promise<Playground> {
@@ -245,48 +220,17 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
     return made;
   };
   let current = fresh();
-  let port = 0;
-
-  const routes: Record<string, (req: IncomingMessage, res: ServerResponse) => Promise<void> | void> = {
-    'GET /': (_req, res) => send(res, 200, 'text/html', assets.index),
-    'GET /favicon.ico': (_req, res) => {
-      res.writeHead(204).end();
-    },
-    'GET /playground.css': (_req, res) => send(res, 200, 'text/css', assets.css),
-    'GET /playground.js': (_req, res) => send(res, 200, 'text/javascript', assets.page),
-    'GET /sidebar': (_req, res) => send(res, 200, 'text/html', sidebarPage(distDir, assets.shim, locale)),
-    'GET /api/workbook': (_req, res) => sendJson(res, 200, workbookView(current.emulator, current.seeded)),
-    'POST /api/reset': (_req, res) => {
+  const routes = playgroundRoutes({
+    distDir,
+    assets,
+    locale,
+    rpcDelayMs: options.rpcDelayMs,
+    current: () => current,
+    reset: () => {
       current = fresh();
-      sendJson(res, 200, { ok: true });
     },
-    'POST /api/edit': async (req, res) => {
-      const edit = parseEdit(await readBody(req));
-      if (current.emulator.sheetInfo(edit.sheet) === null)
-        return sendJson(res, 400, { error: `no sheet ${edit.sheet}` });
-      const runs = current.emulator.personEdits(edit.sheet, edit.a1, [[edit.value]]);
-      sendJson(res, 200, { triggers: runs.map((r) => ({ handler: r.handler, error: r.error ?? null })) });
-    },
-    'POST /rpc': async (req, res) => {
-      const answer = runRpc(current.emulator, distDir, parseRpc(await readBody(req)));
-      if (options.rpcDelayMs !== undefined) await new Promise((later) => setTimeout(later, options.rpcDelayMs));
-      sendJson(res, 200, answer);
-    },
-  };
-
-  const server: Server = createServer((req, res) => {
-    const route = routes[`${req.method ?? 'GET'} ${(req.url ?? '/').split('?')[0]}`];
-    if (!allowed(req, port)) return send(res, 403, 'text/plain', 'Forbidden');
-    if (route === undefined) return send(res, 404, 'text/plain', 'Not found');
-    Promise.resolve(route(req, res)).catch((error: unknown) => {
-      if (!res.headersSent) send(res, 400, 'text/plain', error instanceof Error ? error.message : String(error));
-    });
   });
-  await new Promise<void>((ready, fail) => {
-    server.once('error', fail);
-    server.listen(options.port ?? Number(process.env.PORT ?? 8080), HOST, ready);
-  });
-  port = (server.address() as AddressInfo).port;
+  const { server, port } = await listen(routes, options.port ?? Number(process.env.PORT ?? 8080));
 
   return {
     url: `http://${HOST}:${port}`,

@@ -31,11 +31,20 @@ export type CheckMeasurement =
 type Fn = (...args: unknown[]) => unknown;
 
 const CHECK_SERVICE = new URL('../../src/server/checkService.ts', import.meta.url);
+/** The check's schedule and its time-driven run live beside it (src/server/README.md). */
+const CHECK_MODULES = ['checkService', 'scheduleService', 'scheduledCheck'].map(
+  (name) => new URL(`../../src/server/${name}.ts`, import.meta.url),
+);
 
 async function loadCheckService(): Promise<Record<string, unknown> | string> {
   if (!existsSync(CHECK_SERVICE)) return 'src/server/checkService.ts does not exist yet';
   try {
-    return (await import(CHECK_SERVICE.href)) as Record<string, unknown>;
+    const modules = await Promise.all(
+      CHECK_MODULES.filter((url) => existsSync(url)).map(
+        async (url) => (await import(url.href)) as Record<string, unknown>,
+      ),
+    );
+    return Object.assign({}, ...modules) as Record<string, unknown>;
   } catch (error) {
     return `src/server/checkService.ts could not be loaded: ${error instanceof Error ? error.message : String(error)}`;
   }

@@ -12,7 +12,7 @@ import { columnLetter } from '../../src/core/columnLetters';
 import { recomputeUnionMetrics } from '../../src/server/unionMetricsService';
 import { estimate, formatDuration } from './estimates';
 import { type Cost, measure } from './measure';
-import type { Table } from './report';
+import type { Table } from './tableFormat';
 
 export interface LiveRun {
   readonly unions: number;

@@ -7,7 +7,7 @@ import { V4_HEADERS } from '../../emulator/harness/workbooks';
 import { HISTORY_HEADERS, HISTORY_SHEET } from '../../src/adapters/history';
 import type { SchemaDeclaration } from '../../src/core/schema';
 import { SCHEMA } from '../../src/schema/managedSheets';
-import { installSchedule, setAutoRepair } from '../../src/server/checkService';
+import { installSchedule, setAutoRepair } from '../../src/server/scheduleService';
 import { applySchema, previewSchema } from '../../src/server/schemaService';
 import { previewUnionMetrics, recomputeUnionMetrics } from '../../src/server/unionMetricsService';
 import type { AttemptOutcome, FaultKind, FaultPoint, FaultScenario, SweepReport, SweptService } from './faultSweep';

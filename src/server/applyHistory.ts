@@ -32,6 +32,8 @@ export interface ApplyRecord {
   readonly started: number;
   /** The history header a person damaged, rewritten before the row (read under the lock). */
   readonly historyHeader?: HeaderRepair | null;
+  /** Who applied, as history's user column shows it (src/server/context.ts userLabel). */
+  readonly user: string;
 }
 
 /** An interrupted first apply's repair writes the header with the entries; otherwise a damaged one is rewritten. */
@@ -134,7 +136,7 @@ export function cellsChangedBy(sheet: SheetPlan, migrationId: string): number {
 function historyEntries(context: ExecutionContext, record: ApplyRecord, outcome: string): HistoryEntry[] {
   const { plan, toRecord, started } = record;
   const time = context.isoNow();
-  const user = context.userLabel();
+  const { user } = record;
   const durationMs = context.services.now() - started;
   return toRecord.map(({ sheet, migrationId }) => {
     const added = sheet.columnsToAdd.filter((c) => c.migrationId === migrationId);

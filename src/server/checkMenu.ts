@@ -6,9 +6,10 @@
 import type { CheckResult, ScheduleStatus } from '../shared/payloads';
 import { checkDialog, checkTitle, dialogTitle, scheduleLines } from '../shared/wording/dialogs';
 import type { LocalText } from '../shared/wording/localText';
-import { installSchedule, removeSchedule, runCheck, scheduleStatus } from './checkService';
+import { runCheck } from './checkService';
 import type { ExecutionContext } from './context';
 import { dialogText, tellError } from './menu';
+import { installSchedule, removeSchedule, scheduleStatus } from './scheduleService';
 
 export function checkNowFromMenu(context: ExecutionContext): CheckResult | null {
   return withAlerts(context, (x) => {

@@ -67,17 +67,18 @@ export class ExecutionContext {
     return new Date(this.services.now()).toISOString();
   }
 
-  /** Why a change is made without an operator's dialog, e.g. "hourly check auto-repair"; shown in history's user column. */
-  actorNote: string | null = null;
-
-  /** The operator's email when the platform tells it (it may not, e.g. consumer accounts across domains). */
-  userLabel(): string {
+  /**
+   * The operator's email when the platform tells it (it may not, e.g. consumer accounts across domains),
+   * with `actorNote` — why a change is made without an operator's dialog, e.g. "hourly check
+   * auto-repair" — as history's user column shows it.
+   */
+  userLabel(actorNote: string | null = null): string {
     let user: string;
     try {
       user = this.services.session.getActiveUser().getEmail() || 'unknown';
     } catch {
       user = 'unknown';
     }
-    return this.actorNote === null ? user : `${user} (${this.actorNote})`;
+    return actorNote === null ? user : `${user} (${actorNote})`;
   }
 }

@@ -150,14 +150,9 @@ function merge(work: Work, pending: PendingWork): Work {
 }
 
 function fullRecompute(context: ExecutionContext, state: LiveState, pending: PendingWork): LiveOutcome {
-  context.actorNote = 'live metrics';
-  try {
-    const report = recomputeUnionMetrics(context);
-    state.settle(pending);
-    return { kind: 'full', rowsChanged: report.rowsChanged };
-  } finally {
-    context.actorNote = null;
-  }
+  const report = recomputeUnionMetrics(context);
+  state.settle(pending);
+  return { kind: 'full', rowsChanged: report.rowsChanged };
 }
 
 /** Recomputes exactly these spools: how many spool rows were written, or null when only a full recompute can say. */

@@ -16,18 +16,9 @@ import type {
 } from '../shared/payloads';
 import type { ImplementsSidebarApi } from '../shared/rpc';
 import { localizeSidebarHtml } from '../shared/sidebarPage';
+import { invalidateForChange, invalidateForEdit } from './cacheFreshness';
 import { checkNowFromMenu, installFromMenu, removeFromMenu } from './checkMenu';
-import {
-  installSchedule,
-  invalidateForChange,
-  invalidateForEdit,
-  removeSchedule,
-  runCheck,
-  runScheduledCheck,
-  setAutoRepair as saveAutoRepair,
-  setMetricsInCheck as saveMetricsInCheck,
-  scheduleStatus,
-} from './checkService';
+import { runCheck } from './checkService';
 import { ExecutionContext, type Services } from './context';
 import { restoreColumnHeader as restoreHeader } from './identityService';
 import { liveFromMenu } from './liveMetricsMenu';
@@ -36,6 +27,15 @@ import { liveMetricsOnHere, liveMetricsStatus, turnOffLiveMetrics, turnOnLiveMet
 import { answeringRefusals, operatorMessages } from './locale';
 import { buildMenu, extendSchemaFromMenu, recomputeUnionMetricsFromMenu } from './menu';
 import { expectRestoreRequest, restoreHeadersFromMenu } from './restoreMenu';
+
+import { runScheduledCheck } from './scheduledCheck';
+import {
+  installSchedule,
+  removeSchedule,
+  setAutoRepair as saveAutoRepair,
+  setMetricsInCheck as saveMetricsInCheck,
+  scheduleStatus,
+} from './scheduleService';
 import { applySchema as apply, previewSchema as preview } from './schemaService';
 import {
   previewUnionMetrics as previewMetrics,

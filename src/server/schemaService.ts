@@ -119,14 +119,28 @@ function managedSheet(context: ExecutionContext, name: string): ManagedSheet {
   return managed;
 }
 
-/**
- * @param expectedFingerprint the fingerprint of the plan the operator confirmed; null only for
- *   callers that confirm nothing (the scheduled check's auto-repair).
- */
-export function applySchema(context: ExecutionContext, expectedFingerprint: string | null): ApplyResult {
+/** How an apply was asked for: a plan the operator confirmed, or auto-repair, which confirms nothing. */
+type ApplyMode =
+  | { readonly confirmed: string }
+  | {
+      /** Why the change is made without an operator's dialog; shown in history's user column. */
+      readonly autoRepair: { readonly actorNote: string };
+    };
+
+/** Applies the plan the operator confirmed (`expectedFingerprint`), refusing any other. */
+export function applySchema(context: ExecutionContext, expectedFingerprint: string): ApplyResult {
+  return apply(context, { confirmed: expectedFingerprint });
+}
+
+/** Applies whatever is pending, checked in full under the lock (the scheduled check's auto-repair). */
+export function autoRepairSchema(context: ExecutionContext, options: { readonly actorNote: string }): ApplyResult {
+  return apply(context, { autoRepair: options });
+}
+
+function apply(context: ExecutionContext, mode: ApplyMode): ApplyResult {
   return withDocumentLock(context.services, () => {
     const started = context.services.now();
-    const { plan, markerSet, historyHeader } = planUnderLock(context, expectedFingerprint);
+    const { plan, markerSet, historyHeader } = planUnderLock(context, mode);
     if (plan.status === 'blocked') throw new SchemaError('BLOCKED', blockedMessage(plan));
     if (plan.status === 'up-to-date') {
       // Up to date with a marker set: its run finished (history recorded) but was stopped before clearing it.
@@ -140,7 +154,8 @@ export function applySchema(context: ExecutionContext, expectedFingerprint: stri
         durationMs: context.services.now() - started,
       };
     }
-    executeAll(context, plan, started, historyHeader);
+    const user = context.userLabel('autoRepair' in mode ? mode.autoRepair.actorNote : null);
+    executeAll(context, { plan, started, historyHeader, user });
     forgetColumnMaps(context);
     return appliedResult(context, plan, started);
   });
@@ -157,7 +172,7 @@ interface PlannedUnderLock {
  * depend on. Any mismatch gets the full read, to refuse with the real reason: blocked, or stale.
  * Without a confirmed plan (auto-repair) everything is checked here.
  */
-function planUnderLock(context: ExecutionContext, expectedFingerprint: string | null): PlannedUnderLock {
+function planUnderLock(context: ExecutionContext, mode: ApplyMode): PlannedUnderLock {
   const planned = (mode: ReadMode): PlannedUnderLock => {
     const workbook = read(context, mode);
     return {
@@ -166,31 +181,27 @@ function planUnderLock(context: ExecutionContext, expectedFingerprint: string | 
       historyHeader: workbook.historyHeaderRepair,
     };
   };
-  if (expectedFingerprint === null) return planned('preview');
+  if (!('confirmed' in mode)) return planned('preview');
   const confirmed = planned('apply');
-  if (confirmed.plan.fingerprint === expectedFingerprint) return confirmed;
+  if (confirmed.plan.fingerprint === mode.confirmed) return confirmed;
   const full = planned('preview');
   if (full.plan.status === 'blocked') return full;
   throw new SchemaError('STALE_PLAN', STALE_PLAN_MESSAGE);
 }
 
-function executeAll(
-  context: ExecutionContext,
-  plan: SchemaPlan,
-  started: number,
-  historyHeader: HeaderRepair | null,
-): void {
+function executeAll(context: ExecutionContext, run: Omit<ApplyRecord, 'toRecord'>): void {
+  const { plan } = run;
   const spreadsheet = context.spreadsheet();
   const meter = new CallMeter();
   const undo = new UndoLog();
   const filler = new RangeFiller(meter);
   const toRecord = migrationsToRecord(plan);
-  const record: ApplyRecord = { plan, toRecord, started, historyHeader };
+  const record: ApplyRecord = { ...run, toRecord };
   const journal = journalOf(context);
   // Before the first write: if this execution is killed, the next run knows to complete it.
   journal.write({
     startedAt: context.isoNow(),
-    user: context.userLabel(),
+    user: run.user,
     migrations: toRecord.map(({ sheet, migrationId }) => ({ sheet: sheet.sheet, migrationId })),
   });
   let current = '';

@@ -1,18 +1,17 @@
 import type { Emulator } from '../../emulator';
 import { HISTORY_SHEET } from '../../src/adapters/history';
 import { CHANGE_HANDLER, CHECK_HANDLER } from '../../src/adapters/triggers';
+import { invalidateForChange, invalidateForEdit } from '../../src/server/cacheFreshness';
+import { runCheck } from '../../src/server/checkService';
+import { ExecutionContext } from '../../src/server/context';
+import { runScheduledCheck } from '../../src/server/scheduledCheck';
 import {
   installSchedule,
-  invalidateForChange,
-  invalidateForEdit,
   removeSchedule,
-  runCheck,
-  runScheduledCheck,
   scheduleStatus,
   setAutoRepair,
   setMetricsInCheck,
-} from '../../src/server/checkService';
-import { ExecutionContext } from '../../src/server/context';
+} from '../../src/server/scheduleService';
 import { applySchema, previewSchema } from '../../src/server/schemaService';
 import { newExecution, RULE_CHECK, servicesOf, sheetWrites, V4_HEADERS, v3Workbook } from '../support/emulated';
 

@@ -7,7 +7,8 @@
 import type { Emulator } from '../../emulator';
 import { ApplyJournal } from '../../src/adapters/applyJournal';
 import { HISTORY_HEADERS, HISTORY_SHEET } from '../../src/adapters/history';
-import { runCheck, setAutoRepair } from '../../src/server/checkService';
+import { runCheck } from '../../src/server/checkService';
+import { setAutoRepair } from '../../src/server/scheduleService';
 import { applySchema, previewSchema } from '../../src/server/schemaService';
 import { newExecution, V4_HEADERS, v3Workbook, writeCalls } from '../support/emulated';
 

@@ -1,7 +1,8 @@
 import { expectedMetrics, liveWorkbook, OPS_KEY, U, writtenMetrics } from '../../emulator/harness/live';
 import { columnLetter } from '../../src/core/columnLetters';
-import { runCheck, setMetricsInCheck } from '../../src/server/checkService';
+import { runCheck } from '../../src/server/checkService';
 import { liveMetricsStatus, turnOffLiveMetrics, turnOnLiveMetrics } from '../../src/server/liveMetricsToggle';
+import { setMetricsInCheck } from '../../src/server/scheduleService';
 import { newExecution } from '../support/emulated';
 import { quietly } from '../support/quietly';
 

@@ -1,4 +1,5 @@
-import { runCheck, setAutoRepair } from '../../src/server/checkService';
+import { runCheck } from '../../src/server/checkService';
+import { setAutoRepair } from '../../src/server/scheduleService';
 import { applySchema, previewSchema } from '../../src/server/schemaService';
 import { newExecution, sheetWrites, v3Workbook } from '../support/emulated';
 

@@ -1,9 +1,10 @@
 import type { Emulator } from '../../emulator';
 import { V4_HEADERS } from '../../emulator/harness/workbooks';
 import { MAX_COLUMNS } from '../../src/core/columnLetters';
+import { previewUnionMetrics } from '../../src/server/unionMetricsService';
 import type { HostileCase } from './hostileCases';
 import { appendHeaders, formatsOf, protectedWorkbook, withCells, withHeader } from './hostileFixtures';
-import { OPERACIONES, SPOOLS, v3 } from './workbooks';
+import { execution, OPERACIONES, SPOOLS, v3 } from './workbooks';
 
 /** The v4.0 columns in A–E carry their identity tags, and their values are untouched. */
 function taggedWhereTheyStand(emu: Emulator): string[] {
@@ -217,4 +218,37 @@ export const METRICS_CASES: readonly HostileCase[] = [
     },
     expect: { kind: 'blocked', code: 'COLUMN_NOT_FOUND', mentions: ['"TAG_SPOOL"', '"Uniones"'] },
   },
+  {
+    // Issue 11, defect 1: an import or another script (no onEdit) adds the duplicate after the
+    // column maps were cached; the refusal must be the cold cache's.
+    name: 'metrics: a second TAG_SPOOL in Uniones behind a warm column-map cache',
+    action: 'metrics',
+    build: () => withWarmCacheThen((emu) => appendColumn(emu, 'Uniones', 'TAG_SPOOL')),
+    expect: { kind: 'blocked', code: 'COLUMN_NOT_FOUND', mentions: ['"TAG_SPOOL"', '"Uniones"'] },
+  },
+  {
+    name: 'metrics: a second Total_Uniones in Operaciones behind a warm column-map cache',
+    action: 'metrics',
+    build: () => withWarmCacheThen((emu) => appendColumn(emu, OPERACIONES, 'Total_Uniones')),
+    expect: { kind: 'blocked', code: 'COLUMN_NOT_FOUND', mentions: ['"Total_Uniones"', '"Operaciones"'] },
+  },
 ];
+
+/** A migrated workbook whose column maps a first metrics preview cached, then `change` behind the cache's back. */
+function withWarmCacheThen(change: (emu: Emulator) => void): Emulator {
+  const emu = v3({ headers: appendHeaders(...V4_HEADERS), withUniones: true });
+  previewUnionMetrics(execution(emu));
+  emu.endExecution();
+  change(emu);
+  emu.stats.reset();
+  return emu;
+}
+
+/** A backdoor write (no trigger fires, no cache is dropped): one more column with `header`. */
+function appendColumn(emu: Emulator, sheet: string, header: string): void {
+  const rows = emu.readSheet(sheet);
+  emu.seedSheet(
+    sheet,
+    rows.map((row, i) => [...row, i === 0 ? header : '']),
+  );
+}

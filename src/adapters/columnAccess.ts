@@ -85,6 +85,11 @@ export function writeColumns(
   }
 }
 
+/** A column that appears more than once gets the duplicate refusal, not "missing" (which would send the operator to extend the schema). */
+export function refuseDuplicates(sheet: Sheet, map: ColumnMap, names: readonly string[]): void {
+  for (const name of names) if (map.ambiguous.includes(name)) locate(sheet, map, name);
+}
+
 function locate(sheet: Sheet, map: ColumnMap, name: string): number {
   if (map.ambiguous.includes(name)) {
     throw new SchemaError(

@@ -4,7 +4,7 @@
  * to aggregate, one bulk write under the document lock — a constant number of calls.
  */
 
-import { writeColumns } from '../adapters/columnAccess';
+import { refuseDuplicates, writeColumns } from '../adapters/columnAccess';
 import { withDocumentLock } from '../adapters/lock';
 import { errorMessage, SchemaError } from '../core/errors';
 import type { ManagedSheet, UnionMetricsSource } from '../core/schema';
@@ -151,7 +151,9 @@ function requireMetricColumns(
   const missingIn = (columns: Readonly<Record<string, number>>) =>
     targets.filter((name) => columns[name] === undefined);
   if (missingIn(maps.getOrBuild(sheet).columns).length === 0) return;
-  const missing = missingIn(maps.rebuild(sheet).columns);
+  const rebuilt = maps.rebuild(sheet);
+  refuseDuplicates(sheet, rebuilt, targets);
+  const missing = missingIn(rebuilt.columns);
   if (missing.length === 0) return;
   throw new SchemaError(
     'METRICS_COLUMNS_MISSING',

@@ -39,7 +39,8 @@ const UNIONS_PER_SPOOL = 5.5;
 function spoil(emu: Emulator, rows: readonly number[]): void {
   emu.beginExecution();
   const sheet = emu.spreadsheet.getSheetByName('Operaciones');
-  for (const row of rows) sheet?.getRange(row, METRICS_FROM).setValue(-1);
+  // A wrong but valid count: the column's validation (whole numbers ≥ 0) rejects -1 from scripts too.
+  for (const row of rows) sheet?.getRange(row, METRICS_FROM).setValue(999);
   emu.endExecution();
 }
 

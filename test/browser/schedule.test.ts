@@ -174,10 +174,10 @@ describe('hourly check panel', () => {
       'A column header of the schema was renamed in Operaciones (BS1).',
     ]);
     expect(await renamed.first().locator('.finding-details').textContent()).toContain(
-      'Operaciones!BR1 reads "Uniones_SOLD" where managed column "Uniones_SOLD_Completadas" was',
+      'Operaciones!BR1 reads "Uniones_SOLD" but is managed column "Uniones_SOLD_Completadas" (renamed).',
     );
     expect(await renamed.nth(1).locator('.finding-details').textContent()).toContain(
-      `reads "${HTML_HEADER}" where managed column "Pulgadas_ARM" was`,
+      `reads "${HTML_HEADER}" but is managed column "Pulgadas_ARM" (renamed).`,
     );
     expect(await check.locator('b').count()).toBe(0);
     expect(await sidebar.locator('.last-check b, #schedule b').count()).toBe(0);

@@ -34,6 +34,16 @@ describe('a person renames a managed header (issue 10 scenario)', () => {
     const emulator = playground.emulator;
     await waitForSidebar(sidebar, 'changes');
 
+    // The change table lists the identity tags the apply adds: five created, the key adopted.
+    const tagRows = sidebar.locator('table.changes tr.change-tag');
+    expect(await tagRows.allInnerTexts()).toEqual([
+      ...['Total_Uniones', 'Uniones_ARM_Completadas', 'Uniones_SOLD_Completadas', 'Pulgadas_ARM', 'Pulgadas_SOLD'].map(
+        (name, i) => `${['BP', 'BQ', 'BR', 'BS', 'BT'][i]}\t${name}\tidentity tag\ton the new column\t—`,
+      ),
+      'A\tTAG_SPOOL\tidentity tag\tadopted: existing column\t—',
+    ]);
+    await screenshot(sidebar.locator('table.changes'), 'sidebar-changes-tags');
+
     // 1. Apply v4.0, recompute the union metrics, turn the hourly check on.
     await sidebar.getByRole('button', { name: 'Extend schema', exact: true }).click();
     await sidebar.getByRole('button', { name: 'Extend schema now' }).click();

@@ -5,7 +5,7 @@
  */
 import type { Frame } from 'playwright-core';
 import type { Emulator } from '../../emulator';
-import { browserSessions, screenshot, smallDemo, waitForSidebar } from './support';
+import { browserSessions, clickAndSettle, screenshot, smallDemo, waitForSidebar } from './support';
 
 const open = browserSessions();
 const SOLD = 70; // BR
@@ -15,12 +15,6 @@ const soldColumn = (emulator: Emulator) =>
     .readSheet('Operaciones')
     .slice(1)
     .map((row) => row[SOLD - 1]);
-
-async function clickAndSettle(sidebar: Frame, name: string, settled: string): Promise<void> {
-  await sidebar.getByRole('button', { name, exact: true }).click();
-  await sidebar.locator(settled).waitFor();
-  await waitForSidebar(sidebar);
-}
 
 async function recomputeMetrics(sidebar: Frame): Promise<void> {
   await clickAndSettle(sidebar, 'Preview union metrics', '#metrics[data-step="previewed"]');

@@ -8,7 +8,7 @@ import type { Frame } from 'playwright-core';
 import { type Emulator, scriptRun } from '../../emulator';
 import { seedDemo } from '../../scripts/playground';
 import type { ScheduleStatus, SchemaPlan } from '../../src/shared/payloads';
-import { browserSessions, DIST, screenshot, smallDemo, waitForSidebar } from './support';
+import { browserSessions, clickAndSettle, DIST, screenshot, smallDemo, waitForSidebar } from './support';
 
 const HTML_HEADER = '<b>x</b>';
 /** Every control of the sidebar (its bottom bar and both panels). */
@@ -49,12 +49,6 @@ function controlsWhileWorking(
     busy: document.getElementById('schedule').getAttribute('aria-busy'),
     said: document.getElementById('schedule-status').textContent,
   })`);
-}
-
-async function clickAndSettle(sidebar: Frame, name: string, settled: string): Promise<void> {
-  await sidebar.getByRole('button', { name, exact: true }).click();
-  await sidebar.locator(settled).waitFor();
-  await waitForSidebar(sidebar);
 }
 
 describe('hourly check panel', () => {

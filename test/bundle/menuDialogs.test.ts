@@ -191,9 +191,9 @@ describe('hourly check dialogs', () => {
     [
       'es_ES',
       'Sheet Schema: la hoja cambió',
-      '• El encabezado de BR1 se parece mucho a otro encabezado de Operaciones.',
+      '• Se renombró en Operaciones el encabezado de una columna del esquema (BR1).',
     ],
-    ['en', 'Sheet Schema: sheet changed', '• The header at BR1 looks almost like another header of Operaciones.'],
+    ['en', 'Sheet Schema: sheet changed', '• A column header of the schema was renamed in Operaciones (BR1).'],
   ])('"Check schema now" (%s): status in the title, each finding in plain words', (locale, title, finding) => {
     const emu = extended(locale);
     emu.spreadsheet.getSheetByName('Operaciones')!.getRange('BR1').setValue('uniones_sold_completadas');

@@ -182,7 +182,7 @@ describe('checkSchema: the hourly time-driven run', () => {
     operaciones(emu).getRange('BR1').setValue('uniones_sold_completadas');
     runEntryPoint(emu, DIST, 'checkSchemaNow', [], { kind: 'menu' });
     expect(emu.ui.alerts[0].title).toBe('Sheet Schema: sheet changed');
-    expect(emu.ui.alerts[0].prompt).toContain('• The header at BR1 looks almost like another header of Operaciones.');
+    expect(emu.ui.alerts[0].prompt).toContain('• A column header of the schema was renamed in Operaciones (BR1).');
     const result = scriptRun(emu, DIST, 'checkSchemaNow', { sidebar: true }) as CheckResult;
     // A renamed tagged column is no missing column: nothing is pending at BU (issue 10).
     expect(result.sheets[0].findings.map((f) => f.location)).toEqual(['Operaciones!BR1']);

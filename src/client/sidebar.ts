@@ -15,6 +15,7 @@ import { createLivePanel } from './livePanel';
 import { createMetricsPanel } from './metricsPanel';
 import { bringIntoView, showNotice } from './notice';
 import type { PanelHost, State } from './panel';
+import { renamesUnseen } from './renames';
 import { createRpc, failureMessage } from './rpc';
 import { createSchedulePanel } from './schedulePanel';
 import { pageText } from './text';
@@ -76,7 +77,8 @@ const host: PanelHost = {
       return;
     }
     const implied = PLAN_OF_CHECK[result.status];
-    if (plan === null || (implied !== null && implied !== plan.status)) await fetchPlan();
+    if (plan === null || (implied !== null && implied !== plan.status) || renamesUnseen(result, plan))
+      await fetchPlan();
   },
 };
 

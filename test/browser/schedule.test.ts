@@ -8,7 +8,7 @@ import type { Frame } from 'playwright-core';
 import { type Emulator, scriptRun } from '../../emulator';
 import { seedDemo } from '../../scripts/playground';
 import type { ScheduleStatus, SchemaPlan } from '../../src/shared/payloads';
-import { browserSessions, DIST, screenshot, smallDemo, waitForSidebar } from './support';
+import { browserSessions, clickAndSettle, DIST, screenshot, smallDemo, waitForSidebar } from './support';
 
 const HTML_HEADER = '<b>x</b>';
 /** Every control of the sidebar (its bottom bar and both panels). */
@@ -49,12 +49,6 @@ function controlsWhileWorking(
     busy: document.getElementById('schedule').getAttribute('aria-busy'),
     said: document.getElementById('schedule-status').textContent,
   })`);
-}
-
-async function clickAndSettle(sidebar: Frame, name: string, settled: string): Promise<void> {
-  await sidebar.getByRole('button', { name, exact: true }).click();
-  await sidebar.locator(settled).waitFor();
-  await waitForSidebar(sidebar);
 }
 
 describe('hourly check panel', () => {
@@ -174,10 +168,10 @@ describe('hourly check panel', () => {
       'A column header of the schema was renamed in Operaciones (BS1).',
     ]);
     expect(await renamed.first().locator('.finding-details').textContent()).toContain(
-      'Operaciones!BR1 reads "Uniones_SOLD" but is managed column "Uniones_SOLD_Completadas" (renamed)',
+      'Operaciones!BR1 reads "Uniones_SOLD" but is managed column "Uniones_SOLD_Completadas" (renamed).',
     );
     expect(await renamed.nth(1).locator('.finding-details').textContent()).toContain(
-      `reads "${HTML_HEADER}" but is managed column "Pulgadas_ARM" (renamed)`,
+      `reads "${HTML_HEADER}" but is managed column "Pulgadas_ARM" (renamed).`,
     );
     expect(await check.locator('b').count()).toBe(0);
     expect(await sidebar.locator('.last-check b, #schedule b').count()).toBe(0);

@@ -22,8 +22,23 @@ describe('preview', () => {
 
     const card = sidebar.locator('section.sheet[data-sheet="Operaciones"]');
     expect(await card.locator('.badge').innerText()).toBe('5 changes');
-    expect(await card.locator('table.changes td.letter').allInnerTexts()).toEqual(['BP', 'BQ', 'BR', 'BS', 'BT']);
-    expect(await card.locator('table.changes td.header').allInnerTexts()).toEqual(NEW_HEADERS);
+    expect(await card.locator('table.changes tr.change-add td.letter').allInnerTexts()).toEqual([
+      'BP',
+      'BQ',
+      'BR',
+      'BS',
+      'BT',
+    ]);
+    expect(await card.locator('table.changes tr.change-add td.header').allInnerTexts()).toEqual(NEW_HEADERS);
+    // Then the identity tags: one per new column, and the key column adopted.
+    expect(await card.locator('table.changes tr.change-tag td.letter').allInnerTexts()).toEqual([
+      'BP',
+      'BQ',
+      'BR',
+      'BS',
+      'BT',
+      'A',
+    ]);
     expect(await card.locator('table.changes tbody tr').first().innerText()).toMatch(
       /BP\s+Total_Uniones\s+whole number\s+0\s+2,400 rows/,
     );

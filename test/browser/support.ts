@@ -101,6 +101,13 @@ export async function waitForSidebar(sidebar: Frame, plan?: 'changes' | 'up-to-d
   await sidebar.locator(selector).waitFor();
 }
 
+/** Clicks a button by its name and waits for the state it leads to, then for the sidebar to be idle. */
+export async function clickAndSettle(sidebar: Frame, name: string, settled: string): Promise<void> {
+  await sidebar.getByRole('button', { name, exact: true }).click();
+  await sidebar.locator(settled).waitFor();
+  await waitForSidebar(sidebar);
+}
+
 export async function screenshot(target: Page | Locator, name: string): Promise<string> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   const path = join(SCREENSHOTS, `${name}.png`);

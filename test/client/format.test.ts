@@ -169,6 +169,35 @@ describe('changeRows', () => {
     ]);
   });
 
+  it('lists the identity tags the apply adds, created and adopted, in both languages', () => {
+    const tags: SheetPlan['columnsToTag'] = [
+      { identity: 'Total_Uniones', migrationId: '4.0-union-metrics', index: 68, letter: 'BP', reason: 'created' },
+      { identity: 'TAG_SPOOL', migrationId: null, index: 1, letter: 'A', reason: 'adopted' },
+    ];
+    const rows = changeRows(en, sheet({ columnsToAdd: [column(68, 'Total_Uniones')], columnsToTag: tags }));
+    expect(rows.filter((r) => r.kind === 'tag')).toEqual([
+      {
+        letter: 'BP',
+        header: 'Total_Uniones',
+        type: 'identity tag',
+        defaultValue: 'on the new column',
+        cells: '—',
+        kind: 'tag',
+      },
+      {
+        letter: 'A',
+        header: 'TAG_SPOOL',
+        type: 'identity tag',
+        defaultValue: 'adopted: existing column',
+        cells: '—',
+        kind: 'tag',
+      },
+    ]);
+    expect(
+      changeRows(es, sheet({ columnsToAdd: [], columnsToTag: tags })).map((r) => `${r.type} ${r.defaultValue}`),
+    ).toEqual(['etiqueta de identidad en la columna nueva', 'etiqueta de identidad adoptada: columna existente']);
+  });
+
   it('formats defaults', () => {
     expect([formatDefault(en, null), formatDefault(en, true), formatDefault(en, 1.5), formatDefault(en, 'x')]).toEqual([
       '(empty)',

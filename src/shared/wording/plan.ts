@@ -161,7 +161,7 @@ export interface ChangeRow {
   readonly type: string;
   readonly defaultValue: string;
   readonly cells: string;
-  readonly kind: 'add' | 'fill';
+  readonly kind: 'add' | 'fill' | 'tag';
 }
 
 export function formatDefault(x: Text, value: CellDefault): string {
@@ -187,7 +187,19 @@ export function changeRows(x: Text, sheet: SheetPlan): ChangeRow[] {
     cells: x.t('table.blanks', { n: f.cells }),
     kind: 'fill',
   }));
-  return [...added, ...filled];
+  return [...added, ...filled, ...tagRows(x, sheet)];
+}
+
+/** The identity tags the apply adds: on the columns it creates, and on existing exact-header ones (adopted). No cell is written. */
+function tagRows(x: Text, sheet: SheetPlan): ChangeRow[] {
+  return sheet.columnsToTag.map<ChangeRow>((t) => ({
+    letter: t.letter,
+    header: t.identity,
+    type: x.t('type.tag'),
+    defaultValue: x.t(t.reason === 'created' ? 'table.tagCreated' : 'table.tagAdopted'),
+    cells: '—',
+    kind: 'tag',
+  }));
 }
 
 export function migrationState(x: Text, migration: MigrationStatus): string {

@@ -8,11 +8,11 @@
 import type { CheckStatus, Finding } from '../shared/payloads';
 import { a1, columnLetter, columnSpan } from './columnLetters';
 import { headerFingerprint } from './columnMap';
+import { finding } from './finding';
 import { analyseHeaders, type HeaderAnalysis, nearDuplicatesOf, visibleText } from './headers';
 import { type ColumnTag, type IdentityResolution, resolveIdentities } from './identity';
 import { identityDriftFindings } from './identityDrift';
 import { IDENTITY_CODES } from './identityFindings';
-import { finding } from './plan';
 import type { ManagedSheet } from './schema';
 import { RULE_FINDING_CODES } from './sheetRules';
 

@@ -9,6 +9,7 @@ import type { CheckStatus, Finding } from '../shared/payloads';
 import { a1, columnLetter, columnSpan } from './columnLetters';
 import { headerFingerprint } from './columnMap';
 import { finding } from './finding';
+import { duplicateHeaderFindings, isNearDuplicateColumn, nearDuplicateHeaderFindings } from './headerFindings';
 import { analyseHeaders, type HeaderAnalysis, nearDuplicatesOf, visibleText } from './headers';
 import { type ColumnTag, type IdentityResolution, resolveIdentities } from './identity';
 import { identityDriftFindings } from './identityDrift';
@@ -132,10 +133,10 @@ export function detectDrift(
   for (const f of identity)
     if (f.code === IDENTITY_CODES.looksRenamed) columns.missing.delete(String(f.params?.identity));
   const findings = [
-    ...duplicateFindings(managed, analysis),
+    ...duplicateHeaderFindings(managed, analysis, 'check'),
     ...columns.findings,
     ...identity,
-    ...nearDuplicateFindings(managed, analysis, columns.renamedAt),
+    ...nearDuplicateHeaderFindings(managed, analysis, { audience: 'check', skipColumns: columns.renamedAt }),
     ...pendingFindings(managed, analysis, columns.missing),
     ...unknownColumnFindings(managed, analysis, texts, previous, columns.renamedAt),
   ].sort((x, y) => severityOf(x.code) - severityOf(y.code));
@@ -276,38 +277,6 @@ function movedFinding(managed: ManagedSheet, name: string, from: number, to: num
   );
 }
 
-function duplicateFindings(managed: ManagedSheet, analysis: HeaderAnalysis): Finding[] {
-  return analysis.duplicates.map(({ name, columns }) => {
-    const cells = columns.map((c) => a1(null, managed.headerRow, c));
-    return finding(
-      'DUPLICATE_HEADER',
-      `Header "${visibleText(name)}" appears ${columns.length} times in "${managed.sheet}" (${cells.join(', ')}). Columns are found by name, so this is ambiguous and blocks schema changes: rename or remove all but one.`,
-      a1(managed.sheet, managed.headerRow, columns[1]),
-    );
-  });
-}
-
-function nearDuplicateFindings(
-  managed: ManagedSheet,
-  analysis: HeaderAnalysis,
-  renamedAt: ReadonlySet<number>,
-): Finding[] {
-  return managed.migrations.flatMap((migration) =>
-    migration.addColumns.flatMap((column) =>
-      nearDuplicatesOf(column.name, analysis)
-        .filter((cell) => !renamedAt.has(cell.column))
-        .map((cell) => {
-          const location = a1(managed.sheet, managed.headerRow, cell.column);
-          return finding(
-            'NEAR_DUPLICATE_HEADER',
-            `${location} holds "${visibleText(cell.text)}", which looks like managed column "${column.name}" but is not exactly it (case, spaces or invisible/look-alike characters). Rename it to exactly "${column.name}" or remove it.`,
-            location,
-          );
-        }),
-    ),
-  );
-}
-
 /**
  * One finding per migration with columns never seen on this sheet. Locations follow the planner:
  * missing columns go right of the last header, in declaration order.
@@ -352,7 +321,7 @@ function unknownColumnFindings(
       !known.has(text) &&
       !declared.has(text) &&
       !renamedAt.has(column) &&
-      !isNearDuplicate(managed, analysis, column)
+      !isNearDuplicateColumn(managed, analysis, column)
     )
       fresh.push(column);
   });
@@ -371,10 +340,4 @@ function unknownColumnFindings(
     ...named,
     finding('UNKNOWN_COLUMNS', `${rest.length} more new columns not in the schema, in ${span} (informational).`, span),
   ];
-}
-
-function isNearDuplicate(managed: ManagedSheet, analysis: HeaderAnalysis, column: number): boolean {
-  return managed.migrations.some((m) =>
-    m.addColumns.some((c) => nearDuplicatesOf(c.name, analysis).some((cell) => cell.column === column)),
-  );
 }

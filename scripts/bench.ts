@@ -13,7 +13,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Emulator } from '../emulator';
 import { spoolRows, V4_COLUMNS } from '../emulator/harness/workbooks';
-import { MAX_CELLS } from '../src/core/plan';
+import { MAX_CELLS } from '../src/core/planLimits';
 import { measureBaseline } from './bench/baselines';
 import { measureBlankFill } from './bench/blankFill';
 import { type BundleCheck, crossCheckBundle } from './bench/bundle';

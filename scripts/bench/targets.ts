@@ -1,6 +1,6 @@
 /** The targets, checked against the measurements. */
 
-import { MAX_CELLS } from '../../src/core/plan';
+import { MAX_CELLS } from '../../src/core/planLimits';
 import { emulatorSpeedTarget } from './emulatorSpeed';
 import type { Cost } from './measure';
 import type { BenchResults, SizeResult, TargetResult, TargetStatus } from './results';

@@ -13,7 +13,7 @@ import {
   v3Workbook,
   workbookCells,
 } from '../../emulator/harness/workbooks';
-import { MAX_CELLS } from '../../src/core/plan';
+import { MAX_CELLS } from '../../src/core/planLimits';
 import { aggregateUnions, metricsRows } from '../../src/core/unionMetrics';
 import { SCHEMA } from '../../src/schema/managedSheets';
 import { applySchema, previewSchema } from '../../src/server/schemaService';

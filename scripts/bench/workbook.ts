@@ -5,7 +5,7 @@
  * nothing else, so the cell count is exactly what is described.
  */
 import { V4_COLUMNS } from '../../emulator/harness/workbooks';
-import { MAX_CELLS } from '../../src/core/plan';
+import { MAX_CELLS } from '../../src/core/planLimits';
 
 /** A sheet made by insertSheet() without a template: 1000 rows × 26 columns (the emulator's default, as in Sheets). */
 const HISTORY_SHEET_CELLS = 1000 * 26;

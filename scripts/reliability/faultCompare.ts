@@ -7,7 +7,7 @@ import type { Emulator } from '../../emulator';
 import { changedCells, extent, type SheetState, sameInfo, type WorkbookState } from '../../emulator/harness/capture';
 import { HISTORY_HEADERS, HISTORY_SHEET } from '../../src/adapters/history';
 import { columnLetter } from '../../src/core/columnLetters';
-import { SUCCESS_OUTCOME } from '../../src/core/plan';
+import { SUCCESS_OUTCOME } from '../../src/core/unfinishedApply';
 
 /** The data rows of the columns a sheet gained (where the apply sets number formats). */
 export function newColumnsRange(before: SheetState | undefined, after: SheetState | undefined): string | null {

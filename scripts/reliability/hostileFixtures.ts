@@ -1,6 +1,6 @@
 /** Building blocks of the hostile sheets (scripts/reliability/hostileCases.ts). */
 import type { Emulator } from '../../emulator';
-import { MAX_CELLS } from '../../src/core/plan';
+import { MAX_CELLS } from '../../src/core/planLimits';
 import type { HostileCase } from './hostileCases';
 import { OPERACIONES, V3_COLUMNS, v3 } from './workbooks';
 

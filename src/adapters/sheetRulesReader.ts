@@ -5,7 +5,7 @@
  * description per protection), and — only when the plan has blanks to fill — the rules over the
  * data rows of that span (one call; DataValidation getters are local, not round trips).
  */
-import { blankRuns } from '../core/plan';
+import { blankRuns } from '../core/blankFills';
 import { declaredColumns, type ManagedSheet } from '../core/schema';
 import { type ColumnRulesState, isOwnProtection, PROTECTION_PREFIX, type SheetRulesState } from '../core/sheetRules';
 import type { CellBlock } from '../core/snapshot';

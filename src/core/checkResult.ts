@@ -5,7 +5,8 @@
 
 import type { CheckResult, CheckStatus, SheetCheck } from '../shared/payloads';
 import { utf8Length } from './columnMap';
-import { type SheetBaseline, severityOf } from './drift';
+import type { SheetBaseline } from './drift';
+import { severityOf } from './driftCodes';
 
 /** Headroom under the 9 KB limit, whose exact accounting (key included or not) is UNCONFIRMED. */
 export const STORED_VALUE_BUDGET_BYTES = 8 * 1024;

@@ -6,15 +6,17 @@
  */
 
 import type { CheckStatus, Finding } from '../shared/payloads';
-import { a1, columnLetter, columnSpan } from './columnLetters';
+import { a1, columnSpan } from './columnLetters';
 import { headerFingerprint } from './columnMap';
-import { analyseHeaders, type HeaderAnalysis, nearDuplicatesOf, visibleText } from './headers';
-import { type ColumnTag, type IdentityResolution, resolveIdentities } from './identity';
+import { severityOf, statusOfFindings } from './driftCodes';
+import { managedColumns } from './driftColumns';
+import { finding } from './finding';
+import { duplicateHeaderFindings, isNearDuplicateColumn, nearDuplicateHeaderFindings } from './headerFindings';
+import { analyseHeaders, type HeaderAnalysis, visibleText } from './headers';
+import { type ColumnTag, resolveIdentities } from './identity';
 import { identityDriftFindings } from './identityDrift';
 import { IDENTITY_CODES } from './identityFindings';
-import { finding } from './plan';
 import type { ManagedSheet } from './schema';
-import { RULE_FINDING_CODES } from './sheetRules';
 
 /** What a check remembers about one sheet, so the next check can tell a rename from a move. */
 export interface SheetBaseline {
@@ -39,47 +41,10 @@ export interface SheetDrift {
   readonly baseline: SheetBaseline | null;
 }
 
-/** Codes of findings, by the status they imply; any other (UNKNOWN_COLUMNS) is informational. */
-export const ERROR_CODES = ['MISSING_SHEET', 'EMPTY_SHEET', 'NO_HEADER_ROW', 'CHECK_FAILED'] as const;
-export const DRIFT_CODES = [
-  'COLUMN_DELETED',
-  'COLUMN_RENAMED',
-  'COLUMN_MOVED',
-  'DUPLICATE_HEADER',
-  'NEAR_DUPLICATE_HEADER',
-  IDENTITY_CODES.looksRenamed,
-  IDENTITY_CODES.duplicated,
-  IDENTITY_CODES.contradicted,
-] as const;
-export const PENDING_CODES = [
-  'PENDING_MIGRATION',
-  'INTERRUPTED_APPLY',
-  'BLANK_DEFAULTS',
-  ...RULE_FINDING_CODES,
-] as const;
-
 /** Unknown columns named one by one before the rest are summed up in one finding. */
 const UNKNOWN_COLUMNS_NAMED = 10;
 /** Header texts are stored and compared up to this length (keeps the baseline small). */
 const STORED_HEADER_LENGTH = 80;
-
-export function severityOf(code: string): 0 | 1 | 2 | 3 {
-  if ((ERROR_CODES as readonly string[]).includes(code)) return 0;
-  if ((DRIFT_CODES as readonly string[]).includes(code)) return 1;
-  if ((PENDING_CODES as readonly string[]).includes(code)) return 2;
-  return 3;
-}
-
-export function statusOfFindings(findings: readonly Finding[]): CheckStatus {
-  const worst = Math.min(3, ...findings.map((f) => severityOf(f.code)));
-  return (['error', 'drift', 'pending', 'ok'] as const)[worst];
-}
-
-/** The worst of several statuses (error > drift > pending > ok). */
-export function worstStatus(statuses: readonly CheckStatus[]): CheckStatus {
-  const order: readonly CheckStatus[] = ['error', 'drift', 'pending', 'ok'];
-  return order[Math.min(3, ...statuses.map((s) => order.indexOf(s)))];
-}
 
 /** A managed sheet that does not exist: an error; the previous baseline is kept for when it returns. */
 export function missingSheetDrift(managed: ManagedSheet, previous: SheetBaseline | null): SheetDrift {
@@ -132,10 +97,10 @@ export function detectDrift(
   for (const f of identity)
     if (f.code === IDENTITY_CODES.looksRenamed) columns.missing.delete(String(f.params?.identity));
   const findings = [
-    ...duplicateFindings(managed, analysis),
+    ...duplicateHeaderFindings(managed, analysis, 'check'),
     ...columns.findings,
     ...identity,
-    ...nearDuplicateFindings(managed, analysis, columns.renamedAt),
+    ...nearDuplicateHeaderFindings(managed, analysis, { audience: 'check', skipColumns: columns.renamedAt }),
     ...pendingFindings(managed, analysis, columns.missing),
     ...unknownColumnFindings(managed, analysis, texts, previous, columns.renamedAt),
   ].sort((x, y) => severityOf(x.code) - severityOf(y.code));
@@ -160,152 +125,6 @@ function storedTexts(headers: readonly unknown[]): string[] {
       value instanceof Date ? value.toISOString() : value === null || value === undefined ? '' : String(value);
     return text.slice(0, STORED_HEADER_LENGTH);
   });
-}
-
-interface ManagedColumns {
-  readonly findings: Finding[];
-  /** Managed names never seen on this sheet: what the migrations would add. */
-  readonly missing: Set<string>;
-  readonly positions: Record<string, number>;
-  readonly renamedTo: Record<string, string>;
-  /** Columns reported as a rename (not reported again as near-duplicates or unknown columns). */
-  readonly renamedAt: Set<number>;
-}
-
-interface Reading {
-  readonly analysis: HeaderAnalysis;
-  readonly texts: readonly string[];
-  readonly previous: SheetBaseline | null;
-  readonly resolution: IdentityResolution;
-  /** Whether the sheet carries identity tags: then a missing column was deleted, with certainty. */
-  readonly tagged: boolean;
-}
-
-function managedColumns(managed: ManagedSheet, reading: Reading): ManagedColumns {
-  const { analysis, texts, previous, resolution } = reading;
-  const declared = new Set(managed.migrations.flatMap((m) => m.addColumns.map((c) => c.name)));
-  const result: ManagedColumns = {
-    findings: [],
-    missing: new Set<string>(),
-    positions: {},
-    renamedTo: {},
-    renamedAt: new Set<number>(resolution.renamed.map((c) => c.column)),
-  };
-  for (const name of declared) {
-    const found = resolution.columns.get(name);
-    const present = found === undefined ? analysis.columnsByName.get(name) : [found.column];
-    const last = previous?.managed[name];
-    if (present !== undefined) {
-      result.positions[name] = present.length === 1 || last === undefined ? present[0] : last;
-      if (present.length === 1 && last !== undefined && last !== present[0])
-        result.findings.push(movedFinding(managed, name, last, present[0]));
-    } else if (reading.tagged && !ambiguousIdentity(resolution, name)) {
-      if (last !== undefined) result.positions[name] = last;
-      result.findings.push(deletedFinding(managed, name, last ?? null));
-    } else if (last === undefined) {
-      result.missing.add(name);
-    } else {
-      result.positions[name] = last;
-      missingColumn(managed, name, last, { analysis, texts, declared, previous }, result);
-    }
-  }
-  return result;
-}
-
-interface Evidence {
-  readonly analysis: HeaderAnalysis;
-  readonly texts: readonly string[];
-  readonly declared: ReadonlySet<string>;
-  readonly previous: SheetBaseline | null;
-}
-
-/** A managed column seen before and missing now: renamed if a new or look-alike header took its place, else deleted. */
-function missingColumn(
-  managed: ManagedSheet,
-  name: string,
-  column: number,
-  evidence: Evidence,
-  result: ManagedColumns,
-): void {
-  const text = evidence.texts[column - 1] ?? '';
-  if (isRename(name, column, text, evidence)) {
-    result.renamedTo[name] = text;
-    result.renamedAt.add(column);
-    const cell = a1(managed.sheet, managed.headerRow, column);
-    result.findings.push(
-      finding(
-        'COLUMN_RENAMED',
-        `${cell} reads "${visibleText(text)}" where managed column "${name}" was at the last check: it looks renamed. Rename it back to exactly "${name}" — Sheet Schema finds columns by name, and "Extend schema" would otherwise add "${name}" again.`,
-        cell,
-      ),
-    );
-    return;
-  }
-  result.findings.push(deletedFinding(managed, name, column));
-}
-
-function ambiguousIdentity(resolution: IdentityResolution, name: string): boolean {
-  return [...resolution.duplicated, ...resolution.contradicted].some((d) => d.identity === name);
-}
-
-/** `column` is where the last check saw it; null on a tagged sheet without baseline (deleted: its tag went with it). */
-function deletedFinding(managed: ManagedSheet, name: string, column: number | null): Finding {
-  const where = column === null ? '' : `: it was in ${columnLetter(column)} at the last check`;
-  return finding(
-    'COLUMN_DELETED',
-    `Managed column "${name}" is gone from "${managed.sheet}"${where} (its identity tag went with it). Restore it (File › Version history) if its data matters; "Extend schema" would add it again with default values.`,
-    column === null ? managed.sheet : a1(managed.sheet, managed.headerRow, column),
-  );
-}
-
-function isRename(name: string, column: number, text: string, { analysis, declared, previous }: Evidence): boolean {
-  if (text === '' || declared.has(text)) return false;
-  if (previous?.renamedTo[name] === text) return true;
-  if (nearDuplicatesOf(name, analysis).some((cell) => cell.column === column)) return true;
-  // A header that already existed elsewhere and slid into the gap means a deletion, not a rename.
-  const known = previous?.headers;
-  return known !== null && known !== undefined && !known.includes(text);
-}
-
-function movedFinding(managed: ManagedSheet, name: string, from: number, to: number): Finding {
-  const cell = a1(managed.sheet, managed.headerRow, to);
-  return finding(
-    'COLUMN_MOVED',
-    `Managed column "${name}" moved from ${columnLetter(from)} to ${columnLetter(to)} (${cell}) since the last check. Sheet Schema finds columns by name, so it still works; formulas or scripts that use column positions may not.`,
-    cell,
-  );
-}
-
-function duplicateFindings(managed: ManagedSheet, analysis: HeaderAnalysis): Finding[] {
-  return analysis.duplicates.map(({ name, columns }) => {
-    const cells = columns.map((c) => a1(null, managed.headerRow, c));
-    return finding(
-      'DUPLICATE_HEADER',
-      `Header "${visibleText(name)}" appears ${columns.length} times in "${managed.sheet}" (${cells.join(', ')}). Columns are found by name, so this is ambiguous and blocks schema changes: rename or remove all but one.`,
-      a1(managed.sheet, managed.headerRow, columns[1]),
-    );
-  });
-}
-
-function nearDuplicateFindings(
-  managed: ManagedSheet,
-  analysis: HeaderAnalysis,
-  renamedAt: ReadonlySet<number>,
-): Finding[] {
-  return managed.migrations.flatMap((migration) =>
-    migration.addColumns.flatMap((column) =>
-      nearDuplicatesOf(column.name, analysis)
-        .filter((cell) => !renamedAt.has(cell.column))
-        .map((cell) => {
-          const location = a1(managed.sheet, managed.headerRow, cell.column);
-          return finding(
-            'NEAR_DUPLICATE_HEADER',
-            `${location} holds "${visibleText(cell.text)}", which looks like managed column "${column.name}" but is not exactly it (case, spaces or invisible/look-alike characters). Rename it to exactly "${column.name}" or remove it.`,
-            location,
-          );
-        }),
-    ),
-  );
 }
 
 /**
@@ -352,7 +171,7 @@ function unknownColumnFindings(
       !known.has(text) &&
       !declared.has(text) &&
       !renamedAt.has(column) &&
-      !isNearDuplicate(managed, analysis, column)
+      !isNearDuplicateColumn(managed, analysis, column)
     )
       fresh.push(column);
   });
@@ -371,10 +190,4 @@ function unknownColumnFindings(
     ...named,
     finding('UNKNOWN_COLUMNS', `${rest.length} more new columns not in the schema, in ${span} (informational).`, span),
   ];
-}
-
-function isNearDuplicate(managed: ManagedSheet, analysis: HeaderAnalysis, column: number): boolean {
-  return managed.migrations.some((m) =>
-    m.addColumns.some((c) => nearDuplicatesOf(c.name, analysis).some((cell) => cell.column === column)),
-  );
 }

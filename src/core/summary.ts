@@ -1,7 +1,7 @@
 /** Plain-language texts of plans and results, shared by the menu dialogs and the sidebar. */
 
 import type { Cost, SchemaPlan, SheetPlan, UnionMetricsReport } from '../shared/payloads';
-import { describeColumns } from './plan';
+import { describeColumns } from './planDigest';
 
 const count = (n: number) => n.toLocaleString('en-US');
 

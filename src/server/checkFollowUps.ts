@@ -3,7 +3,7 @@
  * pending migrations) and the union-metrics recompute — and the summary lines they add.
  */
 
-import { worstStatus } from '../core/drift';
+import { worstStatus } from '../core/driftCodes';
 import { errorMessage } from '../core/errors';
 import type { AutoRepairReport, CheckResult, MetricsInCheckReport, SheetCheck } from '../shared/payloads';
 import type { ExecutionContext } from './context';

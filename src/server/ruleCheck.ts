@@ -7,7 +7,7 @@
  */
 import type { CallMeter } from '../adapters/meter';
 import { readSheetRules } from '../adapters/sheetRulesReader';
-import { worstStatus } from '../core/drift';
+import { worstStatus } from '../core/driftCodes';
 import { errorMessage } from '../core/errors';
 import { analyseHeaders } from '../core/headers';
 import type { ManagedSheet } from '../core/schema';

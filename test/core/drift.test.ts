@@ -1,12 +1,6 @@
 import { describeCheck, describeSheetCheck, fitBaseline, fitCheckResult } from '../../src/core/checkResult';
-import {
-  detectDrift,
-  missingSheetDrift,
-  type SheetBaseline,
-  type SheetDrift,
-  statusOfFindings,
-  worstStatus,
-} from '../../src/core/drift';
+import { detectDrift, missingSheetDrift, type SheetBaseline, type SheetDrift } from '../../src/core/drift';
+import { statusOfFindings, worstStatus } from '../../src/core/driftCodes';
 import type { ManagedSheet } from '../../src/core/schema';
 import { SCHEMA } from '../../src/schema/managedSheets';
 import type { CheckResult, Finding } from '../../src/shared/payloads';

@@ -1,4 +1,6 @@
-import { blankRuns, buildPlan, MAX_CELLS, planSheet } from '../../src/core/plan';
+import { blankRuns } from '../../src/core/blankFills';
+import { buildPlan, planSheet } from '../../src/core/plan';
+import { MAX_CELLS } from '../../src/core/planLimits';
 import type { ManagedSheet } from '../../src/core/schema';
 import { SCHEMA } from '../../src/schema/managedSheets';
 import type { HistoryEntry } from '../../src/shared/payloads';

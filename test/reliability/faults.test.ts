@@ -21,7 +21,7 @@ import {
 } from '../../scripts/reliability/faultSweep';
 import { execution, OPERACIONES, v3 } from '../../scripts/reliability/workbooks';
 import { HISTORY_SHEET } from '../../src/adapters/history';
-import { SUCCESS_OUTCOME } from '../../src/core/plan';
+import { SUCCESS_OUTCOME } from '../../src/core/unfinishedApply';
 import { applySchema, previewSchema } from '../../src/server/schemaService';
 import { recomputeUnionMetrics } from '../../src/server/unionMetricsService';
 import { V4_HEADERS } from '../support/emulated';

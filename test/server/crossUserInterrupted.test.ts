@@ -7,7 +7,7 @@
 import type { Emulator } from '../../emulator';
 import { HISTORY_SHEET } from '../../src/adapters/history';
 import { CHECK_HANDLER } from '../../src/adapters/triggers';
-import { SUCCESS_OUTCOME } from '../../src/core/plan';
+import { SUCCESS_OUTCOME } from '../../src/core/unfinishedApply';
 import { runScheduledCheck } from '../../src/server/scheduledCheck';
 import { installSchedule, setAutoRepair } from '../../src/server/scheduleService';
 import { applySchema, previewSchema } from '../../src/server/schemaService';

@@ -5,7 +5,7 @@
  */
 import type { Emulator } from '../../emulator';
 import { HISTORY_HEADERS, HISTORY_SHEET } from '../../src/adapters/history';
-import { SUCCESS_OUTCOME } from '../../src/core/plan';
+import { SUCCESS_OUTCOME } from '../../src/core/unfinishedApply';
 import { applySchema, previewSchema } from '../../src/server/schemaService';
 import { newExecution, v3Workbook } from '../support/emulated';
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DRIFT_CODES, ERROR_CODES, PENDING_CODES } from '../../src/core/drift';
+import { DRIFT_CODES, ERROR_CODES, PENDING_CODES } from '../../src/core/driftCodes';
 import { CATALOGUES, formatNumber, languageOf, type MessageKey, messages } from '../../src/shared/messages';
 import type { Message } from '../../src/shared/messages/catalogue';
 import { localizeSidebarHtml } from '../../src/shared/sidebarPage';

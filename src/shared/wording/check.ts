@@ -3,7 +3,7 @@
  * in, the operator's language out. Findings are rendered from their code and location (sheet and
  * cell); the server's English sentence goes to Details.
  */
-import { severityOf } from '../../core/drift';
+import { severityOf } from '../../core/driftCodes';
 import type { MessageKey } from '../messages';
 import { CATALOGUES } from '../messages';
 import type {

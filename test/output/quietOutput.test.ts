@@ -5,9 +5,9 @@
  */
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
-import { strayLines } from './support/strayOutput';
+import { strayLines } from '../support/strayOutput';
 
-const ROOT = resolve(__dirname, '..');
+const ROOT = resolve(__dirname, '..', '..');
 const NOISY_SUITES = ['test/server', 'test/adapters', 'test/bundle'];
 
 jest.setTimeout(120_000);

@@ -4,6 +4,7 @@
  * everything from the status fields (catalogue texts), never from the server's message.
  */
 import type { LiveMetricsStatus } from '../shared/payloads';
+import { liveStatusSentences } from '../shared/wording/dialogs';
 import { byId, replaceChildren } from './dom';
 import type { Panel, PanelHost, State } from './panel';
 import { renderPanelError } from './panelsView';
@@ -23,12 +24,6 @@ export function createLivePanel(rpc: Rpc, host: PanelHost): LivePanel {
   const text = host.text;
   let status: LiveMetricsStatus | null = null;
 
-  function statusSentences(next: LiveMetricsStatus): string[] {
-    const sentences = [text.t(next.on ? 'live.on' : 'live.off')];
-    if (next.pendingSpools > 0) sentences.push(text.t('live.pending', { n: next.pendingSpools }));
-    if (next.stale) sentences.push(text.t('live.stale'));
-    return sentences;
-  }
   let idle = false;
 
   function show(next: LiveMetricsStatus): void {
@@ -36,7 +31,7 @@ export function createLivePanel(rpc: Rpc, host: PanelHost): LivePanel {
     ui.panel.dataset.live = next.on ? 'on' : 'off';
     ui.toggle.textContent = text.t(next.on ? 'live.turnOff' : 'live.turnOn');
     ui.toggle.setAttribute('aria-pressed', String(next.on));
-    ui.message.textContent = statusSentences(next).join(' ');
+    ui.message.textContent = liveStatusSentences(text, next).join(' ');
     ui.toggle.disabled = !idle;
   }
 

@@ -18,6 +18,12 @@ export interface ColumnRulesState {
   readonly index: number;
   /** Rule of the first data cell (null: none, or no data row in the grid). */
   readonly validation: RuleSpec | null;
+  /**
+   * Rule of the grid's last row when that is not the first data row (else null). The apply sets
+   * the rule down to the grid's last row; rows the grid grew by later (appendRow past the end,
+   * "Add more rows", insertRowsAfter the last row) may carry none, and this one cell shows it.
+   */
+  readonly lastRow: { readonly row: number; readonly validation: RuleSpec | null } | null;
   /** Number format of the first data cell (null: no data row in the grid). */
   readonly numberFormat: string | null;
   readonly note: string;
@@ -91,8 +97,8 @@ export function ruleChanges(
     const where = { migrationId, index, letter: columnLetter(index), header: spec.name };
     const changes: PlannedRuleChange[] = [];
     const rule = spec.validation ? ruleFor(spec.validation, index, grid.headerRow + 1) : null;
-    if (rule !== null && hasDataRows && (isNew || !sameRule(current?.validation ?? null, rule)))
-      changes.push({ ...where, kind: 'validation', reason: reasonOf(isNew, current?.validation ?? null), rule });
+    const drift = rule !== null && hasDataRows ? validationDrift(current, rule) : null;
+    if (rule !== null && drift !== null) changes.push({ ...where, kind: 'validation', ...drift, rule });
     const format = numberFormatOf(spec);
     if (!isNew && hasDataRows && current?.numberFormat !== format)
       changes.push({ ...where, kind: 'numberFormat', reason: 'changed', numberFormat: format });
@@ -108,6 +114,22 @@ export function ruleChanges(
       });
     return changes;
   });
+}
+
+/**
+ * Whether a column's validation needs setting: always for a new column; for an existing one when
+ * its first data cell's rule differs, or when its last grid row lacks it (the grid grew below the
+ * rule's range) — then the change names that row, and setting the rule on the whole column mends it.
+ */
+function validationDrift(
+  current: ColumnRulesState | null,
+  rule: RuleSpec,
+): { reason: PlannedRuleChange['reason']; uncoveredRow?: number } | null {
+  if (current === null) return { reason: 'new' };
+  if (!sameRule(current.validation, rule)) return { reason: reasonOf(false, current.validation) };
+  const last = current.lastRow;
+  if (last === null || sameRule(last.validation, rule)) return null;
+  return { reason: reasonOf(false, last.validation), uncoveredRow: last.row };
 }
 
 function reasonOf(isNew: boolean, current: unknown): PlannedRuleChange['reason'] {
@@ -156,11 +178,14 @@ const WHAT: Record<PlannedRuleChange['kind'], string> = {
 /** A rule drifted from the declaration (removed or changed by someone): restorable, values untouched. */
 export function ruleFinding(sheet: string, headerRow: number, change: PlannedRuleChange): Finding {
   const state = change.reason === 'changed' ? 'was changed' : 'is missing';
+  // A rule missing only below its range is located at the row that lacks it, not at the header.
+  const row = change.kind === 'validation' && change.uncoveredRow !== undefined ? change.uncoveredRow : headerRow;
+  const params = { sheet, column: change.letter, header: change.header, kind: change.kind, reason: change.reason };
   return {
     code: ruleFindingCode(change),
     message: `The ${WHAT[change.kind]} of column ${change.letter} ("${change.header}") in "${sheet}" ${state}. "Restore" (or Extend schema) puts it back; no value is changed.`,
-    location: a1(sheet, headerRow, change.index),
-    params: { sheet, column: change.letter, header: change.header, kind: change.kind, reason: change.reason },
+    location: a1(sheet, row, change.index),
+    params: row === headerRow ? params : { ...params, row },
   };
 }
 

@@ -21,6 +21,7 @@ describe('sheet rules (pure)', () => {
       numberFormat: '@',
       note: 'State\nFrom Uniones',
       protected: true,
+      lastRow: { row: 100, validation: ruleFor(spec.validation, 5, 2) },
     };
     expect(ruleChanges(located, { columns: [inPlace], fillRules: null }, grid)).toEqual([]);
     const bare = { ...inPlace, validation: null, note: '', protected: false, numberFormat: '0' };
@@ -30,6 +31,21 @@ describe('sheet rules (pure)', () => {
       ['note', 'missing'],
       ['protection', 'missing'],
     ]);
+  });
+
+  it('a rule in place on the first data row but not on the last grid row is missing there', () => {
+    const rule = ruleFor(spec.validation, 5, 2);
+    const base = { index: 5, validation: rule, numberFormat: '@', note: 'State\nFrom Uniones', protected: true };
+    const grown = { ...base, lastRow: { row: 100, validation: null } };
+    expect(ruleChanges(located, { columns: [grown], fillRules: null }, grid)).toEqual([
+      expect.objectContaining({ kind: 'validation', reason: 'missing', uncoveredRow: 100, rule }),
+    ]);
+    const other = { ...base, lastRow: { row: 100, validation: { ...rule, helpText: 'x' } } };
+    expect(ruleChanges(located, { columns: [other], fillRules: null }, grid)).toEqual([
+      expect.objectContaining({ kind: 'validation', reason: 'changed', uncoveredRow: 100 }),
+    ]);
+    // One data row only: the first data row is the last; nothing more to read or compare.
+    expect(ruleChanges(located, { columns: [{ ...base, lastRow: null }], fillRules: null }, grid)).toEqual([]);
   });
 
   it('a warn-mode list allows invalid input; the description names the column', () => {

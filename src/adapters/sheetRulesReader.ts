@@ -8,7 +8,12 @@
  */
 import { blankRuns } from '../core/blankFills';
 import { declaredColumns, type ManagedSheet } from '../core/schema';
-import { type ColumnRulesState, isOwnProtection, PROTECTION_PREFIX, type SheetRulesState } from '../core/sheetRules';
+import {
+  type ColumnRulesState,
+  isOwnProtection,
+  isSheetSchemaProtection,
+  type SheetRulesState,
+} from '../core/sheetRules';
 import type { CellBlock } from '../core/snapshot';
 import type { RuleSpec } from '../shared/payloads';
 import type { CallMeter } from './meter';
@@ -82,7 +87,7 @@ function ownProtections(
   const all = meter.call(() => sheet.getProtections(protectionType.RANGE));
   return all.flatMap((p) => {
     const description = meter.call(() => p.getDescription());
-    if (!description.startsWith(PROTECTION_PREFIX)) return [];
+    if (!isSheetSchemaProtection(description)) return [];
     const range = p.getRange();
     return range.getNumColumns() === 1 ? [{ column: range.getColumn(), description }] : [];
   });

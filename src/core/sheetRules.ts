@@ -2,16 +2,29 @@
  * What Sheet Schema keeps in the sheet besides headers and values: each declared column's data
  * validation, the warning-only protection of computed columns, the header note, and the number
  * format. Pure: compares the declaration with what the adapter read (a constant number of calls:
- * the header row's notes, one data row's rules and formats, the add-on's own protections) and
- * lists the changes an apply makes — none when everything is in place, so a second apply adds
- * nothing.
+ * the header row's notes, one data row's rules and formats, the last grid row's rules, the
+ * add-on's own protections) and lists the changes an apply makes — none when everything is in
+ * place, so a second apply adds nothing. Texts are written in the operator's language and
+ * accepted in any supported one (src/core/sheetText.ts).
  */
+
+import type { Language } from '../shared/messages/catalogue';
 import type { Finding, PlannedColumn, PlannedRuleChange, RuleSpec } from '../shared/payloads';
 import { a1, columnLetter, columnSpan } from './columnLetters';
 import { type ColumnSpec, type ColumnValidation, numberFormatOf } from './schema';
+import { SHEET_TEXT_LANGUAGES, textIn } from './sheetText';
 
-/** Prefix of the description of the add-on's own protections: how it finds them again. */
-export const PROTECTION_PREFIX = 'Sheet Schema: computed column';
+/** The add-on's own protection descriptions, per language; the prefix is how it finds them again. */
+const PROTECTION_WORDS: Readonly<Record<Language, { readonly prefix: string; readonly rest: string }>> = {
+  en: {
+    prefix: 'Sheet Schema: computed column',
+    rest: 'filled by the add-on. Edits are allowed after a warning, but the next recompute overwrites them.',
+  },
+  es: {
+    prefix: 'Sheet Schema: columna calculada',
+    rest: 'la rellena el complemento. Se puede editar tras un aviso, pero el próximo recálculo sobrescribe lo editado.',
+  },
+};
 
 /** What the adapter read for one managed column already in the sheet. */
 export interface ColumnRulesState {
@@ -48,21 +61,33 @@ export interface LocatedColumn {
   readonly isNew: boolean;
 }
 
-export function protectionDescription(header: string): string {
-  return `${PROTECTION_PREFIX} "${header}": filled by the add-on. Edits are allowed after a warning, but the next recompute overwrites them.`;
+export function protectionDescription(header: string, language: Language = 'en'): string {
+  const { prefix, rest } = PROTECTION_WORDS[language];
+  return `${prefix} "${header}": ${rest}`;
+}
+
+/** Whether a protection is the add-on's own, in whichever language it was written. */
+export function isSheetSchemaProtection(description: string): boolean {
+  return SHEET_TEXT_LANGUAGES.some((l) => description.startsWith(PROTECTION_WORDS[l].prefix));
 }
 
 export function isOwnProtection(description: string, header: string): boolean {
-  return description.startsWith(`${PROTECTION_PREFIX} "${header}"`);
+  return SHEET_TEXT_LANGUAGES.some((l) => description.startsWith(`${PROTECTION_WORDS[l].prefix} "${header}"`));
 }
 
 /**
  * The rule Sheets gets for a declared validation. Whole numbers have no built-in criterion: a
  * custom formula relative to the first data cell, free of argument separators so it parses under
  * every spreadsheet locale (`,` in en_US, `;` in es_ES); INT(ABS(x))=x is also false for negatives.
+ * The help text is in `language` (the applying operator's).
  */
-export function ruleFor(validation: ColumnValidation, index: number, firstDataRow: number): RuleSpec {
-  const base = { allowInvalid: validation.mode === 'warn', helpText: validation.helpText };
+export function ruleFor(
+  validation: ColumnValidation,
+  index: number,
+  firstDataRow: number,
+  language: Language = 'en',
+): RuleSpec {
+  const base = { allowInvalid: validation.mode === 'warn', helpText: textIn(validation.helpText, language) };
   switch (validation.kind) {
     case 'wholeNumber': {
       const cell = `${columnLetter(index)}${firstDataRow}`;
@@ -75,8 +100,25 @@ export function ruleFor(validation: ColumnValidation, index: number, firstDataRo
   }
 }
 
-export function noteFor(spec: ColumnSpec): string {
-  return [spec.note, spec.computed?.source].filter((s) => s !== undefined && s !== '').join('\n');
+/** Whether a rule read from the sheet is the declared one, its help text in any supported language. */
+export function isDeclaredRule(
+  actual: RuleSpec | null,
+  validation: ColumnValidation,
+  at: { readonly index: number; readonly firstDataRow: number },
+): boolean {
+  return SHEET_TEXT_LANGUAGES.some((l) => sameRule(actual, ruleFor(validation, at.index, at.firstDataRow, l)));
+}
+
+export function noteFor(spec: ColumnSpec, language: Language = 'en'): string {
+  return [spec.note, spec.computed?.source]
+    .flatMap((text) => (text === undefined ? [] : [textIn(text, language)]))
+    .filter((s) => s !== '')
+    .join('\n');
+}
+
+/** Whether a header note is the declared one in any supported language. */
+export function isDeclaredNote(note: string, spec: ColumnSpec): boolean {
+  return SHEET_TEXT_LANGUAGES.some((l) => noteFor(spec, l) === note);
 }
 
 const ruleKey = (r: RuleSpec | null): string =>
@@ -88,29 +130,37 @@ export const sameRule = (a: RuleSpec | null, b: RuleSpec | null): boolean => rul
 export function ruleChanges(
   columns: readonly LocatedColumn[],
   state: SheetRulesState | null,
-  grid: { readonly headerRow: number; readonly gridRows: number },
+  grid: { readonly headerRow: number; readonly gridRows: number; readonly language?: Language },
 ): PlannedRuleChange[] {
   const hasDataRows = grid.gridRows > grid.headerRow;
+  const language = grid.language ?? 'en';
   return columns.flatMap(({ migrationId, spec, index, isNew }) => {
     const current = isNew ? null : (state?.columns.find((c) => c.index === index) ?? null);
     if (!isNew && current === null) return [];
     const where = { migrationId, index, letter: columnLetter(index), header: spec.name };
     const changes: PlannedRuleChange[] = [];
-    const rule = spec.validation ? ruleFor(spec.validation, index, grid.headerRow + 1) : null;
-    const drift = rule !== null && hasDataRows ? validationDrift(current, rule) : null;
-    if (rule !== null && drift !== null) changes.push({ ...where, kind: 'validation', ...drift, rule });
+    const validation = spec.validation;
+    const at = { index, firstDataRow: grid.headerRow + 1 };
+    const drift = validation && hasDataRows ? validationDrift(current, validation, at) : null;
+    if (validation && drift !== null)
+      changes.push({
+        ...where,
+        kind: 'validation',
+        ...drift,
+        rule: ruleFor(validation, index, at.firstDataRow, language),
+      });
     const format = numberFormatOf(spec);
     if (!isNew && hasDataRows && current?.numberFormat !== format)
       changes.push({ ...where, kind: 'numberFormat', reason: 'changed', numberFormat: format });
-    const note = noteFor(spec);
-    if (note !== '' && (isNew || current?.note !== note))
+    const note = noteFor(spec, language);
+    if (note !== '' && (current === null || !isDeclaredNote(current.note, spec)))
       changes.push({ ...where, kind: 'note', reason: reasonOf(isNew, current?.note || null), note });
     if (spec.computed && (isNew || current?.protected !== true))
       changes.push({
         ...where,
         kind: 'protection',
         reason: isNew ? 'new' : 'missing',
-        description: protectionDescription(spec.name),
+        description: protectionDescription(spec.name, language),
       });
     return changes;
   });
@@ -123,12 +173,13 @@ export function ruleChanges(
  */
 function validationDrift(
   current: ColumnRulesState | null,
-  rule: RuleSpec,
+  validation: ColumnValidation,
+  at: { readonly index: number; readonly firstDataRow: number },
 ): { reason: PlannedRuleChange['reason']; uncoveredRow?: number } | null {
   if (current === null) return { reason: 'new' };
-  if (!sameRule(current.validation, rule)) return { reason: reasonOf(false, current.validation) };
+  if (!isDeclaredRule(current.validation, validation, at)) return { reason: reasonOf(false, current.validation) };
   const last = current.lastRow;
-  if (last === null || sameRule(last.validation, rule)) return null;
+  if (last === null || isDeclaredRule(last.validation, validation, at)) return null;
   return { reason: reasonOf(false, last.validation), uncoveredRow: last.row };
 }
 

@@ -280,7 +280,7 @@ function appliedResult(context: ExecutionContext, plan: SchemaPlan, started: num
     (sum, { sheet, migrationId }) => sum + cellsChangedBy(sheet, migrationId),
     0,
   );
-  const done = changing.flatMap((sheet) => describeSheetChanges(sheet, 'done'));
+  const done = changing.flatMap((sheet) => describeSheetChanges(sheet));
   const completed =
     plan.interrupted === null
       ? []

@@ -4,8 +4,7 @@
  * each problem — now in the shared wording, in both languages.
  */
 import { applySchema, previewSchema } from '../../src/server/schemaService';
-import type { CheckResult } from '../../src/shared/payloads';
-import { checkDialog, planDialog } from '../../src/shared/wording/dialogs';
+import { planDialog } from '../../src/shared/wording/dialogs';
 import { localText } from '../../src/shared/wording/localText';
 import { newExecution, v3Workbook } from '../support/emulated';
 
@@ -40,38 +39,5 @@ describe('planDialog', () => {
     expect(lines).toHaveLength(1 + problems.length);
     expect(lines.slice(1).every((l) => l.startsWith('• '))).toBe(true);
     expect(new Set(lines).size).toBe(lines.length);
-  });
-});
-
-describe('checkDialog', () => {
-  it('lists findings that matter as bullets, never informational ones', () => {
-    const result: CheckResult = {
-      checkedAt: '2026-12-01T19:44:00.000Z',
-      trigger: 'manual',
-      status: 'drift',
-      summary: '',
-      sheets: [
-        {
-          sheet: 'Operaciones',
-          status: 'drift',
-          findings: [
-            { code: 'COLUMN_DELETED', message: 'gone', location: 'Operaciones!BR1' },
-            { code: 'UNKNOWN_COLUMNS', message: 'new', location: 'Operaciones!BU1' },
-          ],
-          headerChanged: true,
-          mapInvalidated: false,
-        },
-      ],
-      findingsOmitted: 0,
-      autoRepair: { outcome: 'off', message: '', columnsAdded: [] },
-      metrics: { outcome: 'off', message: '', rowsChanged: 0 },
-      spreadsheetCalls: 3,
-      durationMs: 40,
-    };
-    const bullets = checkDialog(en, result)
-      .split('\n')
-      .filter((l) => l.startsWith('• '));
-    expect(bullets).toHaveLength(1);
-    expect(bullets[0]).toContain('BR1');
   });
 });

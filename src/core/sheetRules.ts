@@ -124,7 +124,7 @@ export function isDeclaredNote(note: string, spec: ColumnSpec): boolean {
 const ruleKey = (r: RuleSpec | null): string =>
   r === null ? 'none' : JSON.stringify([r.criteria, r.args, r.allowInvalid, r.helpText]);
 
-export const sameRule = (a: RuleSpec | null, b: RuleSpec | null): boolean => ruleKey(a) === ruleKey(b);
+const sameRule = (a: RuleSpec | null, b: RuleSpec | null): boolean => ruleKey(a) === ruleKey(b);
 
 /** The rule changes of one sheet: everything for new columns, only what differs for existing ones. */
 export function ruleChanges(

@@ -58,6 +58,8 @@ export interface Emulator {
   endExecution(): void;
   readonly otherExecution: { holdLock(kind: LockKind): () => void };
   setActiveUser(email: string): void;
+  /** Extension: `email`'s own Session.getActiveUserLocale() (people of one spreadsheet may differ). */
+  setUserLocale(email: string, locale: string): void;
   readonly ui: UiRecorder;
   readonly html: { setFiles(files: Record<string, string>): void };
   readonly logs: string[];

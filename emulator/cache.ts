@@ -121,13 +121,22 @@ export class CacheServiceImpl implements HasRuntime {
     private readonly _stores: CacheStores,
   ) {}
   getScriptCache(): CacheImpl {
+    this._allowed('getScriptCache');
     return new CacheImpl(this._rt, this._stores.script);
   }
   getUserCache(): CacheImpl {
+    this._allowed('getUserCache');
     return new CacheImpl(this._rt, userCache(this._stores, this._rt.user));
   }
   getDocumentCache(): CacheImpl | null {
+    this._allowed('getDocumentCache');
     return this._rt.execution.documentContext ? new CacheImpl(this._rt, this._stores.document) : null;
+  }
+
+  /** AuthMode.NONE offers Logger and Utilities only, per switches.cacheServiceInAuthModeNone (text UNCONFIRMED). */
+  private _allowed(method: string): void {
+    if (this._rt.switches.cacheServiceInAuthModeNone === 'allow') return;
+    this._rt.requireAuthMode('LIMITED', `CacheService.${method}`, null);
   }
 }
 

@@ -215,6 +215,11 @@ class EmulatorImpl implements Emulator {
     this.rt.knownUsers.add(email);
   }
 
+  /** Extension: `email`'s own Session.getActiveUserLocale() (people of one spreadsheet may differ). */
+  setUserLocale(email: string, locale: string): void {
+    this.rt.userLocales.set(email, locale);
+  }
+
   protectRange(
     sheetName: string,
     a1: string | null,

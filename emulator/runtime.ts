@@ -42,6 +42,8 @@ export class Runtime {
   readonly scriptId: string;
   readonly timeZone: string;
   readonly locale: string;
+  /** Users whose own locale differs from `locale` (Session.getActiveUserLocale() is per user). */
+  readonly userLocales = new Map<string, string>();
   /** The spreadsheet's locale (number notation of typed values, custom-formula separators); defaults to the user's. */
   spreadsheetLocale: string;
   readonly owner: string;

@@ -37,9 +37,9 @@ export class SessionImpl implements HasRuntime {
   getTimeZone(): string {
     return this._rt.timeZone;
   }
-  /** Available in every AuthMode. */
+  /** Available in every AuthMode; the active user's own locale (Emulator.setUserLocale), else the default. */
   getActiveUserLocale(): string {
-    return this._rt.locale;
+    return this._rt.userLocales.get(this._rt.user) ?? this._rt.locale;
   }
 }
 

@@ -43,6 +43,12 @@ export interface Switches {
   developerMetadataLimitMessage: string;
   /** Whether column metadata follows Sheet.moveColumns (OBSERVED for rows, UNCONFIRMED for columns). */
   columnMetadataFollowsMoves: boolean;
+  /**
+   * CacheService in AuthMode.NONE: 'refuse' (default: the add-on lifecycle's table lists only Logger and
+   * Utilities for NONE) or 'allow' (the AuthMode reference only bars services that require authorization,
+   * and CacheService has no scope). UNCONFIRMED which one the platform does; docs/platform.md.
+   */
+  cacheServiceInAuthModeNone: 'refuse' | 'allow';
 }
 
 export const DEFAULT_SWITCHES: Readonly<Switches> = Object.freeze({
@@ -63,6 +69,7 @@ export const DEFAULT_SWITCHES: Readonly<Switches> = Object.freeze({
   insertColumnsInherit: false,
   developerMetadataLimitMessage: 'The developer metadata of this sheet would exceed the limit of 30000 characters.',
   columnMetadataFollowsMoves: true,
+  cacheServiceInAuthModeNone: 'refuse',
 });
 
 export interface EmulatorOptions {

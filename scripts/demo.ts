@@ -2,7 +2,8 @@
  * `npm run demo`: the real built bundle (dist/Code.js) on an emulated workbook with a
  * realistic 67-column Operaciones (2,400 spools) and a Uniones sheet. Prints the dry run,
  * applies it, prints the result, then a second run that is up to date and writes nothing,
- * then the union metrics. Every number printed is measured by the emulator.
+ * then the union metrics — worded as the menu's dialogs word them (src/shared/wording, in
+ * English). Every number printed is measured by the emulator.
  */
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,8 +11,9 @@ import { createEmulator, type Emulator } from '../emulator';
 import { scriptRun } from '../emulator/bundle';
 import { demoWorkbook } from '../emulator/fixtures/demo';
 import { sheetWrites } from '../emulator/harness/execution';
-import { describeCost, describePlan } from '../src/core/summary';
-import type { ApplyResult, SchemaPlan, UnionMetricsReport } from '../src/shared/payloads';
+import type { ApplyResult, Cost, SchemaPlan, UnionMetricsReport } from '../src/shared/payloads';
+import { applyDialog, metricsDialog, planDialog } from '../src/shared/wording/dialogs';
+import { localText } from '../src/shared/wording/localText';
 
 const DIST = join(resolve(dirname(fileURLToPath(import.meta.url)), '..'), 'dist');
 
@@ -35,6 +37,18 @@ function call<T>(emu: Emulator, name: string, ...args: unknown[]): { result: T; 
   };
 }
 
+/** The operator's words: English, in the emulated spreadsheet's time zone. */
+const en = localText('en', 'Europe/Madrid');
+
+function predicted(cost: Cost): string {
+  return en.t('details.cost', {
+    calls: cost.spreadsheetCalls,
+    read: cost.cellsRead,
+    sent: cost.cellsWritten,
+    cells: cost.cellsChanged,
+  });
+}
+
 function section(title: string): void {
   console.log(`\n=== ${title} ${'='.repeat(Math.max(0, 70 - title.length))}`);
 }
@@ -49,7 +63,7 @@ function main(): void {
 
   section('1. Dry run — previewSchema()');
   const preview = call<SchemaPlan>(emu, 'previewSchema');
-  console.log(describePlan(preview.result));
+  console.log(planDialog(en, preview.result));
   for (const c of preview.result.sheets[0].columnsToAdd)
     console.log(
       `  ${c.letter.padEnd(3)} #${c.index}  ${c.header.padEnd(26)} ${c.type.padEnd(8)} default ${JSON.stringify(c.default)}  rows ${c.rowsInitialised}`,
@@ -58,8 +72,8 @@ function main(): void {
 
   section('2. Apply — applySchema(fingerprint)');
   const applied = call<ApplyResult>(emu, 'applySchema', preview.result.fingerprint);
-  console.log(applied.result.summary);
-  console.log(`predicted: ${describeCost(preview.result.cost)}`);
+  console.log(applyDialog(en, applied.result));
+  console.log(`predicted: ${predicted(preview.result.cost)}`);
   console.log(applied.measured);
   const after = emu.sheetInfo('Operaciones')!;
   console.log(
@@ -70,12 +84,12 @@ function main(): void {
   section('3. Second run — idempotent');
   const again = call<SchemaPlan>(emu, 'previewSchema');
   const reapplied = call<ApplyResult>(emu, 'applySchema', again.result.fingerprint);
-  console.log(`status: ${again.result.status}; ${reapplied.result.summary}`);
+  console.log(`status: ${again.result.status}; ${applyDialog(en, reapplied.result)}`);
   console.log(reapplied.measured);
 
   section('4. Union metrics — recomputeUnionMetrics({ confirmed: true })');
   const metrics = call<UnionMetricsReport>(emu, 'recomputeUnionMetrics', { confirmed: true });
-  console.log(metrics.result.summary);
+  console.log(metricsDialog(en, metrics.result));
   console.log(metrics.measured);
   const sample = emu
     .readSheet('Operaciones')

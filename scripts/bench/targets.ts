@@ -15,10 +15,11 @@ import type { BenchResults, SizeResult, TargetResult, TargetStatus } from './res
  */
 export const SHEET_RULE_APPLY_CALLS = 27;
 /**
- * The check's rule read per sheet: getLastColumn, header row, getMaxRows, header notes, one row's
- * rules and formats, getProtections, and one description per protection (5 own ones).
+ * The check's rule read per sheet (it reuses the check's header read and identity resolution):
+ * getMaxRows, header notes, the first data row's rules and formats, the last grid row's rules,
+ * getProtections, and one description per protection (5 own ones).
  */
-export const SHEET_RULE_CHECK_CALLS = 12;
+export const SHEET_RULE_CHECK_CALLS = 11;
 export const MAX_APPLY_CALLS = 13 + SHEET_RULE_APPLY_CALLS;
 export const MAX_CHECK_CALLS_PER_SHEET = 2 + SHEET_RULE_CHECK_CALLS;
 /**

@@ -1,13 +1,19 @@
 /**
  * Reads what src/core/sheetRules.ts compares, with a constant number of Spreadsheet calls
  * whatever the row count: the header row's notes, the first data row's rules and number formats
- * over the span of managed columns present, the sheet's range protections (one call, plus one
+ * over the span of managed columns present, the last grid row's rules (rows the grid grew by after
+ * the apply may lack them), the sheet's range protections (one call, plus one
  * description per protection), and — only when the plan has blanks to fill — the rules over the
  * data rows of that span (one call; DataValidation getters are local, not round trips).
  */
 import { blankRuns } from '../core/blankFills';
 import { declaredColumns, type ManagedSheet } from '../core/schema';
-import { type ColumnRulesState, isOwnProtection, PROTECTION_PREFIX, type SheetRulesState } from '../core/sheetRules';
+import {
+  type ColumnRulesState,
+  isOwnProtection,
+  isSheetSchemaProtection,
+  type SheetRulesState,
+} from '../core/sheetRules';
 import type { CellBlock } from '../core/snapshot';
 import type { RuleSpec } from '../shared/payloads';
 import type { CallMeter } from './meter';
@@ -17,7 +23,7 @@ type DataValidation = GoogleAppsScript.Spreadsheet.DataValidation;
 
 export interface RulesReadOptions {
   readonly maxRows: number;
-  /** Where a declared column is (by the plan's header analysis today; column identity later). */
+  /** Where a declared column is: its identity resolution (the tag first, the exact header second). */
   readonly present: (name: string) => number | undefined;
   readonly managedBlock: CellBlock | null;
   readonly protectionType: typeof GoogleAppsScript.Spreadsheet.ProtectionType;
@@ -40,12 +46,19 @@ export function readSheetRules(
   const headerRow = managed.headerRow;
   const notes = meter.read(() => sheet.getRange(headerRow, first, 1, span).getNotes())[0];
   const dataRow = options.maxRows > headerRow ? sheet.getRange(headerRow + 1, first, 1, span) : null;
-  const rules = dataRow === null ? null : meter.read(() => dataRow.getDataValidations())[0].map(memoRuleSpec());
+  const toSpec = memoRuleSpec();
+  const rules = dataRow === null ? null : meter.read(() => dataRow.getDataValidations())[0].map(toSpec);
   const formats = dataRow === null ? null : meter.read(() => dataRow.getNumberFormats())[0];
+  const lastRow = options.maxRows > headerRow + 1 ? options.maxRows : null;
+  const lastRules =
+    lastRow === null
+      ? null
+      : meter.read(() => sheet.getRange(lastRow, first, 1, span).getDataValidations())[0].map(toSpec);
   const own = located.some((c) => c.spec.computed) ? ownProtections(sheet, meter, options.protectionType) : [];
   const columns: ColumnRulesState[] = located.map(({ spec, index }) => ({
     index,
     validation: rules?.[index - first] ?? null,
+    lastRow: lastRow === null || lastRules === null ? null : { row: lastRow, validation: lastRules[index - first] },
     numberFormat: formats?.[index - first] ?? null,
     note: String(notes[index - first] ?? ''),
     protected: own.some((p) => p.column === index && isOwnProtection(p.description, spec.name)),
@@ -74,7 +87,7 @@ function ownProtections(
   const all = meter.call(() => sheet.getProtections(protectionType.RANGE));
   return all.flatMap((p) => {
     const description = meter.call(() => p.getDescription());
-    if (!description.startsWith(PROTECTION_PREFIX)) return [];
+    if (!isSheetSchemaProtection(description)) return [];
     const range = p.getRange();
     return range.getNumColumns() === 1 ? [{ column: range.getColumn(), description }] : [];
   });

@@ -13,6 +13,7 @@ import { identitiesOf, resolveIdentities } from '../core/identity';
 import { planSheet } from '../core/plan';
 import type { ManagedSheet, SchemaDeclaration } from '../core/schema';
 import type { CellBlock, ProtectionInfo, SheetSnapshot, WorkbookSnapshot } from '../core/snapshot';
+import type { Language } from '../shared/messages/catalogue';
 import type { InterruptedApply } from '../shared/payloads';
 import { NEW_HISTORY_SHEET_CELLS, readHistory } from './history';
 import type { HeaderRepair } from './historyHeader';
@@ -30,6 +31,8 @@ export interface ReadOptions {
   readonly mode: ReadMode;
   /** The in-progress marker of an apply that never finished: then history is read in both modes. */
   readonly interrupted: InterruptedApply | null;
+  /** The operator's language, carried on each sheet's snapshot for the texts the apply writes. */
+  readonly language?: Language;
 }
 
 export type Workbook = WorkbookSnapshot & {
@@ -129,6 +132,7 @@ function readSheet(sheet: Sheet, managed: ManagedSheet, meter: CallMeter, option
     }),
     tags: options.metadata.tags,
     metadataCharacters: options.metadata.characters,
+    language: options.language,
   };
 }
 

@@ -48,14 +48,6 @@ const CODE_LABEL: Readonly<Record<string, readonly [string, string]>> = {
   NOTE_CHANGED: ['header note changed', 'header notes changed'],
 };
 
-/** Alert text: summary, then the findings' sentences (capped), then what to do next. */
-export function describeCheck(result: CheckResult, maxFindings = 8): string {
-  const findings = result.sheets.flatMap((s) => s.findings).filter((f) => severityOf(f.code) < 3);
-  const shown = findings.slice(0, maxFindings).map((f) => `• ${f.message}`);
-  const more = findings.length > maxFindings ? [`…and ${findings.length - maxFindings} more (see the sidebar).`] : [];
-  return [result.summary, ...shown, ...more].join('\n');
-}
-
 /**
  * The result as it fits one property value: messages capped, then the least important findings
  * dropped (informational first, last sheet first) until the JSON fits; `findingsOmitted` counts them.

@@ -6,12 +6,20 @@
 import type { Finding, PlannedBlankFill, RuleSpec } from '../shared/payloads';
 import { a1 } from './columnLetters';
 import { type CellDefault, type ColumnSpec, validationAccepts } from './schema';
-import { ruleFor, type SheetRulesState, sameRule } from './sheetRules';
+import { isDeclaredRule, type SheetRulesState } from './sheetRules';
 import type { CellBlock } from './snapshot';
 
-/** Whether a rule certainly accepts `value`; rules the planner cannot evaluate (other formulas, ranges) do not. */
-function ruleAccepts(rule: RuleSpec, value: CellDefault, own: RuleSpec | null, spec: ColumnSpec | undefined): boolean {
-  if (own !== null && sameRule(rule, own) && spec?.validation) return validationAccepts(spec.validation, value);
+/**
+ * Whether a rule certainly accepts `value`; rules the planner cannot evaluate (other formulas,
+ * ranges) do not. The column's own declared rule (help text in any language) is judged by its declaration.
+ */
+function ruleAccepts(
+  rule: RuleSpec,
+  value: CellDefault,
+  spec: ColumnSpec | undefined,
+  at: { readonly index: number; readonly firstDataRow: number },
+): boolean {
+  if (spec?.validation && isDeclaredRule(rule, spec.validation, at)) return validationAccepts(spec.validation, value);
   const [a, b] = rule.args;
   const n = typeof value === 'number' ? value : Number.NaN;
   switch (rule.criteria) {
@@ -39,11 +47,11 @@ export function fillConflicts(
   if (block === null) return [];
   return fills.flatMap((fill) => {
     const spec = specs.find((s) => s.name === fill.header);
-    const own = spec?.validation ? ruleFor(spec.validation, fill.index, headerRow + 1) : null;
+    const at = { index: fill.index, firstDataRow: headerRow + 1 };
     for (const [first, last] of fill.rowRuns) {
       for (let row = first; row <= last; row++) {
         const rule = block.rules[row - block.firstRow]?.[fill.index - block.firstColumn] ?? null;
-        if (rule === null || rule.allowInvalid || ruleAccepts(rule, fill.default, own, spec)) continue;
+        if (rule === null || rule.allowInvalid || ruleAccepts(rule, fill.default, spec, at)) continue;
         const cell = a1(sheet, row, fill.index);
         return [
           {

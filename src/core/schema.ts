@@ -2,6 +2,7 @@
  * Types of the schema declaration: which sheets Sheet Schema manages and the ordered,
  * additive migrations each one receives. Pure data — no Apps Script globals.
  */
+import type { SheetText } from './sheetText';
 
 export type ColumnType = 'integer' | 'decimal' | 'text' | 'date';
 
@@ -14,7 +15,8 @@ export interface ColumnValidation {
   readonly values?: readonly string[];
   /** `reject` refuses bad input (setAllowInvalid(false)); `warn` marks it. */
   readonly mode: 'reject' | 'warn';
-  readonly helpText: string;
+  /** Shown in the cell's popup: written in the applying operator's language. */
+  readonly helpText: SheetText;
 }
 
 export interface ColumnSpec {
@@ -27,9 +29,9 @@ export interface ColumnSpec {
   readonly numberFormat?: string;
   readonly validation?: ColumnValidation;
   /** Filled by the add-on: a warning-only protection, and the header note says where values come from. */
-  readonly computed?: { readonly source: string };
-  /** The header's note: what the column means. */
-  readonly note?: string;
+  readonly computed?: { readonly source: SheetText };
+  /** The header's note: what the column means (written in the applying operator's language). */
+  readonly note?: SheetText;
 }
 
 export interface Migration {

@@ -12,7 +12,8 @@ export interface SheetRulesPlan {
 }
 
 /**
- * `present` locates an existing managed column (the plan passes its identity resolution: the tag
+ * Texts the changes write are in the snapshot's `language` (the applying operator's); texts in
+ * place in any supported language count as in place. `present` locates an existing managed column (the plan passes its identity resolution: the tag
  * first, the exact header second), so a renamed column keeps its rules.
  */
 export function planSheetRules(
@@ -27,7 +28,11 @@ export function planSheetRules(
   const located = locateColumns(withMigration, present, added);
   const existing = located.filter((c) => !c.isNew);
   return {
-    changes: ruleChanges(located, snapshot.rules, { headerRow: managed.headerRow, gridRows: snapshot.maxRows }),
+    changes: ruleChanges(located, snapshot.rules, {
+      headerRow: managed.headerRow,
+      gridRows: snapshot.maxRows,
+      language: snapshot.language,
+    }),
     errors: fillConflicts(managed.sheet, fills, snapshot.rules, specs, managed.headerRow),
     warnings: dataQualityFindings(managed.sheet, snapshot.managedBlock, existing),
   };

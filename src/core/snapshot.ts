@@ -4,6 +4,7 @@
  * columns that already exist, and — only when getLastColumn() says something lies right of the
  * headers — that region, to name the offending cell.
  */
+import type { Language } from '../shared/messages/catalogue';
 import type { HistoryEntry, InterruptedApply } from '../shared/payloads';
 import type { ColumnTag } from './identity';
 import type { SheetRulesState } from './sheetRules';
@@ -51,6 +52,11 @@ export interface SheetSnapshot {
   readonly tags?: readonly ColumnTag[];
   /** Characters (keys + values) of all developer metadata on this sheet, against Google's 30,000 budget. */
   readonly metadataCharacters?: number;
+  /**
+   * The language of the operator this read is for: notes, help texts and protection descriptions
+   * the apply writes are worded in it (absent: English). Not read from the sheet.
+   */
+  readonly language?: Language;
 }
 
 export interface ReadCost {

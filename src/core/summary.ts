@@ -1,54 +1,41 @@
-/** Plain-language texts of plans and results, shared by the menu dialogs and the sidebar. */
+/**
+ * The server's English sentences of plans and results (history outcomes, refusals, the `summary`
+ * fields of payloads). Operators read the shared wording instead (src/shared/wording).
+ */
 
-import type { Cost, SchemaPlan, SheetPlan, UnionMetricsReport } from '../shared/payloads';
+import type { SchemaPlan, SheetPlan, UnionMetricsReport } from '../shared/payloads';
 import { describeColumns } from './planDigest';
 
 const count = (n: number) => n.toLocaleString('en-US');
 
-export function describeCost(cost: Cost): string {
-  return `${count(cost.spreadsheetCalls)} Spreadsheet calls, ${count(cost.cellsRead)} cells read, ${count(cost.cellsWritten)} values sent for ${count(cost.cellsChanged)} cells`;
-}
-
-/** 'planned' for previews and confirm dialogs, 'done' for results. */
-export function describeSheetChanges(sheet: SheetPlan, tense: 'planned' | 'done' = 'planned'): string[] {
-  const [add, fill, initialising] =
-    tense === 'planned' ? ['add', 'fill', 'initialising'] : ['added', 'filled', 'initialised'];
+/** What an apply did to one sheet, for the result's summary (the shared wording words it for operators). */
+export function describeSheetChanges(sheet: SheetPlan): string[] {
   const lines: string[] = [];
   if (sheet.columnsToAdd.length > 0) {
     const defaults = [
       ...new Set(sheet.columnsToAdd.filter((c) => c.rowsInitialised > 0).map((c) => JSON.stringify(c.default))),
     ];
     const init =
-      defaults.length > 0 ? `, ${initialising} ${count(sheet.dataRows)} data rows with ${defaults.join('/')}` : '';
+      defaults.length > 0 ? `, initialised ${count(sheet.dataRows)} data rows with ${defaults.join('/')}` : '';
     lines.push(
-      `${sheet.sheet}: ${add} ${sheet.columnsToAdd.length} column${sheet.columnsToAdd.length === 1 ? '' : 's'} ${describeColumns(sheet.columnsToAdd)}${init}.`,
+      `${sheet.sheet}: added ${sheet.columnsToAdd.length} column${sheet.columnsToAdd.length === 1 ? '' : 's'} ${describeColumns(sheet.columnsToAdd)}${init}.`,
     );
   }
   for (const blank of sheet.blanksToFill) {
     lines.push(
-      `${sheet.sheet}: ${fill} ${count(blank.cells)} blank cell${blank.cells === 1 ? '' : 's'} of ${blank.header} (column ${blank.letter}) with ${JSON.stringify(blank.default)}.`,
+      `${sheet.sheet}: filled ${count(blank.cells)} blank cell${blank.cells === 1 ? '' : 's'} of ${blank.header} (column ${blank.letter}) with ${JSON.stringify(blank.default)}.`,
     );
   }
   const tags = sheet.columnsToTag ?? [];
   if (tags.length > 0) {
-    const [tag, what] =
-      tense === 'planned' ? ['tag', 'so they stay found if renamed'] : ['tagged', 'with their identity'];
     const listed = tags
       .map((t) => `${t.letter} ${t.identity}${t.reason === 'adopted' ? ' (existing)' : ''}`)
       .join(', ');
-    lines.push(`${sheet.sheet}: ${tag} ${tags.length} column${tags.length === 1 ? '' : 's'} ${what}: ${listed}.`);
+    lines.push(
+      `${sheet.sheet}: tagged ${tags.length} column${tags.length === 1 ? '' : 's'} with their identity: ${listed}.`,
+    );
   }
   return lines;
-}
-
-export function describePlan(plan: SchemaPlan): string {
-  if (plan.status === 'blocked') return blockedMessage(plan);
-  if (plan.status === 'up-to-date') return 'Everything is up to date: no column to add, no blank to fill.';
-  const lines = plan.sheets.flatMap((sheet) => describeSheetChanges(sheet));
-  const warnings = plan.sheets.flatMap((s) => s.warnings.map((w) => `Note: ${w.message}`));
-  return [...lines, ...warnings, `Cost: ${describeCost(plan.cost)}. Existing columns and values are not touched.`].join(
-    '\n',
-  );
 }
 
 export function blockedMessage(plan: SchemaPlan): string {

@@ -5,8 +5,9 @@
  *
  * A check reads two things per managed sheet — getLastColumn() and the header row — compares them
  * with the declaration and the previous check (src/core/drift.ts), drops a cached column map the
- * header no longer matches, checks the sheet rules of declared columns (src/server/ruleCheck.ts:
- * validation, protection, format, note — a constant number of calls more), and records the result
+ * header no longer matches, checks the sheet rules of declared columns found by identity on that
+ * same header read (src/server/ruleCheck.ts: validation, protection, format, note — a constant
+ * number of calls more), and records the result
  * (src/adapters/checkState.ts). It never reads
  * data rows and never writes to the spreadsheet, except auto-repair: when the user turned it on
  * and the only thing found is pending migrations, it runs the normal apply (lock, re-plan,
@@ -27,8 +28,8 @@ import { worstStatus } from '../core/driftCodes';
 import { errorMessage } from '../core/errors';
 import { finding } from '../core/finding';
 import { analyseHeaders } from '../core/headers';
-import type { ColumnTag } from '../core/identity';
-import type { ManagedSheet } from '../core/schema';
+import { type ColumnTag, type IdentityResolution, resolveIdentities } from '../core/identity';
+import { declaredColumns, type ManagedSheet } from '../core/schema';
 import { interruptedFinding, unfinishedApply } from '../core/unfinishedApply';
 import type { CheckResult, Finding, SheetCheck } from '../shared/payloads';
 import { autoRepair, metricsInCheck, metricsLine, repairLine } from './checkFollowUps';
@@ -103,9 +104,12 @@ function checkSheets(context: ExecutionContext, previous: Readonly<Record<string
   const meter = new CallMeter();
   const checked: SheetsChecked = { sheets: [], baselines: { ...previous }, calls: 0 };
   const tags = readTagsForCheck(context, meter);
+  const resolutions = new Map<string, IdentityResolution>();
   for (const managed of context.declaration.managedSheets) {
     const sheetTags = tags === null ? null : (tags.get(managed.sheet)?.tags ?? []);
-    const { drift, mapInvalidated } = checkSheet(context, managed, previous[managed.sheet] ?? null, meter, sheetTags);
+    const read = checkSheet(context, managed, previous[managed.sheet] ?? null, meter, sheetTags);
+    const { drift, mapInvalidated } = read;
+    if (read.resolution !== null) resolutions.set(managed.sheet, read.resolution);
     checked.sheets.push({
       sheet: managed.sheet,
       status: drift.status,
@@ -115,7 +119,7 @@ function checkSheets(context: ExecutionContext, previous: Readonly<Record<string
     });
     if (drift.baseline !== null) checked.baselines[managed.sheet] = drift.baseline;
   }
-  return { ...checked, sheets: withRuleDrift(context, checked.sheets, meter), calls: meter.calls };
+  return { ...checked, sheets: withRuleDrift(context, checked.sheets, { meter, resolutions }), calls: meter.calls };
 }
 
 /** One find() for the whole spreadsheet; null when it fails (the check then compares headers only). */
@@ -125,6 +129,13 @@ function readTagsForCheck(context: ExecutionContext, meter: CallMeter): Map<stri
   } catch {
     return null;
   }
+}
+
+interface SheetChecked {
+  readonly drift: SheetDrift;
+  readonly mapInvalidated: boolean;
+  /** The declared columns resolved on the header row just read (null when none was read). */
+  readonly resolution: IdentityResolution | null;
 }
 
 /**
@@ -138,16 +149,28 @@ function checkSheet(
   previous: SheetBaseline | null,
   meter: CallMeter,
   tags: readonly ColumnTag[] | null,
-): { drift: SheetDrift; mapInvalidated: boolean } {
+): SheetChecked {
   const sheet = context.spreadsheet().getSheetByName(managed.sheet);
   if (sheet === null)
-    return { drift: missingSheetDrift(managed, previous), mapInvalidated: invalidateMap(context, managed, null, 0) };
+    return {
+      drift: missingSheetDrift(managed, previous),
+      mapInvalidated: invalidateMap(context, managed, null, 0),
+      resolution: null,
+    };
   try {
     const { headers, lastColumn, firstDataRow } = readHeaderRows(sheet, managed.headerRow, meter);
     const drift = detectDrift(managed, headers, lastColumn, previous, tags);
+    const analysis = analyseHeaders(headers);
     return {
-      drift: withBlankDefaults(drift, blankDefaultsFinding(managed, analyseHeaders(headers), firstDataRow)),
+      drift: withBlankDefaults(drift, blankDefaultsFinding(managed, analysis, firstDataRow)),
       mapInvalidated: invalidateMap(context, managed, headers, lastColumn),
+      // Resolved as drift resolves them (declared columns, tag first), for the rule check's columns.
+      resolution: resolveIdentities(
+        declaredColumns(managed).map((c) => c.name),
+        headers,
+        analysis,
+        tags ?? [],
+      ),
     };
   } catch (error) {
     const message = `Could not read row ${managed.headerRow} of "${managed.sheet}": ${errorMessage(error)}. The next check tries again.`;
@@ -160,6 +183,7 @@ function checkSheet(
         baseline: previous,
       },
       mapInvalidated: false,
+      resolution: null,
     };
   }
 }

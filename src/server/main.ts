@@ -237,11 +237,15 @@ export function onSchemaChange(event?: unknown): void {
 
 /**
  * Simple trigger on every edit, so it must be cheap and never throw: an edit of a managed sheet's
- * header row drops that sheet's cached column map (navigation calls and one cache call).
+ * header row drops that sheet's cached column map (navigation calls and one cache call). In
+ * AuthMode.NONE (simple triggers "sometimes" run in it) there is no cache to drop — CacheService
+ * may be refused there (docs/platform.md) — and the map's own checks on use still catch the edit.
  */
 export function onEdit(event?: unknown): void {
   try {
     const edit = event as Partial<GoogleAppsScript.Events.SheetsOnEdit> | undefined;
+    // An AuthMode enum reads as its name; comparing names touches no service (ScriptApp included).
+    if (String(edit?.authMode) === 'NONE') return;
     if (typeof edit?.range?.getSheet !== 'function') return;
     invalidateForEdit(new ExecutionContext(globalServices(), undefined, edit.source ?? null), edit.range);
   } catch (error) {

@@ -33,6 +33,7 @@ import {
   touchedMigrations,
 } from './applyHistory';
 import type { ExecutionContext } from './context';
+import { operatorMessages } from './locale';
 
 export function previewSchema(context: ExecutionContext): SchemaPlan {
   return planFrom(context, read(context, 'preview'));
@@ -47,6 +48,8 @@ function read(context: ExecutionContext, mode: ReadMode): Workbook {
     protectionType: context.services.spreadsheetApp.ProtectionType,
     mode,
     interrupted: journalOf(context).read(),
+    // Texts written into the sheet (notes, help texts) speak the language of the operator applying.
+    language: operatorMessages(context.services.session).language,
   };
   return readWorkbook(context.spreadsheet(), context.declaration, options);
 }
@@ -277,7 +280,7 @@ function appliedResult(context: ExecutionContext, plan: SchemaPlan, started: num
     (sum, { sheet, migrationId }) => sum + cellsChangedBy(sheet, migrationId),
     0,
   );
-  const done = changing.flatMap((sheet) => describeSheetChanges(sheet, 'done'));
+  const done = changing.flatMap((sheet) => describeSheetChanges(sheet));
   const completed =
     plan.interrupted === null
       ? []

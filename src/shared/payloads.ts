@@ -59,7 +59,12 @@ export type PlannedRuleChange = {
   /** 'new': a column this apply adds; 'missing'/'changed': restored on an existing column. */
   readonly reason: 'new' | 'missing' | 'changed';
 } & (
-  | { readonly kind: 'validation'; readonly rule: RuleSpec }
+  | {
+      readonly kind: 'validation';
+      readonly rule: RuleSpec;
+      /** Set when only rows below the rule's range lack it: the grid's last row, which it does not cover. */
+      readonly uncoveredRow?: number;
+    }
   | { readonly kind: 'note'; readonly note: string }
   | { readonly kind: 'protection'; readonly description: string }
   | { readonly kind: 'numberFormat'; readonly numberFormat: string }

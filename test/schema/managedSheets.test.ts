@@ -26,6 +26,19 @@ describe('the schema declaration', () => {
     expect(operaciones.unionMetrics?.targetColumns).toEqual(V4_COLUMNS);
   });
 
+  it('gives every text it writes into the sheet in Spanish and in English', () => {
+    const texts = SCHEMA.managedSheets.flatMap((m) =>
+      declaredColumns(m).flatMap((c) => [c.note, c.computed?.source, c.validation?.helpText]),
+    );
+    expect(texts).toHaveLength(15);
+    for (const text of texts) {
+      if (typeof text !== 'object') throw new Error(`not bilingual: ${String(text)}`);
+      expect(text.es.trim()).not.toBe('');
+      expect(text.en.trim()).not.toBe('');
+      expect(text.es).not.toBe(text.en);
+    }
+  });
+
   it('catches declaration mistakes before they reach a sheet', () => {
     const bad: SchemaDeclaration = {
       managedSheets: [

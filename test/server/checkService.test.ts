@@ -45,11 +45,13 @@ describe('runCheck: what a check reads and records', () => {
     expect(stats.spreadsheetDataCalls).toBe(3 + RULE_CHECK.calls);
     expect(stats.byMethod).toMatchObject({
       'Sheet.getDataRange': 1,
-      'Sheet.getLastColumn': 1,
-      'Range.getValues': 2,
+      'Range.getValues': 1,
       'Range.getNotes': 1,
+      'Range.getDataValidations': 2, // the first data row and the last grid row of BP–BT
       'DeveloperMetadataFinder.find': 1,
     });
+    // The rules reuse the check's header read: no second header read, no getLastColumn.
+    expect(stats.byMethod['Sheet.getLastColumn']).toBeUndefined();
     expect(stats.cellsRead).toBe(2 * 72 + RULE_CHECK.cells); // the header row and the first data row, and the rules' reads
     expect(sheetWrites(emu)).toEqual({});
   });
@@ -370,8 +372,7 @@ describe('the hourly run (time-driven: no UI, no active spreadsheet)', () => {
     expect(emu.stats.snapshot().byMethod).toMatchObject({
       'SpreadsheetApp.openById': 1,
       'Sheet.getDataRange': 1,
-      'Sheet.getLastColumn': 1,
-      'Range.getValues': 2,
+      'Range.getValues': 1,
       'DeveloperMetadataFinder.find': 1,
     });
     expect(emu.stats.snapshot().spreadsheetDataCalls).toBe(4 + RULE_CHECK.calls);

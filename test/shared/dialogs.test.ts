@@ -47,6 +47,18 @@ describe('checkDialog', () => {
     expect(lines[lines.length - 1]).toBe('…y 2.400 hallazgos más (la barra lateral los muestra todos).');
   });
 
+  it('lists findings that matter as bullets, never informational ones', () => {
+    const [sheet] = check(0).sheets;
+    const findings = [
+      { code: 'COLUMN_DELETED', message: 'gone', location: 'Operaciones!BR1' },
+      { code: 'UNKNOWN_COLUMNS', message: 'new', location: 'Operaciones!BU1' },
+    ];
+    const lines = checkDialog(en, check(0, { sheets: [{ ...sheet, findings }] })).split('\n');
+    const bullets = lines.filter((l) => l.startsWith('• '));
+    expect(bullets).toHaveLength(1);
+    expect(bullets[0]).toContain('BR1');
+  });
+
   it('says first what auto-repair wrote, and a skipped repair last', () => {
     const columnsAdded = [{ sheet: 'Operaciones', letter: 'BP', header: 'Total_Uniones' }];
     const wrote = check(0, { status: 'ok', autoRepair: { outcome: 'applied', message: '', columnsAdded } });

@@ -88,7 +88,7 @@ function adopted(source: SourceSheet, identity: string, column: number): Planned
   return { identity, migrationId: source.migrationId, index: column, letter: columnLetter(column), reason: 'adopted' };
 }
 
-/** Two untagged columns with one exact read header are as ambiguous as a copied tagged one. */
+/** Two columns with one exact read header (tagged or not) are as ambiguous as a copied tagged one: the metrics refuse both. */
 function withDuplicateHeaders(
   resolution: IdentityResolution,
   duplicates: ReadonlyArray<{ readonly name: string; readonly columns: readonly number[] }>,
@@ -96,7 +96,7 @@ function withDuplicateHeaders(
 ): IdentityResolution {
   const reported = new Set(resolution.duplicated.map((d) => d.identity));
   const extra = duplicates
-    .filter((d) => identities.includes(d.name) && !reported.has(d.name) && !resolution.columns.has(d.name))
+    .filter((d) => identities.includes(d.name) && !reported.has(d.name))
     .map((d) => ({ identity: d.name, columns: d.columns }));
   return { ...resolution, duplicated: [...resolution.duplicated, ...extra] };
 }

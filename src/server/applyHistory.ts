@@ -169,5 +169,6 @@ function historyEntries(context: ExecutionContext, record: ApplyRecord, outcome:
       outcome,
     };
   });
-  return [...managed, ...sourceHistoryEntries(plan, { time, user, durationMs, outcome })];
+  // Source rows first: history is shown newest first, so the managed sheets' change stays on top.
+  return [...sourceHistoryEntries(plan, { time, user, durationMs, outcome }), ...managed];
 }

@@ -77,6 +77,17 @@ describe('the apply tags the columns union metrics read on Uniones', () => {
     expect(Object.keys(unionTags(emu))).toHaveLength(4);
   });
 
+  it('a Uniones column renamed after the preview makes that plan stale: nothing is written', () => {
+    const { emu } = v3Workbook({ spools: 20, withUniones: true });
+    const plan = preview(emu);
+    uniones(emu).getRange('D1').setValue('DN');
+    emu.stats.reset();
+    expect(() => apply(emu, plan)).toThrow('changed since');
+    expect(emu.readSheet('Operaciones')[0]).toHaveLength(67);
+    expect(unionTags(emu)).toEqual({});
+    expect(preview(emu).sources?.[0].warnings.map((w) => w.code)).toEqual(['SOURCE_COLUMN_MISSING']);
+  });
+
   it('a run that only tags Uniones (Operaciones already tagged) is applied and recorded', () => {
     const { emu } = v3Workbook({ spools: 30, withUniones: true });
     apply(emu, preview(emu));

@@ -8,6 +8,7 @@ import type { LatencySource, TimeEstimate } from './estimates';
 import type { LiveRun } from './liveMetrics';
 import type { Repeated } from './measure';
 import type { ApplyRun, ColumnMapCosts, FirstApplyOverflow, RefusedAtCeiling } from './ours';
+import type { SourceSheetCosts } from './sourceSheets';
 import type { AggregationCpu, MetricsRun } from './unionMetrics';
 
 export interface SizeResult {
@@ -73,6 +74,8 @@ export interface BenchResults {
     readonly notModelled: string;
   };
   readonly sizes: readonly SizeResult[];
+  /** Preview, apply and check with Uniones (source-sheet identity); absent in results written before it. */
+  readonly sourceSheets?: readonly SourceSheetCosts[];
   /** null in --quick runs. */
   readonly ceiling: {
     readonly spools: number;

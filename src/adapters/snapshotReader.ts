@@ -13,6 +13,7 @@ import { identitiesOf, resolveIdentities } from '../core/identity';
 import { planSheet } from '../core/plan';
 import type { ManagedSheet, SchemaDeclaration } from '../core/schema';
 import type { CellBlock, ProtectionInfo, SheetSnapshot, WorkbookSnapshot } from '../core/snapshot';
+import { sourceSheetsOf } from '../core/sourcePlan';
 import type { Language } from '../shared/messages/catalogue';
 import type { InterruptedApply } from '../shared/payloads';
 import { NEW_HISTORY_SHEET_CELLS, readHistory } from './history';
@@ -20,6 +21,7 @@ import type { HeaderRepair } from './historyHeader';
 import { readIdentityTags, type SheetMetadata } from './identityTags';
 import { CallMeter } from './meter';
 import { readSheetRules } from './sheetRulesReader';
+import { readSourceSheets } from './sourceReader';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -51,6 +53,8 @@ export function readWorkbook(spreadsheet: Spreadsheet, declaration: SchemaDeclar
     const identities = identitiesOf(declaration, managed.sheet);
     return sheet === null ? null : readSheet(sheet, managed, meter, { ...options, metadata: found, identities });
   });
+  // Both modes: the fingerprint covers the source sheets' tags, so the apply re-reads them under the lock.
+  const sources = readSourceSheets(spreadsheet, sourceSheetsOf(declaration), metadata, meter);
   const growsGrid = sheets.some(
     (snapshot, i) => snapshot !== null && needsWiderGrid(snapshot, declaration.managedSheets[i]),
   );
@@ -66,6 +70,7 @@ export function readWorkbook(spreadsheet: Spreadsheet, declaration: SchemaDeclar
     spreadsheetName: spreadsheet.getName(),
     cells,
     sheets,
+    sources,
     history: history.entries,
     historyExists: history.exists,
     historyHeaderRepair: history.headerRepair,

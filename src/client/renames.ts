@@ -8,7 +8,9 @@ const RENAMED = 'COLUMN_RENAMED';
 
 export function renamesUnseen(result: CheckResult, plan: SchemaPlan | null): boolean {
   const shown = new Set(
-    (plan?.sheets ?? []).flatMap((s) => s.warnings.filter((f) => f.code === RENAMED).map((f) => f.location)),
+    [...(plan?.sheets ?? []), ...(plan?.sources ?? [])].flatMap((s) =>
+      s.warnings.filter((f) => f.code === RENAMED).map((f) => f.location),
+    ),
   );
   return result.sheets.some((s) => s.findings.some((f) => f.code === RENAMED && !shown.has(f.location)));
 }

@@ -2,10 +2,10 @@
  * Plan → DOM. Plain words first; calls, cells, fingerprint, migration ids and the server's own
  * sentences sit in a collapsed "Details". Sheet text goes through h()/text nodes, never HTML.
  */
-import type { Finding, HistoryEntry, SchemaPlan, SheetPlan } from '../shared/payloads';
+import type { Finding, HistoryEntry, PlannedTag, SchemaPlan, SheetPlan, SourceSheetPlan } from '../shared/payloads';
 import { findingText } from './checkFormat';
 import { h } from './dom';
-import { type ChangeRow, changeRows, columnStrip, historyLine, migrationState, sheetBadge } from './format';
+import { type ChangeRow, changeRows, columnStrip, historyLine, migrationState, sheetBadge, tagSummary } from './format';
 import { renderRuleChanges } from './sheetRulesView';
 import type { Text } from './text';
 
@@ -16,6 +16,7 @@ export function renderPlan(x: Text, plan: SchemaPlan): HTMLElement {
     'div',
     { className: 'plan' },
     ...plan.sheets.map((sheet) => renderSheet(x, sheet, plan.status === 'blocked')),
+    ...(plan.sources ?? []).map((source) => renderSource(x, source, plan.status === 'blocked')),
     renderHistory(x, plan.history),
     renderDetails(x, plan),
   );
@@ -36,12 +37,41 @@ function renderSheet(x: Text, sheet: SheetPlan, blocked: boolean): HTMLElement {
       h('span', { className: `badge badge-${badge.tone}` }, badge.text),
     ),
     sheet.dataRows > 0 ? h('p', { className: 'gray sheet-meta' }, x.t('sheet.dataRows', { n: sheet.dataRows })) : null,
-    renderFindings(x, sheet, sheet.errors, 'error'),
+    renderFindings(x, sheet.sheet, sheet.errors, 'error'),
     // A blocked plan changes nothing: no strip or table of changes that would suggest otherwise.
     blocked ? null : renderStrip(x, sheet),
     blocked ? null : renderChanges(x, sheet),
+    blocked ? null : renderTags(x, sheet.columnsToTag),
     blocked ? null : renderRuleChanges(x, sheet),
-    renderFindings(x, sheet, sheet.warnings, 'warning'),
+    renderFindings(x, sheet.sheet, sheet.warnings, 'warning'),
+  );
+}
+
+/** A sheet only read by name (Uniones): its tags and warnings, shown only when there is one of them. */
+function renderSource(x: Text, source: SourceSheetPlan, blocked: boolean): HTMLElement | null {
+  if (source.columnsToTag.length === 0 && source.warnings.length === 0) return null;
+  return h(
+    'section',
+    {
+      className: 'sheet source block',
+      attrs: { 'aria-label': x.t('sheet.label', { sheet: source.sheet }), 'data-sheet': source.sheet },
+    },
+    h('h2', { className: 'sheet-title' }, h('span', { className: 'sheet-name' }, source.sheet)),
+    h('p', { className: 'gray source-role' }, x.t('source.role')),
+    blocked ? null : renderTags(x, source.columnsToTag),
+    renderFindings(x, source.sheet, source.warnings, 'warning'),
+  );
+}
+
+/** The identity tags, folded: one summary line, the per-column detail (created or adopted) when opened. */
+function renderTags(x: Text, tags: readonly PlannedTag[]): HTMLElement | null {
+  const summary = tagSummary(x, tags);
+  if (summary === null) return null;
+  return h(
+    'details',
+    { className: 'tags' },
+    h('summary', {}, summary.line),
+    h('ul', { className: 'tag-list gray' }, ...summary.items.map((item) => h('li', {}, item))),
   );
 }
 
@@ -98,7 +128,7 @@ function renderChangeRow(row: ChangeRow): HTMLElement {
 
 function renderFindings(
   x: Text,
-  sheet: SheetPlan,
+  sheet: string,
   findings: readonly Finding[],
   kind: 'error' | 'warning',
 ): HTMLElement | null {
@@ -113,7 +143,7 @@ function renderFindings(
       h(
         'li',
         { className: kind === 'error' ? 'error' : 'warning', attrs: { 'data-code': f.code } },
-        h('span', { className: 'finding-text' }, findingText(x, f, sheet.sheet)),
+        h('span', { className: 'finding-text' }, findingText(x, f, sheet)),
         restoreButton(x, f),
       ),
     ),
@@ -141,7 +171,10 @@ function restoreButton(x: Text, f: Finding): HTMLElement | null {
 /** Collapsed: the cost in calls and cells, the plan's fingerprint, migrations, the server's sentences. */
 function renderDetails(x: Text, plan: SchemaPlan): HTMLElement {
   const { cost } = plan;
-  const findings = plan.sheets.flatMap((s) => [...s.errors, ...s.warnings]);
+  const findings = [
+    ...plan.sheets.flatMap((s) => [...s.errors, ...s.warnings]),
+    ...(plan.sources ?? []).flatMap((s) => s.warnings),
+  ];
   return h(
     'details',
     { className: 'details block' },

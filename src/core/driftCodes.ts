@@ -6,6 +6,7 @@
 import type { CheckStatus, Finding } from '../shared/payloads';
 import { IDENTITY_CODES } from './identityFindings';
 import { RULE_FINDING_CODES } from './sheetRules';
+import { SOURCE_CODES } from './sourcePlan';
 
 /** Codes of findings, by the status they imply; any other (UNKNOWN_COLUMNS) is informational. */
 export const ERROR_CODES = ['MISSING_SHEET', 'EMPTY_SHEET', 'NO_HEADER_ROW', 'CHECK_FAILED'] as const;
@@ -18,6 +19,8 @@ export const DRIFT_CODES = [
   IDENTITY_CODES.looksRenamed,
   IDENTITY_CODES.duplicated,
   IDENTITY_CODES.contradicted,
+  // A read column gone from a source sheet (Uniones) that is there: someone broke what the metrics read.
+  SOURCE_CODES.columnMissing,
 ] as const;
 export const PENDING_CODES = [
   'PENDING_MIGRATION',

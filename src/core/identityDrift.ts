@@ -36,14 +36,18 @@ export function identityDriftFindings(input: IdentityDriftInput): Finding[] {
     ...duplicatedFindings(where, resolution),
     ...contradictedFindings(where, resolution),
     ...suspected,
-    ...untaggedFinding(managed, resolution),
+    ...untaggedFinding(
+      where,
+      resolution.untagged.map((c) => c.column),
+    ),
   ];
 }
 
-function untaggedFinding(managed: ManagedSheet, resolution: IdentityResolution): Finding[] {
-  const untagged = resolution.untagged;
+/** Informational: exact-header columns the next apply tags (adopts). */
+export function untaggedFinding(managed: { sheet: string; headerRow: number }, columns: readonly number[]): Finding[] {
+  const untagged = columns;
   if (untagged.length === 0) return [];
-  const cells = untagged.map((c) => a1(null, managed.headerRow, c.column)).join(', ');
+  const cells = untagged.map((column) => a1(null, managed.headerRow, column)).join(', ');
   return [
     {
       code: UNTAGGED_CODE,

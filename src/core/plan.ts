@@ -23,6 +23,7 @@ import { type CellCount, limitFindings, plannedWriteRects, protectionFindings } 
 import { declaredColumns, type ManagedSheet, type SchemaDeclaration } from './schema';
 import { planSheetRules } from './sheetRulesPlan';
 import type { SheetSnapshot, WorkbookSnapshot } from './snapshot';
+import { planSourceSheet, sourceSheetsOf } from './sourcePlan';
 import { interruptedFinding, unfinishedApply } from './unfinishedApply';
 
 /**
@@ -167,15 +168,22 @@ export function buildPlan(
       ? { ...plan, warnings: [interruptedFinding(interrupted, managed.sheet), ...plan.warnings] }
       : plan;
   });
+  const read = workbook.sources;
+  const sources =
+    read === undefined ? [] : sourceSheetsOf(declaration).map((s, i) => planSourceSheet(s, read[i] ?? null));
   const blocked = sheets.some((s) => s.status === 'blocked');
-  const changes = sheets.some((s) => s.status === 'changes') || interrupted !== null;
+  const changes =
+    sheets.some((s) => s.status === 'changes') ||
+    sources.some((s) => s.columnsToTag.length > 0) ||
+    interrupted !== null;
   const status: PlanStatus = blocked ? 'blocked' : changes ? 'changes' : 'up-to-date';
   return {
-    fingerprint: planFingerprint(sheets, interrupted),
+    fingerprint: planFingerprint(sheets, interrupted, sources),
     generatedAt,
     spreadsheetName: workbook.spreadsheetName,
     status,
     sheets,
+    sources,
     history: [...workbook.history].reverse().slice(0, 10),
     interrupted,
   };

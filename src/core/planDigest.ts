@@ -1,6 +1,6 @@
 /** Short forms of a plan: the fingerprint an apply checks, and the one-line text of its columns. */
 
-import type { PlannedColumn, SheetPlan, UnfinishedApply } from '../shared/payloads';
+import type { PlannedColumn, SheetPlan, SourceSheetPlan, UnfinishedApply } from '../shared/payloads';
 import { columnSpan } from './columnLetters';
 import { hashJson } from './fingerprint';
 
@@ -9,8 +9,19 @@ import { hashJson } from './fingerprint';
  * cells. Edits that do not change the plan (a value in column C) keep it; any that do (a new
  * row, a renamed header, a filled blank) change it.
  */
-export function planFingerprint(sheets: readonly SheetPlan[], interrupted: UnfinishedApply | null): string {
+export function planFingerprint(
+  sheets: readonly SheetPlan[],
+  interrupted: UnfinishedApply | null,
+  sources: readonly SourceSheetPlan[] = [],
+): string {
+  // Sources only when there are some, so plans without any keep their fingerprints.
+  const read = sources.map((s) => ({
+    sheet: s.sheet,
+    tag: s.columnsToTag,
+    warnings: s.warnings.map((w) => [w.code, w.location]),
+  }));
   return hashJson({
+    ...(read.length > 0 ? { sources: read } : {}),
     sheets: sheets.map((s) => ({
       sheet: s.sheet,
       status: s.status,

@@ -8,6 +8,7 @@ import type { Language } from '../shared/messages/catalogue';
 import type { HistoryEntry, InterruptedApply } from '../shared/payloads';
 import type { ColumnTag } from './identity';
 import type { SheetRulesState } from './sheetRules';
+import type { SourceSnapshot } from './sourcePlan';
 
 export interface Rect {
   readonly row: number;
@@ -73,6 +74,8 @@ export interface WorkbookSnapshot {
   readonly cells: { readonly total: number; readonly created: number } | null;
   /** One entry per managed sheet, in declaration order; null when the sheet is missing. */
   readonly sheets: readonly (SheetSnapshot | null)[];
+  /** One entry per source sheet (`sourceSheetsOf`), in its order; null when missing. Absent: none read. */
+  readonly sources?: readonly (SourceSnapshot | null)[];
   readonly history: readonly HistoryEntry[];
   /** The in-progress marker of an apply that never finished (src/adapters/applyJournal.ts), if any. */
   readonly interrupted: InterruptedApply | null;

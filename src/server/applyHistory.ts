@@ -23,6 +23,7 @@ import { SUCCESS_OUTCOME } from '../core/unfinishedApply';
 import type { HistoryEntry, SchemaPlan, SheetPlan } from '../shared/payloads';
 import type { ExecutionContext } from './context';
 import { operatorMessages } from './locale';
+import { sourceHistoryEntries } from './sourceApply';
 
 /** One apply, as history records it. */
 export interface ApplyRecord {
@@ -138,7 +139,7 @@ function historyEntries(context: ExecutionContext, record: ApplyRecord, outcome:
   const time = context.isoNow();
   const { user } = record;
   const durationMs = context.services.now() - started;
-  return toRecord.map(({ sheet, migrationId }) => {
+  const managed = toRecord.map(({ sheet, migrationId }) => {
     const added = sheet.columnsToAdd.filter((c) => c.migrationId === migrationId);
     const completes = plan.interrupted?.unrecorded.some(
       (m) => m.sheet === sheet.sheet && m.migrationId === migrationId,
@@ -168,4 +169,6 @@ function historyEntries(context: ExecutionContext, record: ApplyRecord, outcome:
       outcome,
     };
   });
+  // Source rows first: history is shown newest first, so the managed sheets' change stays on top.
+  return [...sourceHistoryEntries(plan, { time, user, durationMs, outcome }), ...managed];
 }

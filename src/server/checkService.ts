@@ -35,9 +35,12 @@ import type { CheckResult, Finding, SheetCheck } from '../shared/payloads';
 import { autoRepair, metricsInCheck, metricsLine, repairLine } from './checkFollowUps';
 import type { ExecutionContext } from './context';
 import { withRuleDrift } from './ruleCheck';
+import { checkSources } from './sourceCheck';
 
 interface SheetsChecked {
   readonly sheets: SheetCheck[];
+  /** Source sheets (Uniones): reported, never a reason to skip auto-repair. */
+  readonly sources: SheetCheck[];
   readonly baselines: Record<string, SheetBaseline>;
   readonly calls: number;
 }
@@ -55,14 +58,15 @@ export function runCheck(context: ExecutionContext, trigger: CheckResult['trigge
   const repair = autoRepair(context, first.sheets, settings.autoRepair);
   // After a repair, check again so the recorded result and baseline show the repaired sheet.
   const final = repair.outcome === 'applied' ? mergeInvalidations(checkSheets(context, first.baselines), first) : first;
-  const status = worstStatus(final.sheets.map((s) => s.status));
+  const sheets = [...final.sheets, ...final.sources];
+  const status = worstStatus(sheets.map((s) => s.status));
   const metrics = metricsInCheck(context, status, settings.recomputeMetrics);
   const result: CheckResult = {
     checkedAt: context.isoNow(),
     trigger,
     status,
-    summary: [...final.sheets.map(describeSheetCheck), ...repairLine(repair), ...metricsLine(metrics)].join('\n'),
-    sheets: final.sheets,
+    summary: [...sheets.map(describeSheetCheck), ...repairLine(repair), ...metricsLine(metrics)].join('\n'),
+    sheets,
     findingsOmitted: 0,
     autoRepair: repair,
     metrics,
@@ -102,8 +106,8 @@ function withUnfinishedApply(context: ExecutionContext, checked: SheetsChecked):
 
 function checkSheets(context: ExecutionContext, previous: Readonly<Record<string, SheetBaseline>>): SheetsChecked {
   const meter = new CallMeter();
-  const checked: SheetsChecked = { sheets: [], baselines: { ...previous }, calls: 0 };
   const tags = readTagsForCheck(context, meter);
+  const checked: SheetsChecked = { sheets: [], sources: [], baselines: { ...previous }, calls: 0 };
   const resolutions = new Map<string, IdentityResolution>();
   for (const managed of context.declaration.managedSheets) {
     const sheetTags = tags === null ? null : (tags.get(managed.sheet)?.tags ?? []);
@@ -119,7 +123,8 @@ function checkSheets(context: ExecutionContext, previous: Readonly<Record<string
     });
     if (drift.baseline !== null) checked.baselines[managed.sheet] = drift.baseline;
   }
-  return { ...checked, sheets: withRuleDrift(context, checked.sheets, { meter, resolutions }), calls: meter.calls };
+  const sheets = withRuleDrift(context, checked.sheets, { meter, resolutions });
+  return { ...checked, sheets, sources: checkSources(context, tags, meter), calls: meter.calls };
 }
 
 /** One find() for the whole spreadsheet; null when it fails (the check then compares headers only). */

@@ -12,6 +12,7 @@ import { a1, columnLetter } from '../core/columnLetters';
 import { SchemaError } from '../core/errors';
 import { analyseHeaders } from '../core/headers';
 import { identitiesOf, resolveIdentities } from '../core/identity';
+import { SOURCE_HEADER_ROW, sourceSheetsOf } from '../core/sourcePlan';
 import type { HistoryEntry, RestoreHeaderResult } from '../shared/payloads';
 import type { ExecutionContext } from './context';
 
@@ -24,8 +25,8 @@ export interface RestoreRequest {
 }
 
 export function restoreColumnHeader(context: ExecutionContext, request: RestoreRequest): RestoreHeaderResult {
-  const managed = context.declaration.managedSheets.find((m) => m.sheet === request.sheet);
-  if (managed === undefined || !identitiesOf(context.declaration, request.sheet).includes(request.identity))
+  const managed = readByName(context, request.sheet);
+  if (managed === null || !identitiesOf(context.declaration, request.sheet).includes(request.identity))
     throw new SchemaError(
       'NOT_MANAGED',
       `"${request.identity}" is not a managed column of "${request.sheet}": nothing was written.`,
@@ -66,6 +67,13 @@ export function restoreColumnHeader(context: ExecutionContext, request: RestoreR
       summary: `${cell} reads "${request.identity}" again (was "${target.header}"). One cell written; recorded in ${HISTORY_SHEET}.`,
     };
   });
+}
+
+/** A managed sheet, or a source sheet the union metrics read (Uniones, header row 1): both carry tags. */
+function readByName(context: ExecutionContext, sheet: string): { readonly headerRow: number } | null {
+  const managed = context.declaration.managedSheets.find((m) => m.sheet === sheet);
+  if (managed !== undefined) return managed;
+  return sourceSheetsOf(context.declaration).some((s) => s.sheet === sheet) ? { headerRow: SOURCE_HEADER_ROW } : null;
 }
 
 /** The column to restore: tagged with the identity, header different, and the declared name nowhere else. */

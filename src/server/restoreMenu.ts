@@ -41,7 +41,8 @@ export function restoreHeadersFromMenu(context: ExecutionContext): void {
   const ui = context.services.spreadsheetApp.getUi();
   const text = operatorMessages(context.services.session);
   try {
-    const renamed = previewSchema(context).sheets.flatMap((sheet) =>
+    const plan = previewSchema(context);
+    const renamed = [...plan.sheets, ...(plan.sources ?? [])].flatMap((sheet) =>
       sheet.warnings.filter((w) => w.code === IDENTITY_CODES.renamed && w.params !== undefined),
     );
     if (renamed.length === 0) {

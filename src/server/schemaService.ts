@@ -34,6 +34,7 @@ import {
 } from './applyHistory';
 import type { ExecutionContext } from './context';
 import { operatorMessages } from './locale';
+import { changingSources, executeSourceSteps, sourceSteps, sourceSummaries } from './sourceApply';
 
 export function previewSchema(context: ExecutionContext): SchemaPlan {
   return planFrom(context, read(context, 'preview'));
@@ -58,15 +59,19 @@ function planFrom(context: ExecutionContext, workbook: Workbook): SchemaPlan {
   const plan = withHistoryDamage(buildPlan(context.declaration, workbook, context.isoNow()), workbook);
   const reads: WriteCost = { ...NO_COST, ...workbook.readCost };
   if (plan.status !== 'changes') return { ...plan, cost: reads };
-  const steps = changingSheets(plan).flatMap((s) => sheetSteps(s, managedSheet(context, s.sheet).headerRow));
+  const steps = [
+    ...changingSheets(plan).flatMap((s) => sheetSteps(s, managedSheet(context, s.sheet).headerRow)),
+    ...changingSources(plan).flatMap(sourceSteps),
+  ];
   const flush: WriteCost = { ...NO_COST, spreadsheetCalls: 1 };
+  const entries = migrationsToRecord(plan).length + changingSources(plan).length;
   return {
     ...plan,
     cost: addCosts(
       reads,
       sheetStepsCost(steps),
       flush,
-      historyCost(migrationsToRecord(plan).length, workbook.historyExists, plan.interrupted?.historyRepair ?? null),
+      historyCost(entries, workbook.historyExists, plan.interrupted?.historyRepair ?? null),
       repairCost(headerToRepair(plan, workbook.historyHeaderRepair)),
     ),
   };
@@ -219,6 +224,7 @@ function executeAll(context: ExecutionContext, run: Omit<ApplyRecord, 'toRecord'
         else executeStep(sheet, step, meter, filler, undo);
       }
     }
+    executeSourceSteps(spreadsheet, plan, { meter, filler, undo, writing: (name) => (current = name) });
     current = HISTORY_SHEET;
     meter.call(() => context.services.spreadsheetApp.flush());
     // Last, so history never records success for writes that did not all land.
@@ -289,6 +295,7 @@ function appliedResult(context: ExecutionContext, plan: SchemaPlan, started: num
     status: 'applied',
     summary: [
       ...done,
+      ...sourceSummaries(plan),
       ...completed,
       `${cellsChanged.toLocaleString('en-US')} cells written in ${(durationMs / 1000).toFixed(1)} s.`,
     ].join('\n'),

@@ -136,6 +136,21 @@ export interface SheetPlan {
   readonly errors: readonly Finding[];
 }
 
+/**
+ * A sheet the add-on only reads by name (Uniones, for the union metrics): the identity tags the
+ * apply adds to its read columns and its problems. Its problems are warnings only: a broken source
+ * sheet stops the metrics, never the extension of a managed sheet.
+ */
+export interface SourceSheetPlan {
+  readonly sheet: string;
+  /** The migration whose history row records these tags (the one declaring the metric columns). */
+  readonly migrationId: string | null;
+  /** Existing exact-header read columns the apply tags (adopts); one call each, no cell written. */
+  readonly columnsToTag: readonly PlannedTag[];
+  /** SOURCE_SHEET_MISSING, SOURCE_COLUMN_MISSING, COLUMN_RENAMED, COLUMN_LOOKS_RENAMED, DUPLICATE_IDENTITY, IDENTITY_MISMATCH, METADATA_LIMIT. */
+  readonly warnings: readonly Finding[];
+}
+
 export interface HistoryEntry {
   readonly time: string;
   readonly migrationId: string;
@@ -169,6 +184,8 @@ export interface SchemaPlan {
   readonly spreadsheetName: string;
   readonly status: PlanStatus;
   readonly sheets: readonly SheetPlan[];
+  /** Sheets only read by name (absent: a plan built without any, treated as none). */
+  readonly sources?: readonly SourceSheetPlan[];
   /** What applying this plan will cost, reads under the lock included. */
   readonly cost: Cost;
   /** Most recent history rows, newest first. */

@@ -28,15 +28,21 @@ describe('a person renames a managed header (issue 10 scenario)', () => {
     const emulator = playground.emulator;
     await waitForSidebar(sidebar, 'changes');
 
-    // The change table lists the identity tags the apply adds: five created, the key adopted.
-    const tagRows = sidebar.locator('table.changes tr.change-tag');
-    expect(await tagRows.allInnerTexts()).toEqual([
+    // The identity tags the apply adds, one folded line per sheet: five created and the key adopted on
+    // Operaciones, the four columns the metrics read on Uniones; the detail names each column.
+    const tags = sidebar.locator('section.sheet[data-sheet="Operaciones"] details.tags');
+    expect(await tags.locator('summary').innerText()).toBe(
+      'Label 6 columns so they are found even if renamed: BP–BT, A',
+    );
+    await tags.locator('summary').click();
+    expect(await tags.locator('li').allInnerTexts()).toEqual([
       ...['Total_Uniones', 'Uniones_ARM_Completadas', 'Uniones_SOLD_Completadas', 'Pulgadas_ARM', 'Pulgadas_SOLD'].map(
-        (name, i) => `${['BP', 'BQ', 'BR', 'BS', 'BT'][i]}\t${name}\tidentity tag\ton the new column\t—`,
+        (name, i) => `${['BP', 'BQ', 'BR', 'BS', 'BT'][i]} · ${name} — on the new column`,
       ),
-      'A\tTAG_SPOOL\tidentity tag\tadopted: existing column\t—',
+      'A · TAG_SPOOL — adopted: existing column',
     ]);
-    await screenshot(sidebar.locator('table.changes'), 'sidebar-changes-tags');
+    await screenshot(tags, 'sidebar-changes-tags');
+    await tags.locator('summary').click();
 
     // 1. Apply v4.0, recompute the union metrics, turn the hourly check on.
     await sidebar.getByRole('button', { name: 'Extend schema', exact: true }).click();

@@ -89,7 +89,8 @@ describe('hourly check panel', () => {
     const check = sidebar.locator('.last-check[data-status="pending"]');
     expect(await check.locator('.badge').innerText()).toBe('changes waiting');
     expect(await check.locator('.check-meta').innerText()).toMatch(/^\d{1,2} \w{3} \d{4}, \d\d:\d\d · run by hand$/);
-    expect(await check.locator('.check-summary').innerText()).toBe('Operaciones: changes waiting.');
+    // Uniones is checked too (the columns the union metrics read): untagged before the first apply, informational.
+    expect(await check.locator('.check-summary').innerText()).toBe('Operaciones: changes waiting.\n\nUniones: OK.');
     const pending = check.locator('li[data-code="PENDING_MIGRATION"]');
     expect(await pending.locator('.finding-text').innerText()).toBe(
       'Columns are missing in Operaciones: "Extend schema" adds them.',
@@ -161,7 +162,7 @@ describe('hourly check panel', () => {
 
     const check = sidebar.locator('.last-check');
     expect(await check.locator('.badge').innerText()).toBe('sheet changed');
-    expect(await check.locator('.check-summary').innerText()).toBe('Operaciones: sheet changed.');
+    expect(await check.locator('.check-summary').innerText()).toBe('Operaciones: sheet changed.\n\nUniones: OK.');
     const renamed = check.locator('li[data-code="COLUMN_RENAMED"]');
     expect(await renamed.locator('.finding-text').allInnerTexts()).toEqual([
       'A column header of the schema was renamed in Operaciones (BR1).',

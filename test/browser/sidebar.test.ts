@@ -30,15 +30,11 @@ describe('preview', () => {
       'BT',
     ]);
     expect(await card.locator('table.changes tr.change-add td.header').allInnerTexts()).toEqual(NEW_HEADERS);
-    // Then the identity tags: one per new column, and the key column adopted.
-    expect(await card.locator('table.changes tr.change-tag td.letter').allInnerTexts()).toEqual([
-      'BP',
-      'BQ',
-      'BR',
-      'BS',
-      'BT',
-      'A',
-    ]);
+    // Then the identity tags, folded into one line under the table: five created, the key adopted.
+    expect(await card.locator('details.tags summary').innerText()).toBe(
+      'Label 6 columns so they are found even if renamed: BP–BT, A',
+    );
+    expect(await card.locator('table.changes tbody tr').count()).toBe(5);
     expect(await card.locator('table.changes tbody tr').first().innerText()).toMatch(
       /BP\s+Total_Uniones\s+whole number\s+0\s+2,400 rows/,
     );

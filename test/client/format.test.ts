@@ -8,6 +8,7 @@ import {
   planHeadline,
   resultHeadline,
   sheetBadge,
+  tagSummary,
 } from '../../src/client/format';
 import { textFor } from '../../src/client/text';
 import { columnLetter } from '../../src/core/columnLetters';
@@ -169,33 +170,53 @@ describe('changeRows', () => {
     ]);
   });
 
-  it('lists the identity tags the apply adds, created and adopted, in both languages', () => {
+  it('folds the identity tags into one line per sheet, created and adopted in the detail, in both languages', () => {
     const tags: SheetPlan['columnsToTag'] = [
-      { identity: 'Total_Uniones', migrationId: '4.0-union-metrics', index: 68, letter: 'BP', reason: 'created' },
+      ...V4_COLUMNS.map((identity, i) => ({
+        identity,
+        migrationId: '4.0-union-metrics',
+        index: 68 + i,
+        letter: columnLetter(68 + i),
+        reason: 'created' as const,
+      })),
       { identity: 'TAG_SPOOL', migrationId: null, index: 1, letter: 'A', reason: 'adopted' },
     ];
-    const rows = changeRows(en, sheet({ columnsToAdd: [column(68, 'Total_Uniones')], columnsToTag: tags }));
-    expect(rows.filter((r) => r.kind === 'tag')).toEqual([
-      {
-        letter: 'BP',
-        header: 'Total_Uniones',
-        type: 'identity tag',
-        defaultValue: 'on the new column',
-        cells: '—',
-        kind: 'tag',
-      },
-      {
-        letter: 'A',
-        header: 'TAG_SPOOL',
-        type: 'identity tag',
-        defaultValue: 'adopted: existing column',
-        cells: '—',
-        kind: 'tag',
-      },
+    const withTags = sheet({ columnsToTag: tags });
+    expect(changeRows(en, withTags)).toHaveLength(5);
+    expect(tagSummary(en, tags)?.line).toBe('Label 6 columns so they are found even if renamed: BP–BT, A');
+    expect(tagSummary(en, tags)?.items.slice(-2)).toEqual([
+      'BT · Pulgadas_SOLD — on the new column',
+      'A · TAG_SPOOL — adopted: existing column',
     ]);
-    expect(
-      changeRows(es, sheet({ columnsToAdd: [], columnsToTag: tags })).map((r) => `${r.type} ${r.defaultValue}`),
-    ).toEqual(['etiqueta de identidad en la columna nueva', 'etiqueta de identidad adoptada: columna existente']);
+    expect(tagSummary(es, tags)?.line).toBe('Etiquetar 6 columnas para encontrarlas aunque las renombren: BP–BT, A');
+    expect(tagSummary(es, tags.slice(-1))).toEqual({
+      line: 'Etiquetar 1 columna para encontrarla aunque la renombren: A',
+      items: ['A · TAG_SPOOL — adoptada: columna existente'],
+    });
+    expect(tagSummary(en, [])).toBeNull();
+  });
+
+  it('a plan that only tags says so in its sentences; with columns to add the tags stay a detail', () => {
+    const source = {
+      sheet: 'Uniones',
+      migrationId: '4.0-union-metrics',
+      warnings: [],
+      columnsToTag: [2, 4, 11, 14].map((index, i) => ({
+        identity: ['TAG_SPOOL', 'DN_UNION', 'ARM_FECHA_FIN', 'SOL_FECHA_FIN'][i],
+        migrationId: '4.0-union-metrics',
+        index,
+        letter: columnLetter(index),
+        reason: 'adopted' as const,
+      })),
+    };
+    const onlyTags = { ...plan([sheet({ status: 'up-to-date', columnsToAdd: [] })], 'changes'), sources: [source] };
+    expect(changeSentences(en, onlyTags)).toEqual([
+      'Uniones: Label 4 columns so they are found even if renamed: B, D, K, N.',
+    ]);
+    const withColumns = { ...plan([sheet()], 'changes'), sources: [source] };
+    expect(changeSentences(en, withColumns)).toEqual([
+      'Operaciones: add 5 columns BP–BT to the right of column BO and put 0 in 2,400 rows.',
+    ]);
   });
 
   it('formats defaults', () => {

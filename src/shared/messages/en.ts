@@ -60,6 +60,17 @@ export const en = {
     other: '{sheet}: put {value} in {n} empty cells of {header} (column {letter})',
   },
   'plan.noteWarning': 'Note: {text}',
+  // Source sheets (Uniones) and folded identity tags (issue 10, source-sheet tags).
+  'finding.SOURCE_SHEET_MISSING':
+    'Sheet {sheet} is missing: the union metrics read it and cannot be computed until it is back. Extending the schema is not affected.',
+  'finding.SOURCE_COLUMN_MISSING':
+    'Column {identity} is missing from {sheet}: the union metrics read it and cannot be computed until it is back. Extending the schema is not affected.',
+  'plan.tagSummary': {
+    one: 'Label 1 column so it is found even if renamed: {columns}',
+    other: 'Label {n} columns so they are found even if renamed: {columns}',
+  },
+  'plan.tagItem': '{letter} · {identity} — {how}',
+  'source.role': 'Read by the union metrics: only labels are added, no cell is written.',
   'sheet.label': 'Sheet {sheet}',
   'sheet.blocked': 'problem',
   'sheet.upToDate': 'up to date',

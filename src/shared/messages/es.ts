@@ -58,6 +58,17 @@ export const es: Catalogue = {
     other: '{sheet}: poner {value} en {n} celdas vacías de {header} (columna {letter})',
   },
   'plan.noteWarning': 'Nota: {text}',
+  // Source sheets (Uniones) and folded identity tags (issue 10, source-sheet tags).
+  'finding.SOURCE_SHEET_MISSING':
+    'Falta la hoja {sheet}: las métricas de uniones la leen y no se pueden calcular hasta que vuelva. Extender el esquema no se ve afectado.',
+  'finding.SOURCE_COLUMN_MISSING':
+    'Falta la columna {identity} en {sheet}: las métricas de uniones la leen y no se pueden calcular hasta que vuelva. Extender el esquema no se ve afectado.',
+  'plan.tagSummary': {
+    one: 'Etiquetar 1 columna para encontrarla aunque la renombren: {columns}',
+    other: 'Etiquetar {n} columnas para encontrarlas aunque las renombren: {columns}',
+  },
+  'plan.tagItem': '{letter} · {identity} — {how}',
+  'source.role': 'La leen las métricas de uniones: solo se añaden etiquetas, no se escribe ninguna celda.',
   'sheet.label': 'Hoja {sheet}',
   'sheet.blocked': 'problema',
   'sheet.upToDate': 'al día',

@@ -5,7 +5,15 @@
  */
 import { columnLetter } from '../../core/columnLetters';
 import type { CellDefault } from '../../core/schema';
-import type { ApplyResult, HistoryEntry, MigrationStatus, PlanStatus, SchemaPlan, SheetPlan } from '../payloads';
+import type {
+  ApplyResult,
+  HistoryEntry,
+  MigrationStatus,
+  PlannedTag,
+  PlanStatus,
+  SchemaPlan,
+  SheetPlan,
+} from '../payloads';
 import type { LocalText as Text } from './localText';
 
 export type Tone = 'ok' | 'changes' | 'blocked';
@@ -33,7 +41,13 @@ export function problemCount(plan: SchemaPlan): number {
 
 /** What will happen in the sheet, one sentence per change (the headline and the confirm step). */
 export function changeSentences(x: Text, plan: SchemaPlan): string[] {
-  return plan.sheets.filter((s) => s.status === 'changes').flatMap((sheet) => sheetSentences(x, sheet));
+  const writes = plan.sheets.filter((s) => s.status === 'changes').flatMap((sheet) => sheetSentences(x, sheet));
+  if (writes.length > 0) return writes;
+  // Only identity tags (no cell written): say so rather than nothing; otherwise they are a detail of the preview.
+  return [...plan.sheets, ...(plan.sources ?? [])].flatMap((sheet) => {
+    const tags = tagSummary(x, sheet.columnsToTag);
+    return tags === null ? [] : [`${sheet.sheet}: ${tags.line}.`];
+  });
 }
 
 function sheetSentences(x: Text, sheet: SheetPlan): string[] {
@@ -161,7 +175,7 @@ export interface ChangeRow {
   readonly type: string;
   readonly defaultValue: string;
   readonly cells: string;
-  readonly kind: 'add' | 'fill' | 'tag';
+  readonly kind: 'add' | 'fill';
 }
 
 export function formatDefault(x: Text, value: CellDefault): string {
@@ -187,19 +201,33 @@ export function changeRows(x: Text, sheet: SheetPlan): ChangeRow[] {
     cells: x.t('table.blanks', { n: f.cells }),
     kind: 'fill',
   }));
-  return [...added, ...filled, ...tagRows(x, sheet)];
+  return [...added, ...filled];
 }
 
-/** The identity tags the apply adds: on the columns it creates, and on existing exact-header ones (adopted). No cell is written. */
-function tagRows(x: Text, sheet: SheetPlan): ChangeRow[] {
-  return sheet.columnsToTag.map<ChangeRow>((t) => ({
-    letter: t.letter,
-    header: t.identity,
-    type: x.t('type.tag'),
-    defaultValue: x.t(t.reason === 'created' ? 'table.tagCreated' : 'table.tagAdopted'),
-    cells: '—',
-    kind: 'tag',
-  }));
+/** The identity tags of one sheet, folded: one line with the spans, the detail per column below it. */
+export interface TagSummary {
+  readonly line: string;
+  readonly items: readonly string[];
+}
+
+/** "Label 6 columns so they are found even if renamed: BP–BT, A"; null when nothing is tagged. No cell is written. */
+export function tagSummary(x: Text, tags: readonly PlannedTag[]): TagSummary | null {
+  if (tags.length === 0) return null;
+  const runs: Array<[number, number]> = [];
+  for (const { index } of tags) {
+    const last = runs[runs.length - 1];
+    if (last !== undefined && last[1] + 1 === index) last[1] = index;
+    else runs.push([index, index]);
+  }
+  const columns = runs.map(([first, last]) => span(first, last)).join(', ');
+  const items = tags.map((t) =>
+    x.t('plan.tagItem', {
+      letter: t.letter,
+      identity: t.identity,
+      how: x.t(t.reason === 'created' ? 'table.tagCreated' : 'table.tagAdopted'),
+    }),
+  );
+  return { line: x.t('plan.tagSummary', { n: tags.length, columns }), items };
 }
 
 export function migrationState(x: Text, migration: MigrationStatus): string {

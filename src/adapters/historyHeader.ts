@@ -55,8 +55,10 @@ export interface HeaderRepair {
   readonly insertRow: boolean;
   /** Header cells the rewrite changes. */
   readonly cellsChanged: number;
-  /** Plain-language description for the preview. */
+  /** Plain-language description for the preview (English, the log's). */
   readonly problem: string;
+  /** The main damage, as a code the catalogue words: row 1 overwritten, emptied, changed, or columns deleted. */
+  readonly damage: 'overwritten' | 'empty' | 'changed' | 'columns';
   /** The header written back: the language it was in, English when it cannot be told. */
   readonly headers: readonly string[];
 }
@@ -89,6 +91,7 @@ export function headerRepair(row1: readonly unknown[], maxColumns: number): Head
     insertRow: !isHeader,
     cellsChanged: isHeader ? cells.filter((cell, i) => cell !== headers[i]).length : WIDTH,
     problem: problems.join(', '),
+    damage: !isHeader ? 'overwritten' : blank ? 'empty' : columnsToInsert > 0 ? 'columns' : 'changed',
     headers,
   };
 }
@@ -98,6 +101,7 @@ export function damageFinding(repair: HeaderRepair): Finding {
     code: 'HISTORY_DAMAGED',
     message: `"${HISTORY_SHEET}" is damaged: ${repair.problem}. Sheet Schema keeps working from the rows it can read; the next apply writes the header back (nothing in it is deleted).`,
     location: `${HISTORY_SHEET}!A1`,
+    params: { sheet: HISTORY_SHEET, damage: repair.damage, have: repair.maxColumns, width: WIDTH },
   };
 }
 

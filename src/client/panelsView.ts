@@ -9,6 +9,7 @@ import {
   checkMeta,
   checkMetricsLine,
   checkWrote,
+  findingDetail,
   findingKind,
   findingText,
   type MetricsProblem,
@@ -87,7 +88,7 @@ function renderFinding(x: Text, finding: Finding, sheet: string): HTMLElement {
       'details',
       { className: 'finding-details' },
       h('summary', {}, x.t('details.summary')),
-      h('p', { className: 'gray' }, finding.message),
+      h('p', { className: 'gray' }, findingDetail(x, finding, sheet)),
     ),
   );
 }

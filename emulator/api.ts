@@ -58,6 +58,7 @@ export interface Emulator {
   endExecution(): void;
   readonly otherExecution: { holdLock(kind: LockKind): () => void };
   setActiveUser(email: string): void;
+  setActiveUserLocale(locale: string): void;
   readonly ui: UiRecorder;
   readonly html: { setFiles(files: Record<string, string>): void };
   readonly logs: string[];

@@ -215,6 +215,11 @@ class EmulatorImpl implements Emulator {
     this.rt.knownUsers.add(email);
   }
 
+  /** The language of whoever runs next (a colleague's es_ES, say); the spreadsheet's own locale is unchanged. */
+  setActiveUserLocale(locale: string): void {
+    this.rt.locale = locale;
+  }
+
   protectRange(
     sheetName: string,
     a1: string | null,

@@ -41,7 +41,8 @@ export class Runtime {
   readonly spreadsheetId: string;
   readonly scriptId: string;
   readonly timeZone: string;
-  readonly locale: string;
+  /** The active user's locale (Session.getActiveUserLocale); another user may speak another language. */
+  locale: string;
   /** The spreadsheet's locale (number notation of typed values, custom-formula separators); defaults to the user's. */
   spreadsheetLocale: string;
   readonly owner: string;

@@ -1,11 +1,13 @@
 /**
- * An error whose message is written for the operator (it names the sheet, cell or column) and
- * is shown as-is by the menu and the sidebar. Anything else that escapes is a platform failure.
+ * An error the add-on raises on purpose: its code (and params, the structured values its English
+ * message names: sheet, columns, the platform's cause) let the menu and the sidebar word it in the
+ * operator's language; the message is the log's text. Anything else that escapes is a platform failure.
  */
 export class SchemaError extends Error {
   constructor(
     readonly code: SchemaErrorCode,
     message: string,
+    readonly params: Readonly<Record<string, string | number>> = {},
   ) {
     super(message);
     this.name = 'SchemaError';
@@ -22,6 +24,7 @@ export type SchemaErrorCode =
   | 'SHEET_NOT_FOUND'
   | 'METRICS_COLUMNS_MISSING'
   | 'METRICS_WRITE_FAILED'
+  | 'APPLY_FAILED'
   | 'TOO_MANY_TRIGGERS'
   | 'NOT_FROM_A_TRIGGER'
   | 'NOT_MANAGED'

@@ -4,7 +4,7 @@
  * history; nothing else changes (the column's identity tag and data stay where they are).
  */
 
-import { appendHistory, createHistorySheet, HISTORY_SHEET, hasHistoryHeader } from '../adapters/history';
+import { appendHistory, createHistorySheet, HISTORY_SHEET, historyHeaderLanguage } from '../adapters/history';
 import { readIdentityTags } from '../adapters/identityTags';
 import { withDocumentLock } from '../adapters/lock';
 import { CallMeter } from '../adapters/meter';
@@ -14,6 +14,7 @@ import { analyseHeaders } from '../core/headers';
 import { identitiesOf, resolveIdentities } from '../core/identity';
 import type { HistoryEntry, RestoreHeaderResult } from '../shared/payloads';
 import type { ExecutionContext } from './context';
+import { operatorMessages } from './locale';
 
 /** History's outcome for a restored header (not a migration: previews never count it as applied). */
 export const RESTORED_OUTCOME = 'header restored';
@@ -99,6 +100,11 @@ function renamedColumn(
 function recordRestore(context: ExecutionContext, entry: HistoryEntry, meter: CallMeter): void {
   const spreadsheet = context.spreadsheet();
   const history = spreadsheet.getSheetByName(HISTORY_SHEET);
-  if (history === null) createHistorySheet(spreadsheet, [entry], meter, { record: () => undefined });
-  else if (hasHistoryHeader(history)) appendHistory(history, [entry], meter);
+  if (history === null) {
+    const { language } = operatorMessages(context.services.session);
+    createHistorySheet(spreadsheet, [entry], meter, { record: () => undefined }, language);
+    return;
+  }
+  const language = historyHeaderLanguage(history);
+  if (language !== null) appendHistory(history, [entry], meter, { language });
 }

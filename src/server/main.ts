@@ -118,8 +118,10 @@ export function previewSchema(...args: unknown[]): SchemaPlan {
 export function applySchema(fingerprint: unknown, options?: unknown): ApplyResult | Refusal {
   expectAtMostArguments('applySchema', arguments, 2);
   const confirmed = expectFingerprint('applySchema', fingerprint);
-  if (isSidebarRequest('applySchema', options)) return answeringRefusals(() => apply(context(), confirmed));
-  return apply(context(), confirmed);
+  const current = context();
+  if (isSidebarRequest('applySchema', options))
+    return answeringRefusals(() => apply(current, confirmed), current.services.logger);
+  return apply(current, confirmed);
 }
 
 /** Menu "Clear column cache" and sidebar button: drops every managed sheet's cached column map. */
@@ -145,17 +147,23 @@ export function clearColumnCache(...args: unknown[]): { cleared: string[] } {
  */
 export function previewUnionMetrics(options?: unknown): UnionMetricsReport | Refusal {
   expectAtMostArguments('previewUnionMetrics', arguments, 1);
-  if (isSidebarRequest('previewUnionMetrics', options)) return answeringRefusals(() => previewMetrics(context()));
-  return previewMetrics(context());
+  const current = context();
+  if (isSidebarRequest('previewUnionMetrics', options))
+    return answeringRefusals(() => previewMetrics(current), current.services.logger);
+  return previewMetrics(current);
 }
 
 /**
  * Menu "Recompute union metrics" (confirm dialogs) and sidebar button (`{ confirmed: true }`,
  * after showing previewUnionMetrics): fills the five v4.0 columns from Uniones in one bulk write.
+ * The sidebar form answers a refusal or a failed write as a Refusal (a code).
  */
-export function recomputeUnionMetrics(options?: unknown): UnionMetricsReport | null {
+export function recomputeUnionMetrics(options?: unknown): UnionMetricsReport | Refusal | null {
   expectAtMostArguments('recomputeUnionMetrics', arguments, 1);
-  if (isConfirmedRequest(options)) return recomputeMetrics(context());
+  if (isConfirmedRequest(options)) {
+    const current = context();
+    return answeringRefusals(() => recomputeMetrics(current), current.services.logger);
+  }
   recomputeUnionMetricsFromMenu(context());
   return null;
 }

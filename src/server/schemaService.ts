@@ -6,7 +6,7 @@
  */
 
 import { ApplyJournal } from '../adapters/applyJournal';
-import { HISTORY_CREATE_CALLS, HISTORY_HEADERS, HISTORY_SHEET } from '../adapters/history';
+import { HISTORY_CREATE_CALLS, HISTORY_HEADERS, HISTORY_SHEET, type HistoryLanguage } from '../adapters/history';
 import { damageFinding, type HeaderRepair, repairCost } from '../adapters/historyHeader';
 import { withDocumentLock } from '../adapters/lock';
 import { CallMeter } from '../adapters/meter';
@@ -21,6 +21,7 @@ import type { ManagedSheet } from '../core/schema';
 import { addCosts, NO_COST, type WriteCost } from '../core/steps';
 import { blockedMessage, describeSheetChanges } from '../core/summary';
 import type { ApplyResult, SchemaPlan } from '../shared/payloads';
+import { failedApply } from './applyFailure';
 import {
   type ApplyRecord,
   bestEffort,
@@ -140,8 +141,10 @@ export function autoRepairSchema(context: ExecutionContext, options: { readonly 
 function apply(context: ExecutionContext, mode: ApplyMode): ApplyResult {
   return withDocumentLock(context.services, () => {
     const started = context.services.now();
-    const { plan, markerSet, historyHeader } = planUnderLock(context, mode);
-    if (plan.status === 'blocked') throw new SchemaError('BLOCKED', blockedMessage(plan));
+    const { plan, markerSet, historyHeader, historyLanguage } = planUnderLock(context, mode);
+    // Blocked under the lock: the sheet changed since the preview (a race); the count lets the menu say so.
+    if (plan.status === 'blocked')
+      throw new SchemaError('BLOCKED', blockedMessage(plan), { n: plan.sheets.flatMap((s) => s.errors).length });
     if (plan.status === 'up-to-date') {
       // Up to date with a marker set: its run finished (history recorded) but was stopped before clearing it.
       if (markerSet)
@@ -155,7 +158,7 @@ function apply(context: ExecutionContext, mode: ApplyMode): ApplyResult {
       };
     }
     const user = context.userLabel('autoRepair' in mode ? mode.autoRepair.actorNote : null);
-    executeAll(context, { plan, started, historyHeader, user });
+    executeAll(context, { plan, started, historyHeader, historyLanguage, user });
     forgetColumnMaps(context);
     return appliedResult(context, plan, started);
   });
@@ -165,6 +168,7 @@ interface PlannedUnderLock {
   readonly plan: SchemaPlan;
   readonly markerSet: boolean;
   readonly historyHeader: HeaderRepair | null;
+  readonly historyLanguage: HistoryLanguage;
 }
 
 /**
@@ -179,6 +183,7 @@ function planUnderLock(context: ExecutionContext, mode: ApplyMode): PlannedUnder
       plan: planFrom(context, workbook),
       markerSet: workbook.interrupted !== null,
       historyHeader: workbook.historyHeaderRepair,
+      historyLanguage: workbook.historyLanguage,
     };
   };
   if (!('confirmed' in mode)) return planned('preview');
@@ -224,17 +229,9 @@ function executeAll(context: ExecutionContext, run: Omit<ApplyRecord, 'toRecord'
     const rollback = undo.rollback();
     forgetColumnMaps(context);
     if (rollback.complete) restoreJournal(context.services.logger, journal, plan);
-    const state = rollback.complete
-      ? 'was rolled back: the sheet is as it was'
-      : `could not be fully rolled back (${errorMessage(rollback.error)}): run "Extend schema" again to complete it — it only adds what is missing`;
-    recordFailure(
-      context,
-      record,
-      `failed, ${rollback.complete ? 'rolled back' : 'incomplete'}: ${errorMessage(error)}`,
-    );
-    throw new Error(
-      `Sheet Schema: the apply failed while writing "${current}" and ${state}. Cause: ${errorMessage(error)}`,
-    );
+    const failed = failedApply(error, rollback, current);
+    recordFailure(context, record, failed.outcome);
+    throw failed.error;
   }
   bestEffort(context.services.logger, 'clear the apply-in-progress marker', () => journal.clear());
 }

@@ -447,8 +447,6 @@ export const en = {
     other:
       'Nothing was changed: the sheet changed since the preview and now has {n} problems to fix first. Open "Preview changes…" to see them.',
   },
-  'failure.repairFailed': 'Auto-repair could not extend the schema.',
-  'failure.metricsInCheck': 'The union metrics could not be recomputed.',
   // History outcomes as the sidebar lists them.
   'history.rolledBack': 'failed, undone',
   'history.incomplete': 'failed, incomplete',

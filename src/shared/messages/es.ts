@@ -447,8 +447,6 @@ export const es: Catalogue = {
     other:
       'No se cambió nada: la hoja cambió desde la vista previa y ahora tiene {n} problemas que resolver antes. Abra «Vista previa de los cambios…» para verlos.',
   },
-  'failure.repairFailed': 'La reparación automática no pudo ampliar el esquema.',
-  'failure.metricsInCheck': 'No se pudieron recalcular las métricas de uniones.',
   // Resultados del historial tal como los lista la barra lateral.
   'history.rolledBack': 'falló, deshecho',
   'history.incomplete': 'falló, incompleto',

@@ -36,7 +36,9 @@ export function restoreColumnHeader(context: ExecutionContext, request: RestoreR
     const spreadsheet = context.spreadsheet();
     const sheet = spreadsheet.getSheetByName(request.sheet);
     if (sheet === null)
-      throw new SchemaError('SHEET_NOT_FOUND', `Sheet "${request.sheet}" was not found: nothing was written.`);
+      throw new SchemaError('SHEET_NOT_FOUND', `Sheet "${request.sheet}" was not found: nothing was written.`, {
+        sheet: request.sheet,
+      });
     const meter = new CallMeter();
     const tags = readIdentityTags(spreadsheet, meter).get(request.sheet)?.tags ?? [];
     const lastColumn = meter.call(() => sheet.getLastColumn());
@@ -80,7 +82,10 @@ function renamedColumn(
   const resolution = resolveIdentities([request.identity], headers, analysis, tags);
   const renamed = resolution.renamed.find((c) => c.identity === request.identity);
   const refuse = (why: string): never => {
-    throw new SchemaError('NOTHING_TO_RESTORE', `${why} Nothing was written.`);
+    throw new SchemaError('NOTHING_TO_RESTORE', `${why} Nothing was written.`, {
+      sheet: request.sheet,
+      identity: request.identity,
+    });
   };
   if (renamed === undefined) {
     const found = resolution.columns.get(request.identity);

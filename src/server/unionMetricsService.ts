@@ -142,6 +142,7 @@ function requireSheet(
     throw new SchemaError(
       'SHEET_NOT_FOUND',
       `Sheet "${name}" was not found, so union metrics cannot be computed. Nothing was written.`,
+      { sheet: name },
     );
   return sheet;
 }

@@ -447,6 +447,10 @@ export const en = {
     other:
       'Nothing was changed: the sheet changed since the preview and now has {n} problems to fix first. Open "Preview changes…" to see them.',
   },
+  'failure.sheetNotFound':
+    'Sheet {sheet} was not found: nothing was written. Rename it back or restore it, then try again.',
+  'failure.nothingToRestore':
+    'Nothing was written: the header of column "{identity}" in {sheet} can no longer be restored as it was listed (the sheet changed meanwhile). Preview again to see it as it is now.',
   // History outcomes as the sidebar lists them.
   'history.rolledBack': 'failed, undone',
   'history.incomplete': 'failed, incomplete',

@@ -447,6 +447,10 @@ export const es: Catalogue = {
     other:
       'No se cambió nada: la hoja cambió desde la vista previa y ahora tiene {n} problemas que resolver antes. Abra «Vista previa de los cambios…» para verlos.',
   },
+  'failure.sheetNotFound':
+    'No se encontró la hoja {sheet}: no se escribió nada. Vuelva a ponerle su nombre o restáurela y vuelva a intentarlo.',
+  'failure.nothingToRestore':
+    'No se escribió nada: el encabezado de la columna «{identity}» en {sheet} ya no se puede restaurar tal como se listó (la hoja cambió mientras tanto). Previsualice de nuevo para verlo como está ahora.',
   // Resultados del historial tal como los lista la barra lateral.
   'history.rolledBack': 'falló, deshecho',
   'history.incomplete': 'falló, incompleto',

@@ -20,6 +20,8 @@ const BY_CODE: Readonly<Record<string, Wording>> = {
   METRICS_COLUMNS_MISSING: said('metrics.needsSchema'),
   TOO_MANY_TRIGGERS: said('dialog.tooManyTriggers'),
   APPLY_FAILED: (x, params) => x.t(params.undone === 'yes' ? 'failure.applyUndone' : 'failure.applyIncomplete', params),
+  SHEET_NOT_FOUND: said('failure.sheetNotFound'),
+  NOTHING_TO_RESTORE: said('failure.nothingToRestore'),
   METRICS_WRITE_FAILED: (x, params) =>
     x.t(params.putBack === 'yes' ? 'failure.metricsPutBack' : 'failure.metricsNotPutBack', params),
 };

@@ -35,6 +35,9 @@ export const BUSY_MESSAGE =
 export const STALE_PLAN_MESSAGE =
   'Sheet Schema: the sheet changed since this preview, so nothing was written. Review the refreshed preview and apply again.';
 
+/** An error's own text; an Error from another realm (a host object, a library's) is read by its message too. */
 export function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+  if (error instanceof Error) return error.message;
+  const message = typeof error === 'object' && error !== null ? (error as { message?: unknown }).message : undefined;
+  return typeof message === 'string' ? message : String(error);
 }

@@ -18,6 +18,8 @@ export function failedApply(
   sheet: string,
 ): FailedApply {
   const cause = errorMessage(error);
+  // The add-on's own reason (a sheet deleted meanwhile) is worded by its code, not shown as Google's.
+  const own: Record<string, string> = error instanceof SchemaError ? { causeCode: error.code } : { cause };
   const rollbackCause = rollback.complete ? '' : errorMessage(rollback.error);
   const state = rollback.complete
     ? 'was rolled back: the sheet is as it was'
@@ -27,7 +29,7 @@ export function failedApply(
     error: new SchemaError(
       'APPLY_FAILED',
       `Sheet Schema: the apply failed while writing "${sheet}" and ${state}. Cause: ${cause}`,
-      { sheet, cause, undone: rollback.complete ? 'yes' : 'no', rollbackCause },
+      { sheet, ...own, undone: rollback.complete ? 'yes' : 'no', rollbackCause },
     ),
   };
 }

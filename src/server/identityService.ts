@@ -81,23 +81,32 @@ function renamedColumn(
   const analysis = analyseHeaders(headers);
   const resolution = resolveIdentities([request.identity], headers, analysis, tags);
   const renamed = resolution.renamed.find((c) => c.identity === request.identity);
-  const refuse = (why: string): never => {
+  // reason (with cell or column) lets the catalogue word each refusal; `why` is the log's English.
+  const refuse = (why: string, reason: Record<string, string>): never => {
     throw new SchemaError('NOTHING_TO_RESTORE', `${why} Nothing was written.`, {
       sheet: request.sheet,
       identity: request.identity,
+      ...reason,
     });
   };
   if (renamed === undefined) {
     const found = resolution.columns.get(request.identity);
-    if (found !== undefined && found.header === request.identity)
-      return refuse(`${a1(request.sheet, headerRow, found.column)} already reads "${request.identity}".`);
+    if (found !== undefined && found.header === request.identity) {
+      const cell = a1(request.sheet, headerRow, found.column);
+      return refuse(`${cell} already reads "${request.identity}".`, { reason: 'alreadyReads', cell });
+    }
     return refuse(
       `No column of "${request.sheet}" carries the identity of "${request.identity}" under another header.`,
+      {
+        reason: 'notRenamed',
+      },
     );
   }
-  if (analysis.columnsByName.has(request.identity))
+  const other = analysis.columnsByName.get(request.identity)?.[0];
+  if (other !== undefined)
     return refuse(
-      `Another column of "${request.sheet}" (${columnLetter(analysis.columnsByName.get(request.identity)?.[0] ?? 0)}) already reads "${request.identity}": restoring would make two.`,
+      `Another column of "${request.sheet}" (${columnLetter(other)}) already reads "${request.identity}": restoring would make two.`,
+      { reason: 'wouldDuplicate', column: columnLetter(other) },
     );
   return { column: renamed.column, header: renamed.header };
 }

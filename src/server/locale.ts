@@ -6,6 +6,7 @@ import { SchemaError } from '../core/errors';
 import type { Logger } from '../core/logger';
 import { languageOf, messages, type Translator } from '../shared/messages';
 import type { Refusal, RefusalCode } from '../shared/payloads';
+import { failureLines } from '../shared/wording/failure';
 
 export function operatorMessages(session: GoogleAppsScript.Base.Session): Translator {
   let locale = '';
@@ -42,3 +43,17 @@ export function answeringRefusals<T>(call: () => T, logger: Logger): T | Refusal
 }
 
 const FAILURE_CODES: readonly string[] = ['APPLY_FAILED', 'METRICS_WRITE_FAILED'];
+
+/**
+ * A sidebar call whose failure the sidebar can only show as text (google.script.run passes an
+ * error's message alone): a SchemaError the catalogue words is thrown again in the operator's words.
+ */
+export function inOperatorWords<T>(session: GoogleAppsScript.Base.Session, call: () => T): T {
+  try {
+    return call();
+  } catch (error) {
+    const lines = error instanceof SchemaError ? failureLines(operatorMessages(session), error) : null;
+    if (!(error instanceof SchemaError) || lines === null) throw error;
+    throw new SchemaError(error.code, lines.join(' '), error.params);
+  }
+}

@@ -24,7 +24,7 @@ import { restoreColumnHeader as restoreHeader } from './identityService';
 import { liveFromMenu } from './liveMetricsMenu';
 import { processLiveEdit, processStructureChange } from './liveMetricsService';
 import { liveMetricsOnHere, liveMetricsStatus, turnOffLiveMetrics, turnOnLiveMetrics } from './liveMetricsToggle';
-import { answeringRefusals, operatorMessages } from './locale';
+import { answeringRefusals, inOperatorWords, operatorMessages } from './locale';
 import { buildMenu, extendSchemaFromMenu, recomputeUnionMetricsFromMenu } from './menu';
 import { expectRestoreRequest, restoreHeadersFromMenu } from './restoreMenu';
 
@@ -100,6 +100,12 @@ export function showSidebar(...args: unknown[]): void {
   const locale = { language: text.language, timeZone: current.spreadsheet().getSpreadsheetTimeZone() };
   html.setContent(localizeSidebarHtml(html.getContent(), locale)).setTitle(text.t('app.name'));
   SpreadsheetApp.getUi().showSidebar(html);
+}
+
+/** A sidebar toggle: its refusals (every trigger in use…) reach the sidebar in the operator's words. */
+function sidebarCall<T>(call: (current: ExecutionContext) => T): T {
+  const current = context();
+  return inOperatorWords(current.services.session, () => call(current));
 }
 
 /** Compile-time only: the functions the sidebar calls match its RPC contract (src/shared/rpc.ts). */
@@ -180,21 +186,21 @@ export function recomputeUnionMetrics(options?: unknown): UnionMetricsReport | R
 export function restoreColumnHeader(options?: unknown): RestoreHeaderResult | null {
   expectAtMostArguments('restoreColumnHeader', arguments, 1);
   const request = expectRestoreRequest(options);
-  if (request !== null) return restoreHeader(context(), request);
+  if (request !== null) return sidebarCall((current) => restoreHeader(current, request));
   restoreHeadersFromMenu(context());
   return null;
 }
 
 export function installScheduledCheck(options?: unknown): ScheduleStatus | null {
   expectAtMostArguments('installScheduledCheck', arguments, 1);
-  if (isSidebarRequest('installScheduledCheck', options)) return installSchedule(context()).status;
+  if (isSidebarRequest('installScheduledCheck', options)) return sidebarCall((c) => installSchedule(c).status);
   return installFromMenu(context());
 }
 
 /** Menu "Turn off hourly check" and sidebar toggle (`{ sidebar: true }`): removes this user's check triggers. */
 export function removeScheduledCheck(options?: unknown): ScheduleStatus | null {
   expectAtMostArguments('removeScheduledCheck', arguments, 1);
-  if (isSidebarRequest('removeScheduledCheck', options)) return removeSchedule(context()).status;
+  if (isSidebarRequest('removeScheduledCheck', options)) return sidebarCall((c) => removeSchedule(c).status);
   return removeFromMenu(context());
 }
 
@@ -268,13 +274,13 @@ function isRowStructureChange(changeType: unknown): boolean {
  */
 export function keepMetricsLive(options?: unknown): LiveMetricsStatus | null {
   expectAtMostArguments('keepMetricsLive', arguments, 1);
-  if (isSidebarRequest('keepMetricsLive', options)) return turnOnLiveMetrics(context());
+  if (isSidebarRequest('keepMetricsLive', options)) return sidebarCall(turnOnLiveMetrics);
   return liveFromMenu(context(), true);
 }
 
 export function stopLiveMetrics(options?: unknown): LiveMetricsStatus | null {
   expectAtMostArguments('stopLiveMetrics', arguments, 1);
-  if (isSidebarRequest('stopLiveMetrics', options)) return turnOffLiveMetrics(context());
+  if (isSidebarRequest('stopLiveMetrics', options)) return sidebarCall(turnOffLiveMetrics);
   return liveFromMenu(context(), false);
 }
 

@@ -214,7 +214,10 @@ function executeAll(context: ExecutionContext, run: Omit<ApplyRecord, 'toRecord'
     for (const sheetPlan of changingSheets(plan)) {
       current = sheetPlan.sheet;
       const sheet = spreadsheet.getSheetByName(sheetPlan.sheet);
-      if (sheet === null) throw new Error(`Sheet "${sheetPlan.sheet}" disappeared during the apply.`);
+      if (sheet === null)
+        throw new SchemaError('SHEET_NOT_FOUND', `Sheet "${sheetPlan.sheet}" disappeared during the apply.`, {
+          sheet: sheetPlan.sheet,
+        });
       const env = { meter, undo, spreadsheetApp: context.services.spreadsheetApp };
       for (const step of sheetSteps(sheetPlan, managedSheet(context, sheetPlan.sheet).headerRow)) {
         if (isRuleStep(step)) executeRuleStep(sheet, step, env);

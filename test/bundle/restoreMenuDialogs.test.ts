@@ -72,10 +72,22 @@ describe('"Restore renamed headers…" dialogs', () => {
     });
     restoreMenu(emu);
     expect(dialogs(emu)[1].prompt).toMatch(
-      /^No se escribió nada: el encabezado de la columna «Uniones_SOLD_Completadas» en Operaciones ya no se puede restaurar/,
+      /^Operaciones!BR1 ya dice «Uniones_SOLD_Completadas»: no hay nada que restaurar y no se escribió nada\.$/,
     );
     expect(dialogs(emu)[1].prompt).not.toMatch(/Nothing was written|already reads/);
     spy.mockRestore();
+  });
+
+  it("in Spanish: the sidebar's confirmed restore is refused in Spanish too (its message is all the sidebar gets)", () => {
+    const emu = renamed('es_ES');
+    emu.spreadsheet.getSheetByName('Operaciones')?.getRange('BR1').setValue('Uniones_SOLD_Completadas');
+    const attempt = () =>
+      scriptRun(emu, DIST, 'restoreColumnHeader', {
+        sheet: 'Operaciones',
+        identity: 'Uniones_SOLD_Completadas',
+        confirmed: true,
+      });
+    expect(attempt).toThrow('Operaciones!BR1 ya dice «Uniones_SOLD_Completadas»: no hay nada que restaurar');
   });
 
   it('in English: the same question and result', () => {

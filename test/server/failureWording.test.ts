@@ -6,6 +6,7 @@
 import { type Emulator, MSG } from '../../emulator';
 import { RangeImpl } from '../../emulator/spreadsheet/range';
 import { SchemaError } from '../../src/core/errors';
+import { failedApply } from '../../src/server/applyFailure';
 import { runCheck } from '../../src/server/checkService';
 import { answeringRefusals } from '../../src/server/locale';
 import { setAutoRepair } from '../../src/server/scheduleService';
@@ -90,6 +91,20 @@ describe('a failed apply', () => {
     const dialog = errorDialog(es, error);
     expect(dialog).toMatch(/^Ampliar el esquema falló al escribir en Operaciones y se deshizo/);
     expect(dialog).not.toContain('the apply failed');
+  });
+});
+
+describe("the add-on's own reason for a failed apply", () => {
+  it('is worded by its code, not shown as the platform cause', () => {
+    const gone = new SchemaError('SHEET_NOT_FOUND', 'Sheet "Uniones" disappeared during the apply.', {
+      sheet: 'Uniones',
+    });
+    const { error, outcome } = failedApply(gone, { complete: true, error: null }, 'Uniones');
+    expect(outcome).toEqual({ outcome: 'rolled-back', cause: 'Sheet "Uniones" disappeared during the apply.' });
+    expect(errorDialog(es, error).split('\n\n')).toEqual([
+      'Ampliar el esquema falló al escribir en Uniones y se deshizo: la hoja está como estaba. Vuelva a intentarlo en un minuto.',
+      'No se encontró la hoja Uniones: no se escribió nada. Vuelva a ponerle su nombre o restáurela y vuelva a intentarlo.',
+    ]);
   });
 });
 

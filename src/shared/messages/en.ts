@@ -450,7 +450,13 @@ export const en = {
   'failure.sheetNotFound':
     'Sheet {sheet} was not found: nothing was written. Rename it back or restore it, then try again.',
   'failure.nothingToRestore':
-    'Nothing was written: the header of column "{identity}" in {sheet} can no longer be restored as it was listed (the sheet changed meanwhile). Preview again to see it as it is now.',
+    'No column of {sheet} carries the identity of "{identity}" under another header: there is nothing to restore, and nothing was written. Preview again to see the sheet as it is now.',
+  'failure.nothingToRestore.alreadyReads':
+    '{cell} already reads "{identity}": there is nothing to restore, and nothing was written.',
+  'failure.nothingToRestore.wouldDuplicate':
+    'Another column of {sheet} ({column}) already reads "{identity}": restoring would make two, so nothing was written.',
+  'failure.tooManyTriggers':
+    'Your Google account already has the maximum of {limit} triggers for this add-on (the limit counts every spreadsheet you use it in). Nothing was changed: turn the hourly check or live metrics off in a spreadsheet that no longer needs them (or delete unused ones at https://script.google.com/home/triggers), then try again.',
   // History outcomes as the sidebar lists them.
   'history.rolledBack': 'failed, undone',
   'history.incomplete': 'failed, incomplete',

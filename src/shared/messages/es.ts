@@ -450,7 +450,13 @@ export const es: Catalogue = {
   'failure.sheetNotFound':
     'No se encontró la hoja {sheet}: no se escribió nada. Vuelva a ponerle su nombre o restáurela y vuelva a intentarlo.',
   'failure.nothingToRestore':
-    'No se escribió nada: el encabezado de la columna «{identity}» en {sheet} ya no se puede restaurar tal como se listó (la hoja cambió mientras tanto). Previsualice de nuevo para verlo como está ahora.',
+    'Ninguna columna de {sheet} lleva la identidad de «{identity}» con otro encabezado: no hay nada que restaurar y no se escribió nada. Previsualice de nuevo para ver la hoja como está ahora.',
+  'failure.nothingToRestore.alreadyReads':
+    '{cell} ya dice «{identity}»: no hay nada que restaurar y no se escribió nada.',
+  'failure.nothingToRestore.wouldDuplicate':
+    'Otra columna de {sheet} ({column}) ya dice «{identity}»: restaurar daría dos, así que no se escribió nada.',
+  'failure.tooManyTriggers':
+    'Su cuenta de Google ya tiene todos los activadores que se le permiten para este complemento, {limit} (el límite cuenta cada hoja de cálculo en la que lo usa). No se ha cambiado nada: desactive la revisión cada hora o las métricas al día en una hoja de cálculo que ya no las necesite (o borre los que no use en https://script.google.com/home/triggers) y vuelva a intentarlo.',
   // Resultados del historial tal como los lista la barra lateral.
   'history.rolledBack': 'falló, deshecho',
   'history.incomplete': 'falló, incompleto',

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { damageFinding, headerRepair } from '../../src/adapters/historyHeader';
+import { damageFinding, HISTORY_HEADERS, headerRepair } from '../../src/adapters/historyHeader';
 import { blankDefaultsFinding } from '../../src/core/blankDefaults';
 import { detectDrift, missingSheetDrift, type SheetBaseline } from '../../src/core/drift';
 import { DRIFT_CODES, ERROR_CODES, PENDING_CODES } from '../../src/core/driftCodes';
@@ -178,18 +178,8 @@ function representativeFindings(): Finding[] {
       const row1: Record<typeof damage, unknown[]> = {
         overwritten: ['2026-01-01', '4.0', 'Operaciones', '', '', 1, 'a', 1, 'applied'],
         empty: Array(9).fill(''),
-        changed: [
-          'Time (ISO)',
-          'Migración?',
-          'Sheet',
-          'Description',
-          'Columns added',
-          'Cells written',
-          'User',
-          'Duration (ms)',
-          'Outcome',
-        ],
-        columns: ['Time (ISO)', 'Migration', 'Sheet', 'Description', 'Columns added'],
+        changed: HISTORY_HEADERS.map((h, i) => (i === 1 ? 'Migración?' : h)),
+        columns: HISTORY_HEADERS.slice(0, 5),
       };
       const repair = headerRepair(row1[damage], row1[damage].length);
       if (repair === null) throw new Error(damage);

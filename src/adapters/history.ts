@@ -3,7 +3,15 @@
  * flyway_schema_history. Created by the first apply only — reading never creates it.
  */
 import type { HistoryEntry } from '../shared/payloads';
-import { type HeaderRepair, HISTORY_HEADERS, HISTORY_HEADERS_ES, readHeaderRepair } from './historyHeader';
+import {
+  type HeaderRepair,
+  HISTORY_HEADERS,
+  type HistoryLanguage,
+  historyHeaders,
+  historyLanguageOf,
+  readHeaderRow,
+} from './historyHeader';
+import { outcomeCell, readOutcome } from './historyOutcome';
 import type { CallMeter } from './meter';
 
 export const HISTORY_SHEET = '_schema_history';
@@ -14,13 +22,15 @@ export const HISTORY_SHEET = '_schema_history';
  */
 export const NEW_HISTORY_SHEET_CELLS = 1000 * 26;
 
-export { HISTORY_HEADERS, HISTORY_HEADERS_ES, historyHeaders } from './historyHeader';
+export { HISTORY_HEADERS, HISTORY_HEADERS_ES, type HistoryLanguage, historyHeaders } from './historyHeader';
 
 export interface HistoryRead {
   readonly exists: boolean;
   readonly entries: HistoryEntry[];
   /** A header row a person damaged (columns deleted, row 1 cleared or overwritten); null when intact or absent. */
   readonly headerRepair: HeaderRepair | null;
+  /** The language of the header row, which new rows are written in (English when there is no sheet). */
+  readonly language: HistoryLanguage;
   /** Only with `checkShape`: an interrupted first apply may have left the sheet empty or visible. */
   readonly shape: { readonly empty: boolean; readonly hidden: boolean } | null;
 }
@@ -37,9 +47,10 @@ export function readHistory(
   options: { previewOnly: boolean; checkShape: boolean; entries: boolean },
 ): HistoryRead {
   const sheet = spreadsheet.getSheetByName(HISTORY_SHEET);
-  if (sheet === null) return { exists: false, entries: [], headerRepair: null, shape: null };
-  const headerRepair = readHeaderRepair(sheet, meter);
-  if (!options.entries && !options.checkShape) return { exists: true, entries: [], headerRepair, shape: null };
+  if (sheet === null) return { exists: false, entries: [], headerRepair: null, language: 'en', shape: null };
+  const { repair: headerRepair, language } = readHeaderRow(sheet, meter);
+  if (!options.entries && !options.checkShape)
+    return { exists: true, entries: [], headerRepair, language, shape: null };
   const extent = meter.call(() => sheet.getDataRange(), options.previewOnly);
   const values = meter.read(() => extent.getValues(), options.previewOnly);
   // getDataRange() of an empty sheet is A1.
@@ -49,7 +60,7 @@ export function readHistory(
     : null;
   const rows = headerRepair?.insertRow ? values : values.slice(1);
   const entries = empty ? [] : rows.filter((row) => row.length > 1 && row[1] !== '').map(toEntry);
-  return { exists: true, entries, headerRepair, shape };
+  return { exists: true, entries, headerRepair, language, shape };
 }
 
 /** Rows written since v4.1 hold a real date-time; older ones ISO text. Dates may come from another realm. */
@@ -70,11 +81,11 @@ function toEntry(cells: readonly unknown[]): HistoryEntry {
     cellsWritten: Number(row[5]) || 0,
     user: String(row[6]),
     durationMs: Number(row[7]) || 0,
-    outcome: String(row[8]),
+    ...readOutcome(String(row[8])),
   };
 }
 
-function toRow(entry: HistoryEntry): unknown[] {
+function toRow(entry: HistoryEntry, language: HistoryLanguage): unknown[] {
   return [
     // A real date-time: the sheet sorts it and shows it in the spreadsheet's time zone.
     new Date(entry.time),
@@ -85,7 +96,7 @@ function toRow(entry: HistoryEntry): unknown[] {
     entry.cellsWritten,
     entry.user,
     entry.durationMs,
-    entry.outcome,
+    outcomeCell(entry, language),
   ];
 }
 
@@ -103,12 +114,12 @@ export function createHistorySheet(
   entries: readonly HistoryEntry[],
   meter: CallMeter,
   undo: { record(action: () => void): void },
-  headers: readonly string[] = HISTORY_HEADERS,
+  language: HistoryLanguage,
 ): void {
   const previous = activeSheetOrNull(spreadsheet);
   const sheet = meter.call(() => spreadsheet.insertSheet(HISTORY_SHEET, spreadsheet.getNumSheets()));
   undo.record(() => spreadsheet.deleteSheet(sheet));
-  writeHeaderAnd(sheet, entries, meter, headers);
+  writeHeaderAnd(sheet, entries, meter, language);
   meter.call(() => sheet.hideSheet());
   if (previous !== null) meter.call(() => spreadsheet.setActiveSheet(previous));
 }
@@ -121,25 +132,25 @@ function writeHeaderAnd(
   sheet: GoogleAppsScript.Spreadsheet.Sheet,
   entries: readonly HistoryEntry[],
   meter: CallMeter,
-  headers: readonly string[] = HISTORY_HEADERS,
+  language: HistoryLanguage,
 ): void {
+  const rows = [[...historyHeaders(language)], ...entries.map((entry) => toRow(entry, language))];
   meter.call(() => sheet.getRange('B:I').setNumberFormat('@'));
-  meter.call(() =>
-    sheet.getRange(1, 1, entries.length + 1, HISTORY_HEADERS.length).setValues([[...headers], ...entries.map(toRow)]),
-  );
+  meter.call(() => sheet.getRange(1, 1, entries.length + 1, HISTORY_HEADERS.length).setValues(rows));
 }
 
 /**
  * Finishes a history sheet an interrupted first apply left behind: writes the header (with the
- * entries) into an empty one, hides a visible one. Returns whether the entries were written.
+ * entries, in `language`: the sheet is empty) into an empty one, hides a visible one. Returns
+ * whether the entries were written.
  */
 export function repairHistorySheet(
   sheet: GoogleAppsScript.Spreadsheet.Sheet,
   repair: { writeHeader: boolean; hide: boolean },
   entries: readonly HistoryEntry[],
-  meter: CallMeter,
+  { meter, language }: { readonly meter: CallMeter; readonly language: HistoryLanguage },
 ): boolean {
-  if (repair.writeHeader) writeHeaderAnd(sheet, entries, meter);
+  if (repair.writeHeader) writeHeaderAnd(sheet, entries, meter, language);
   if (repair.hide) meter.call(() => sheet.hideSheet());
   return repair.writeHeader;
 }
@@ -155,10 +166,14 @@ function activeSheetOrNull(
   }
 }
 
-/** Either language's header (an existing sheet keeps working whatever language created it). */
-export function hasHistoryHeader(sheet: GoogleAppsScript.Spreadsheet.Sheet): boolean {
+/**
+ * The language of the sheet's header (either language: an existing sheet keeps working whatever
+ * language created it), or null when row 1 holds no header. One call.
+ */
+export function historyHeaderLanguage(sheet: GoogleAppsScript.Spreadsheet.Sheet): HistoryLanguage | null {
   const first = sheet.getRange(1, 1).getValues()[0][0];
-  return first === HISTORY_HEADERS[0] || first === HISTORY_HEADERS_ES[0];
+  const language = historyLanguageOf([first]);
+  return first === historyHeaders(language)[0] ? language : null;
 }
 
 /**
@@ -175,15 +190,15 @@ export function appendHistory(
   sheet: GoogleAppsScript.Spreadsheet.Sheet,
   entries: readonly HistoryEntry[],
   meter: CallMeter,
-  undo?: { record(action: () => void): void },
+  { language, undo }: { readonly language: HistoryLanguage; readonly undo?: { record(action: () => void): void } },
 ): void {
   for (const entry of entries) {
-    const row = toRow(entry);
+    const row = toRow(entry, language);
     meter.call(() => sheet.appendRow(row));
     undo?.record(() => {
       const last = sheet.getRange(sheet.getLastRow(), 1, 1, HISTORY_HEADERS.length);
       const found = last.getValues()[0];
-      if (timeText(found[0]) !== entry.time || found[1] !== entry.migrationId || found[8] !== entry.outcome) {
+      if (timeText(found[0]) !== entry.time || found[1] !== entry.migrationId || found[8] !== row[8]) {
         throw new Error(`the last row of ${HISTORY_SHEET} is not the entry this apply appended`);
       }
       last.clearContent();

@@ -34,15 +34,22 @@ export const HISTORY_HEADERS_ES = [
   'Resultado',
 ] as const;
 
-export function historyHeaders(language: 'es' | 'en'): readonly string[] {
+export type HistoryLanguage = 'es' | 'en';
+
+export function historyHeaders(language: HistoryLanguage): readonly string[] {
   return language === 'es' ? HISTORY_HEADERS_ES : HISTORY_HEADERS;
+}
+
+/** The language a history header row (its first cell) is in, English when it is neither: new rows are written in it. */
+export function historyLanguageOf(row1: readonly unknown[]): HistoryLanguage {
+  return row1[0] === HISTORY_HEADERS_ES[0] ? 'es' : 'en';
 }
 
 const WIDTH = HISTORY_HEADERS.length;
 
 /** The header set row 1 was written in (either language), English when it is neither. */
 function headerSetOf(row1: readonly unknown[]): readonly string[] {
-  return row1[0] === HISTORY_HEADERS_ES[0] ? HISTORY_HEADERS_ES : HISTORY_HEADERS;
+  return historyHeaders(historyLanguageOf(row1));
 }
 
 /** What the apply must do before appending, when the header row is not intact. */
@@ -55,19 +62,24 @@ export interface HeaderRepair {
   readonly insertRow: boolean;
   /** Header cells the rewrite changes. */
   readonly cellsChanged: number;
-  /** Plain-language description for the preview. */
+  /** Plain-language description for the preview (English, the log's). */
   readonly problem: string;
+  /** The main damage, as a code the catalogue words: row 1 overwritten, emptied, changed, or columns deleted. */
+  readonly damage: 'overwritten' | 'empty' | 'changed' | 'columns';
   /** The header written back: the language it was in, English when it cannot be told. */
   readonly headers: readonly string[];
 }
 
 /**
  * One call: the whole of row 1 (`1:1` always lies inside the grid), whose length is the grid's
- * width. Null when the header is intact.
+ * width: the repair (null when the header is intact) and the language new rows are written in.
  */
-export function readHeaderRepair(sheet: GoogleAppsScript.Spreadsheet.Sheet, meter: CallMeter): HeaderRepair | null {
+export function readHeaderRow(
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  meter: CallMeter,
+): { readonly repair: HeaderRepair | null; readonly language: HistoryLanguage } {
   const row1 = meter.read(() => sheet.getRange('1:1').getValues())[0];
-  return headerRepair(row1, row1.length);
+  return { repair: headerRepair(row1, row1.length), language: historyLanguageOf(row1) };
 }
 
 export function headerRepair(row1: readonly unknown[], maxColumns: number): HeaderRepair | null {
@@ -89,6 +101,7 @@ export function headerRepair(row1: readonly unknown[], maxColumns: number): Head
     insertRow: !isHeader,
     cellsChanged: isHeader ? cells.filter((cell, i) => cell !== headers[i]).length : WIDTH,
     problem: problems.join(', '),
+    damage: !isHeader ? 'overwritten' : blank ? 'empty' : columnsToInsert > 0 ? 'columns' : 'changed',
     headers,
   };
 }
@@ -98,6 +111,7 @@ export function damageFinding(repair: HeaderRepair): Finding {
     code: 'HISTORY_DAMAGED',
     message: `"${HISTORY_SHEET}" is damaged: ${repair.problem}. Sheet Schema keeps working from the rows it can read; the next apply writes the header back (nothing in it is deleted).`,
     location: `${HISTORY_SHEET}!A1`,
+    params: { sheet: HISTORY_SHEET, damage: repair.damage, have: repair.maxColumns, width: WIDTH },
   };
 }
 

@@ -17,7 +17,7 @@ import { sourceSheetsOf } from '../core/sourcePlan';
 import type { Language } from '../shared/messages/catalogue';
 import type { InterruptedApply } from '../shared/payloads';
 import { NEW_HISTORY_SHEET_CELLS, readHistory } from './history';
-import type { HeaderRepair } from './historyHeader';
+import type { HeaderRepair, HistoryLanguage } from './historyHeader';
 import { readIdentityTags, type SheetMetadata } from './identityTags';
 import { CallMeter } from './meter';
 import { readSheetRules } from './sheetRulesReader';
@@ -41,6 +41,8 @@ export type Workbook = WorkbookSnapshot & {
   readonly historyExists: boolean;
   /** `_schema_history`'s header row as a person damaged it (read in both modes: the apply repairs it). */
   readonly historyHeaderRepair: HeaderRepair | null;
+  /** The language of `_schema_history`'s header: the apply writes its rows in it. */
+  readonly historyLanguage: HistoryLanguage;
 };
 
 export function readWorkbook(spreadsheet: Spreadsheet, declaration: SchemaDeclaration, options: ReadOptions): Workbook {
@@ -74,6 +76,7 @@ export function readWorkbook(spreadsheet: Spreadsheet, declaration: SchemaDeclar
     history: history.entries,
     historyExists: history.exists,
     historyHeaderRepair: history.headerRepair,
+    historyLanguage: history.language,
     interrupted,
     historyShape: history.shape,
     readCost: meter.applyReadCost(),

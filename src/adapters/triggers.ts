@@ -131,7 +131,7 @@ export function installScheduleTriggers(
   for (const t of extras) scriptApp.deleteTrigger(t);
   const needed = (keepClock === null ? 1 : 0) + (keepChange === null ? 1 : 0);
   if (found.total - extras.length + needed > TRIGGERS_PER_USER)
-    throw new SchemaError('TOO_MANY_TRIGGERS', TOO_MANY_TRIGGERS_MESSAGE);
+    throw new SchemaError('TOO_MANY_TRIGGERS', TOO_MANY_TRIGGERS_MESSAGE, { limit: TRIGGERS_PER_USER });
   const created: Trigger[] = [];
   try {
     const clock =
@@ -152,7 +152,9 @@ export function installScheduleTriggers(
   } catch (error) {
     // All or nothing: a clock trigger without its record would only delete itself at its first run.
     for (const t of created) scriptApp.deleteTrigger(t);
-    throw isTooManyTriggers(error) ? new SchemaError('TOO_MANY_TRIGGERS', TOO_MANY_TRIGGERS_MESSAGE) : error;
+    throw isTooManyTriggers(error)
+      ? new SchemaError('TOO_MANY_TRIGGERS', TOO_MANY_TRIGGERS_MESSAGE, { limit: TRIGGERS_PER_USER })
+      : error;
   }
 }
 

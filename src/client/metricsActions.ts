@@ -2,7 +2,8 @@
  * The "Union metrics" panel's state and actions: preview, the confirm step, recompute, and
  * what a schema change does to a preview on screen. See metricsPanel.ts for the steps.
  */
-import type { UnionMetricsReport } from '../shared/payloads';
+import type { Refusal, UnionMetricsReport } from '../shared/payloads';
+import { refusalLines } from '../shared/wording/failure';
 import { metricsHeadline, metricsProblems } from './checkFormat';
 import { byId, h, replaceChildren } from './dom';
 import { bringIntoView } from './notice';
@@ -71,11 +72,18 @@ export function sync(p: MetricsState, next: State): void {
   ui.cancel.disabled = !confirming;
 }
 
-function failed(p: MetricsState, error: unknown, title: string): void {
+/** `lines`: what failed in the operator's words, then (for a platform failure) its cause. */
+function failed(p: MetricsState, lines: readonly string[], title: string): void {
   p.preview = null;
-  replaceChildren(p.ui.report, renderPanelError(title, failureMessage(error)));
+  replaceChildren(p.ui.report, renderPanelError(title, lines[0] ?? '', lines[1]));
   setStep(p, 'failed');
   say(p, title);
+}
+
+/** A refusal by its code: the columns missing, or a failure worded from its code and params. */
+function refusedBy(p: MetricsState, refusal: Refusal, title: string): void {
+  if (refusal.code === 'METRICS_COLUMNS_MISSING') needsSchema(p);
+  else failed(p, refusalLines(p.x, refusal), title);
 }
 
 function needsSchema(p: MetricsState): void {
@@ -94,8 +102,7 @@ export async function runPreview(p: MetricsState): Promise<void> {
     try {
       const answer = await p.rpc.previewUnionMetrics({ sidebar: true });
       if (answer.status === 'refused') {
-        if (answer.code === 'METRICS_COLUMNS_MISSING') needsSchema(p);
-        else failed(p, new Error(answer.message), x.t('metrics.failed'));
+        refusedBy(p, answer, x.t('metrics.failed'));
         return;
       }
       p.preview = answer;
@@ -103,7 +110,7 @@ export async function runPreview(p: MetricsState): Promise<void> {
       setStep(p, 'previewed');
       say(p, metricsHeadline(x, answer));
     } catch (error) {
-      failed(p, error, x.t('metrics.failed'));
+      failed(p, [failureMessage(error)], x.t('metrics.failed'));
     }
   });
   bringIntoView(ui.report);
@@ -136,12 +143,16 @@ export async function recompute(p: MetricsState): Promise<void> {
     ui.report.hidden = true;
     try {
       const result = await p.rpc.recomputeUnionMetrics({ confirmed: true });
+      if (result.status === 'refused') {
+        refusedBy(p, result, x.t('metrics.recomputeFailed'));
+        return;
+      }
       p.preview = null;
       replaceChildren(ui.report, renderMetricsReport(x, result));
       setStep(p, 'done');
       say(p, metricsHeadline(x, result));
     } catch (error) {
-      failed(p, error, x.t('metrics.recomputeFailed'));
+      failed(p, [failureMessage(error)], x.t('metrics.recomputeFailed'));
     } finally {
       ui.progress.hidden = true;
     }

@@ -3,12 +3,14 @@
  * numbers. Header names and spool keys are sheet text: everything goes in through h()/text nodes.
  */
 import type { CheckResult, Finding, SheetCheck, UnionMetricsReport } from '../shared/payloads';
+import { failureDetail } from '../shared/wording/failure';
 import {
   autoRepairTitle,
   checkBadge,
   checkMeta,
   checkMetricsLine,
   checkWrote,
+  findingDetail,
   findingKind,
   findingText,
   type MetricsProblem,
@@ -87,7 +89,7 @@ function renderFinding(x: Text, finding: Finding, sheet: string): HTMLElement {
       'details',
       { className: 'finding-details' },
       h('summary', {}, x.t('details.summary')),
-      h('p', { className: 'gray' }, finding.message),
+      h('p', { className: 'gray' }, findingDetail(x, finding, sheet)),
     ),
   );
 }
@@ -102,8 +104,13 @@ function renderAutoRepair(x: Text, result: CheckResult): HTMLElement | null {
     { className: `auto-repair-outcome outcome-${report.outcome}`, attrs: { 'data-outcome': report.outcome } },
     h('p', { className: 'outcome-title' }, title),
     report.outcome === 'applied' ? h('p', {}, checkWrote(x, result)) : null,
-    report.outcome === 'failed' && report.message !== ''
-      ? h('details', {}, h('summary', {}, x.t('details.summary')), h('p', { className: 'gray' }, report.message))
+    report.outcome === 'failed'
+      ? h(
+          'details',
+          {},
+          h('summary', {}, x.t('details.summary')),
+          ...failureDetail(x, report).map((line) => h('p', { className: 'gray' }, line)),
+        )
       : null,
   );
 }

@@ -6,6 +6,7 @@
  */
 import type { MessageKey } from '../shared/messages';
 import type { ApplyResult, CheckResult, PlannedRuleChange, SheetPlan } from '../shared/payloads';
+import { refusalLines } from '../shared/wording/failure';
 import { h } from './dom';
 import type { Rpc } from './rpc';
 import type { Text } from './text';
@@ -65,6 +66,6 @@ export async function restoreRules(x: Text, rpc: Rpc): Promise<ApplyResult> {
   const other = plan.sheets.some((s) => s.columnsToAdd.length > 0 || s.blanksToFill.length > 0);
   if (plan.status === 'blocked' || other) throw new Error(x.t('rules.otherChanges'));
   const result = await rpc.applySchema(plan.fingerprint, { sidebar: true });
-  if (result.status === 'refused') throw new Error(result.message);
+  if (result.status === 'refused') throw new Error(refusalLines(x, result).join(' '));
   return result;
 }

@@ -8,6 +8,7 @@
  * (a panel call); ready ⇄ confirming-metrics → working.
  */
 import type { CheckResult, PlanStatus, Refusal, SchemaPlan } from '../shared/payloads';
+import { refusalLines } from '../shared/wording/failure';
 import { checkWrote } from './checkFormat';
 import { byId, h, replaceChildren } from './dom';
 import { changeSentences, planHeadline, planTone, problemCount, resultHeadline } from './format';
@@ -185,6 +186,10 @@ function refused(refusal: Refusal, shown: SchemaPlan): void {
   }
   if (refusal.code === 'BUSY') {
     showNotice(ui.notice, 'info', x.t('result.busy'));
+    return;
+  }
+  if (refusal.code !== 'STALE_PLAN') {
+    showNotice(ui.notice, 'error', x.t('result.failed'), refusalLines(x, refusal));
     return;
   }
   const latest = plan?.history[0];

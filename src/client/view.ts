@@ -3,7 +3,7 @@
  * sentences sit in a collapsed "Details". Sheet text goes through h()/text nodes, never HTML.
  */
 import type { Finding, HistoryEntry, PlannedTag, SchemaPlan, SheetPlan, SourceSheetPlan } from '../shared/payloads';
-import { findingText } from './checkFormat';
+import { findingDetail, findingText } from './checkFormat';
 import { h } from './dom';
 import { type ChangeRow, changeRows, columnStrip, historyLine, migrationState, sheetBadge, tagSummary } from './format';
 import { renderRuleChanges } from './sheetRulesView';
@@ -172,8 +172,8 @@ function restoreButton(x: Text, f: Finding): HTMLElement | null {
 function renderDetails(x: Text, plan: SchemaPlan): HTMLElement {
   const { cost } = plan;
   const findings = [
-    ...plan.sheets.flatMap((s) => [...s.errors, ...s.warnings]),
-    ...(plan.sources ?? []).flatMap((s) => s.warnings),
+    ...plan.sheets.flatMap((s) => [...s.errors, ...s.warnings].map((f) => ({ f, sheet: s.sheet }))),
+    ...(plan.sources ?? []).flatMap((s) => s.warnings.map((f) => ({ f, sheet: s.sheet }))),
   ];
   return h(
     'details',
@@ -192,12 +192,12 @@ function renderDetails(x: Text, plan: SchemaPlan): HTMLElement {
         )
       : null,
     ...plan.sheets.map((sheet) => renderMigrations(x, sheet)),
-    ...findings.map((f) =>
+    ...findings.map(({ f, sheet }) =>
       h(
         'p',
         { className: 'gray server-text' },
         f.location === null ? null : h('code', {}, `${f.location} `),
-        f.message,
+        findingDetail(x, f, sheet),
       ),
     ),
     h(

@@ -35,5 +35,6 @@ export function blankDefaultsFinding(
     code: 'BLANK_DEFAULTS',
     message: `"${managed.sheet}" has blank cells in row ${row} under ${blank.map((b) => b.name).join(', ')}, where the schema's defaults belong: an apply may have been stopped part-way (for example another user's run cut off by Apps Script's 6-minute limit). Applying fills only the blank cells.`,
     location: a1(managed.sheet, row, first, 1, last - first + 1),
+    params: { sheet: managed.sheet, row, columns: blank.map((b) => b.name).join(', ') },
   };
 }

@@ -51,7 +51,7 @@ export function missingSheetDrift(managed: ManagedSheet, previous: SheetBaseline
   const message = `Sheet "${managed.sheet}" was not found. Sheet Schema manages a sheet with exactly that name: rename it back or restore it.`;
   return {
     status: 'error',
-    findings: [finding('MISSING_SHEET', message, managed.sheet)],
+    findings: [finding('MISSING_SHEET', message, managed.sheet, { sheet: managed.sheet })],
     headerFingerprint: null,
     headerChanged: null,
     baseline: previous,
@@ -77,7 +77,12 @@ export function detectDrift(
     const message = `Row ${managed.headerRow} of "${managed.sheet}" holds no headers${lastColumn === 0 ? ' (the sheet is empty)' : ''}: put the headers back.`;
     return {
       status: 'error',
-      findings: [finding(code, message, a1(managed.sheet, managed.headerRow, 1))],
+      findings: [
+        finding(code, message, a1(managed.sheet, managed.headerRow, 1), {
+          sheet: managed.sheet,
+          row: managed.headerRow,
+        }),
+      ],
       headerFingerprint: null,
       headerChanged: null,
       baseline: previous,
@@ -144,6 +149,13 @@ function pendingFindings(managed: ManagedSheet, analysis: HeaderAnalysis, missin
           'PENDING_MIGRATION',
           `Migration ${migration.id} is pending on "${managed.sheet}": ${pending.length} column${pending.length === 1 ? '' : 's'} to add (${pending.map((c) => c.name).join(', ')}) at ${columnSpan(first, pending.length)}. Run "Extend schema", or turn on auto-repair.`,
           a1(managed.sheet, managed.headerRow, first, 1, pending.length),
+          {
+            sheet: managed.sheet,
+            migration: migration.id,
+            n: pending.length,
+            columns: pending.map((c) => c.name).join(', '),
+            span: columnSpan(first, pending.length),
+          },
         ),
       );
     }
@@ -181,6 +193,7 @@ function unknownColumnFindings(
       'UNKNOWN_COLUMNS',
       `${cell} "${visibleText(texts[column - 1])}" is new since the last check and not in the schema (informational: Sheet Schema leaves it alone).`,
       cell,
+      { sheet: managed.sheet, cell, header: visibleText(texts[column - 1]) },
     );
   });
   const rest = fresh.slice(UNKNOWN_COLUMNS_NAMED);
@@ -188,6 +201,10 @@ function unknownColumnFindings(
   const span = a1(managed.sheet, managed.headerRow, rest[0], 1, rest[rest.length - 1] - rest[0] + 1);
   return [
     ...named,
-    finding('UNKNOWN_COLUMNS', `${rest.length} more new columns not in the schema, in ${span} (informational).`, span),
+    finding('UNKNOWN_COLUMNS', `${rest.length} more new columns not in the schema, in ${span} (informational).`, span, {
+      sheet: managed.sheet,
+      n: rest.length,
+      span,
+    }),
   ];
 }

@@ -87,6 +87,8 @@ function missingColumn(
         'COLUMN_RENAMED',
         `${cell} reads "${visibleText(text)}" where managed column "${name}" was at the last check: it looks renamed. Rename it back to exactly "${name}" — Sheet Schema finds columns by name, and "Extend schema" would otherwise add "${name}" again.`,
         cell,
+        // basis: the header comparison with the last check (an untagged sheet), not an identity tag.
+        { sheet: managed.sheet, cell, identity: name, header: visibleText(text), basis: 'lastCheck' },
       ),
     );
     return;
@@ -105,6 +107,7 @@ function deletedFinding(managed: ManagedSheet, name: string, column: number | nu
     'COLUMN_DELETED',
     `Managed column "${name}" is gone from "${managed.sheet}"${where} (its identity tag went with it). Restore it (File › Version history) if its data matters; "Extend schema" would add it again with default values.`,
     column === null ? managed.sheet : a1(managed.sheet, managed.headerRow, column),
+    { sheet: managed.sheet, identity: name, column: column === null ? '' : columnLetter(column) },
   );
 }
 
@@ -123,5 +126,6 @@ function movedFinding(managed: ManagedSheet, name: string, from: number, to: num
     'COLUMN_MOVED',
     `Managed column "${name}" moved from ${columnLetter(from)} to ${columnLetter(to)} (${cell}) since the last check. Sheet Schema finds columns by name, so it still works; formulas or scripts that use column positions may not.`,
     cell,
+    { sheet: managed.sheet, cell, identity: name, from: columnLetter(from), to: columnLetter(to) },
   );
 }

@@ -93,10 +93,15 @@ export function dataQualityFindings(
         code: 'DATA_QUALITY',
         message: `${count.toLocaleString('en-US')} value(s) in "${spec.name}" of "${sheet}" are not ${spec.type === 'integer' ? 'whole numbers' : 'numbers'}${spec.validation ? ' of 0 or more' : ''}, e.g. ${bad.join(', ')}. The apply leaves them as they are; the column's validation marks them.`,
         location: a1(sheet, block.firstRow, index),
-        params: { sheet, header: spec.name, count, examples: bad.join(', ') },
+        // kind picks the catalogue's wording: whole numbers or numbers, "of 0 or more" with a validation.
+        params: { sheet, header: spec.name, count, examples: bad.join(', '), kind: qualityKind(spec) },
       },
     ];
   });
+}
+
+function qualityKind(spec: ColumnSpec): string {
+  return `${spec.type === 'integer' ? 'integer' : 'number'}${spec.validation ? 'Min' : ''}`;
 }
 
 function fitsType(spec: ColumnSpec, v: unknown): boolean {

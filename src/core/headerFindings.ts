@@ -30,6 +30,7 @@ export function duplicateHeaderFindings(
       'DUPLICATE_HEADER',
       `Header "${visibleText(name)}" appears ${columns.length} times in "${managed.sheet}" (${cells.join(', ')}). Columns are found by name, so ${DUPLICATE_CONSEQUENCE[audience]}: rename or remove all but one.`,
       a1(managed.sheet, managed.headerRow, columns[1]),
+      { sheet: managed.sheet, header: visibleText(name), count: columns.length, cells: cells.join(', ') },
     );
   });
 }
@@ -62,6 +63,7 @@ export function nearDuplicateHeaderFindings(
             'NEAR_DUPLICATE_HEADER',
             nearDuplicateMessage(location, cell.text, column.name, audience),
             location,
+            { sheet: managed.sheet, cell: location, header: visibleText(cell.text), identity: column.name },
           );
         }),
     ),
@@ -92,6 +94,13 @@ export function dataRightOfHeaders(
       'DATA_WITHOUT_HEADER',
       `${location} holds data, but column ${columnLetter(cell.column)} has no header in row ${managed.headerRow}. New columns go right of the last header (${columnLetter(analysis.lastHeaderColumn)}), where they would land on this data. Give that column a header or move the data, then preview again.`,
       location,
+      {
+        sheet: managed.sheet,
+        cell: location,
+        column: columnLetter(cell.column),
+        row: managed.headerRow,
+        last: columnLetter(analysis.lastHeaderColumn),
+      },
     ),
   ];
 }
@@ -113,6 +122,7 @@ export function headerWarnings(managed: ManagedSheet, snapshot: SheetSnapshot, a
       'BLANK_HEADER',
       `${a1(managed.sheet, row, column)} is a blank header between named columns. Sheet Schema leaves it as it is (it never fills header gaps); code cannot find that column by name.`,
       a1(managed.sheet, row, column),
+      { sheet: managed.sheet, cell: a1(managed.sheet, row, column) },
     ),
   );
   for (const cell of analysis.nonTextCells) {
@@ -121,6 +131,7 @@ export function headerWarnings(managed: ManagedSheet, snapshot: SheetSnapshot, a
         'NON_TEXT_HEADER',
         `${a1(managed.sheet, row, cell.column)} holds ${cell.value}, not a header name; it cannot be found by name.`,
         a1(managed.sheet, row, cell.column),
+        { sheet: managed.sheet, cell: a1(managed.sheet, row, cell.column), value: cell.raw },
       ),
     );
   }
@@ -130,10 +141,15 @@ export function headerWarnings(managed: ManagedSheet, snapshot: SheetSnapshot, a
         'ERROR_HEADER',
         `${a1(managed.sheet, row, cell.column)} shows the error ${cell.text} instead of a header name.`,
         a1(managed.sheet, row, cell.column),
+        { sheet: managed.sheet, cell: a1(managed.sheet, row, cell.column), error: cell.text },
       ),
     );
   }
   if (snapshot.hidden)
-    warnings.push(finding('HIDDEN_SHEET', `Sheet "${managed.sheet}" is hidden; it is still managed.`, managed.sheet));
+    warnings.push(
+      finding('HIDDEN_SHEET', `Sheet "${managed.sheet}" is hidden; it is still managed.`, managed.sheet, {
+        sheet: managed.sheet,
+      }),
+    );
   return warnings;
 }

@@ -16,8 +16,8 @@ export interface HeaderAnalysis {
   readonly lastHeaderColumn: number;
   /** Blank header cells left of lastHeaderColumn. */
   readonly blankColumns: readonly number[];
-  /** Header cells holding a number, date or boolean instead of text. */
-  readonly nonTextCells: ReadonlyArray<{ readonly column: number; readonly value: string }>;
+  /** Header cells holding a number, date or boolean instead of text: described in English, and as shown (`raw`). */
+  readonly nonTextCells: ReadonlyArray<{ readonly column: number; readonly value: string; readonly raw: string }>;
   /** Header cells holding a spreadsheet error value such as #REF!. */
   readonly errorCells: readonly HeaderCell[];
   readonly duplicates: ReadonlyArray<{ readonly name: string; readonly columns: readonly number[] }>;
@@ -28,7 +28,7 @@ const ERROR_VALUE = /^#(REF!|N\/A|NAME\?|DIV\/0!|VALUE!|NUM!|NULL!|ERROR!|SPILL!
 export function analyseHeaders(row: readonly unknown[]): HeaderAnalysis {
   const columnsByName = new Map<string, number[]>();
   const blankColumns: number[] = [];
-  const nonTextCells: Array<{ column: number; value: string }> = [];
+  const nonTextCells: Array<{ column: number; value: string; raw: string }> = [];
   const errorCells: HeaderCell[] = [];
   let lastHeaderColumn = 0;
   row.forEach((value, i) => {
@@ -39,7 +39,7 @@ export function analyseHeaders(row: readonly unknown[]): HeaderAnalysis {
     }
     lastHeaderColumn = column;
     if (typeof value !== 'string') {
-      nonTextCells.push({ column, value: describeValue(value) });
+      nonTextCells.push({ column, value: describeValue(value), raw: rawText(value) });
       return;
     }
     if (ERROR_VALUE.test(value.trim())) errorCells.push({ column, text: value });
@@ -58,6 +58,13 @@ export function analyseHeaders(row: readonly unknown[]): HeaderAnalysis {
     errorCells,
     duplicates,
   };
+}
+
+/** The value as a language-neutral text (a date as YYYY-MM-DD, a boolean as TRUE/FALSE). */
+function rawText(value: unknown): string {
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? '?' : value.toISOString().slice(0, 10);
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  return String(value);
 }
 
 function describeValue(value: unknown): string {

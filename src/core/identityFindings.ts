@@ -116,7 +116,7 @@ export function metadataLimitFinding(where: Where, used: number, identities: rea
       IDENTITY_CODES.metadataLimit,
       `Tagging ${identities.length} columns of "${where.sheet}" needs ${added} characters of developer metadata, but the sheet already uses ${used} of Google's ${METADATA_CHARACTER_LIMIT} per sheet (other add-ons or scripts). Remove unused developer metadata from "${where.sheet}", then preview again.`,
       where.sheet,
-      { sheet: where.sheet, used, needed: added, limit: METADATA_CHARACTER_LIMIT },
+      { sheet: where.sheet, used, needed: added, limit: METADATA_CHARACTER_LIMIT, columns: identities.join(', ') },
     ),
   ];
 }

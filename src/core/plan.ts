@@ -42,6 +42,8 @@ export function planSheet(
       finding(
         'MISSING_SHEET',
         `Sheet "${managed.sheet}" was not found. Sheet Schema manages a sheet with exactly that name: rename the sheet back to "${managed.sheet}" or restore it, then preview again.`,
+        null,
+        { sheet: managed.sheet },
       ),
     ]);
   }
@@ -51,6 +53,7 @@ export function planSheet(
         'EMPTY_SHEET',
         `Sheet "${managed.sheet}" is empty: row ${managed.headerRow} must hold its headers before columns can be added.`,
         a1(managed.sheet, managed.headerRow, 1),
+        { sheet: managed.sheet, row: managed.headerRow },
       ),
     ]);
   }
@@ -61,6 +64,7 @@ export function planSheet(
         'NO_HEADER_ROW',
         `Sheet "${managed.sheet}" has data but row ${managed.headerRow} holds no headers. Put the headers back in row ${managed.headerRow}.`,
         a1(managed.sheet, managed.headerRow, 1, 1, snapshot.lastColumn),
+        { sheet: managed.sheet, row: managed.headerRow },
       ),
     ]);
   }

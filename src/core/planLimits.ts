@@ -32,6 +32,7 @@ export function limitFindings(
         'COLUMN_LIMIT',
         `"${managed.sheet}" would need ${columnsAfter.toLocaleString('en-US')} columns, over Google Sheets' limit of ${MAX_COLUMNS.toLocaleString('en-US')} (column ZZZ). Delete unused columns first.`,
         managed.sheet,
+        { sheet: managed.sheet, columns: columnsAfter, limit: MAX_COLUMNS },
       ),
     ];
   }
@@ -47,6 +48,14 @@ export function limitFindings(
       'CELL_LIMIT',
       `Adding ${gridColumnsToInsert} columns to "${managed.sheet}" (${snapshot.maxRows.toLocaleString('en-US')} rows) would bring the spreadsheet to ${cellsAfter.toLocaleString('en-US')} cells${created}, over Google Sheets' limit of ${MAX_CELLS.toLocaleString('en-US')}. Delete unused rows, columns or sheets first.`,
       managed.sheet,
+      {
+        sheet: managed.sheet,
+        columns: gridColumnsToInsert,
+        rows: snapshot.maxRows,
+        cells: cellsAfter,
+        created: cells.created,
+        limit: MAX_CELLS,
+      },
     ),
   ];
 }
@@ -96,12 +105,15 @@ export function protectionFindings(
       ? `Sheet "${managed.sheet}"`
       : a1(managed.sheet, protection.row, protection.column, protection.rows, protection.columns);
     const label = protection.description ? ` ("${visibleText(protection.description)}")` : '';
+    // range '' is the whole sheet; label is language-neutral punctuation around the owner's description.
+    const params = { sheet: managed.sheet, range: protection.wholeSheet ? '' : where, label };
     if (protection.warningOnly) {
       warnings.push(
         finding(
           'PROTECTED_WARNING',
           `${where} is protected with a warning only${label}; the apply will write there.`,
           where,
+          params,
         ),
       );
     } else if (!protection.canEdit) {
@@ -110,6 +122,7 @@ export function protectionFindings(
           'PROTECTED_RANGE',
           `${where} is protected${label} and you are not allowed to edit it, but the new columns need to be written there. Ask the owner to add you as an editor of that protection (or to apply the schema), then try again.`,
           where,
+          params,
         ),
       );
     }

@@ -41,5 +41,6 @@ export function interruptedFinding(interrupted: InterruptedApply, sheet: string)
     'INTERRUPTED_APPLY',
     `An apply started ${interrupted.startedAt.slice(0, 16).replace('T', ' ')} UTC by ${interrupted.user} was stopped before it finished (for example by Apps Script's 6-minute limit). Applying completes it: only missing columns and blank cells are written, and history records it.`,
     sheet,
+    { sheet, startedAt: interrupted.startedAt, user: interrupted.user },
   );
 }

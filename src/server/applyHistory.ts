@@ -8,8 +8,8 @@ import {
   appendHistory,
   createHistorySheet,
   HISTORY_SHEET,
-  hasHistoryHeader,
-  historyHeaders,
+  type HistoryLanguage,
+  historyHeaderLanguage,
   repairHistorySheet,
 } from '../adapters/history';
 import { type HeaderRepair, repairHeader } from '../adapters/historyHeader';
@@ -20,7 +20,7 @@ import { errorMessage } from '../core/errors';
 import type { Logger } from '../core/logger';
 import { describeRuleChanges } from '../core/sheetRules';
 import { SUCCESS_OUTCOME } from '../core/unfinishedApply';
-import type { HistoryEntry, SchemaPlan, SheetPlan } from '../shared/payloads';
+import type { HistoryEntry, HistoryOutcome, SchemaPlan, SheetPlan } from '../shared/payloads';
 import type { ExecutionContext } from './context';
 import { operatorMessages } from './locale';
 import { sourceHistoryEntries } from './sourceApply';
@@ -35,6 +35,8 @@ export interface ApplyRecord {
   readonly historyHeader?: HeaderRepair | null;
   /** Who applied, as history's user column shows it (src/server/context.ts userLabel). */
   readonly user: string;
+  /** The language of the existing history sheet's header, read under the lock: its rows are written in it. */
+  readonly historyLanguage: HistoryLanguage;
 }
 
 /** An interrupted first apply's repair writes the header with the entries; otherwise a damaged one is rewritten. */
@@ -55,20 +57,21 @@ export function recordSuccess(
   { meter, undo }: { readonly meter: CallMeter; readonly undo: UndoLog },
 ): void {
   const spreadsheet = context.spreadsheet();
-  const entries = historyEntries(context, record, SUCCESS_OUTCOME);
+  const entries = historyEntries(context, record, { outcome: SUCCESS_OUTCOME });
   const history = spreadsheet.getSheetByName(HISTORY_SHEET);
+  // A new (or emptied) history sheet speaks the operator's language; an existing one keeps its own.
+  const { language } = operatorMessages(context.services.session);
   if (history === null) {
-    const { language } = operatorMessages(context.services.session);
-    createHistorySheet(spreadsheet, entries, meter, undo, historyHeaders(language));
+    createHistorySheet(spreadsheet, entries, meter, undo, language);
     return;
   }
   const repair = record.plan.interrupted?.historyRepair ?? null;
-  const written = repair !== null && repairHistorySheet(history, repair, entries, meter);
+  const written = repair !== null && repairHistorySheet(history, repair, entries, { meter, language });
   if (written) return;
   // A header a person damaged goes back first, so the row lands under it (never in row 1).
   const header = headerToRepair(record.plan, record.historyHeader ?? null);
   if (header !== null) repairHeader(history, header, meter);
-  appendHistory(history, entries, meter, undo);
+  appendHistory(history, entries, meter, { language: record.historyLanguage, undo });
 }
 
 export function bestEffort(logger: Logger, what: string, action: () => void): void {
@@ -84,12 +87,19 @@ export function bestEffort(logger: Logger, what: string, action: () => void): vo
  * one whose creation was cut short (no header yet) is finished by the next apply — a row appended
  * now would take the header's place.
  */
-export function recordFailure(context: ExecutionContext, record: ApplyRecord, outcome: string): void {
+export function recordFailure(context: ExecutionContext, record: ApplyRecord, outcome: RecordedOutcome): void {
   bestEffort(context.services.logger, `record the failed apply in ${HISTORY_SHEET}`, () => {
     const sheet = context.spreadsheet().getSheetByName(HISTORY_SHEET);
-    if (sheet === null || !hasHistoryHeader(sheet)) return;
-    appendHistory(sheet, historyEntries(context, record, outcome), new CallMeter());
+    const language = sheet === null ? null : historyHeaderLanguage(sheet);
+    if (sheet === null || language === null) return;
+    appendHistory(sheet, historyEntries(context, record, outcome), new CallMeter(), { language });
   });
+}
+
+/** What a row records: the outcome's code, and for a failure the platform's cause. */
+export interface RecordedOutcome {
+  readonly outcome: HistoryOutcome;
+  readonly cause?: string;
 }
 
 export interface Recorded {
@@ -134,7 +144,7 @@ export function cellsChangedBy(sheet: SheetPlan, migrationId: string): number {
   return added.reduce((sum, c) => sum + 1 + c.rowsInitialised, 0) + fills.reduce((sum, f) => sum + f.cells, 0);
 }
 
-function historyEntries(context: ExecutionContext, record: ApplyRecord, outcome: string): HistoryEntry[] {
+function historyEntries(context: ExecutionContext, record: ApplyRecord, outcome: RecordedOutcome): HistoryEntry[] {
   const { plan, toRecord, started } = record;
   const time = context.isoNow();
   const { user } = record;
@@ -166,9 +176,9 @@ function historyEntries(context: ExecutionContext, record: ApplyRecord, outcome:
       cellsWritten: cellsChangedBy(sheet, migrationId),
       user,
       durationMs,
-      outcome,
+      ...outcome,
     };
   });
   // Source rows first: history is shown newest first, so the managed sheets' change stays on top.
-  return [...sourceHistoryEntries(plan, { time, user, durationMs, outcome }), ...managed];
+  return [...sourceHistoryEntries(plan, { time, user, durationMs, ...outcome }), ...managed];
 }

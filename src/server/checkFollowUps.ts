@@ -4,7 +4,7 @@
  */
 
 import { worstStatus } from '../core/driftCodes';
-import { errorMessage } from '../core/errors';
+import { errorMessage, SchemaError } from '../core/errors';
 import type { AutoRepairReport, CheckResult, MetricsInCheckReport, SheetCheck } from '../shared/payloads';
 import type { ExecutionContext } from './context';
 import { withLiveCheckNote } from './liveMetricsToggle';
@@ -36,7 +36,14 @@ export function autoRepair(
       columnsAdded: applied.columnsAdded,
     };
   } catch (error) {
-    return { outcome: 'failed', message: `Auto-repair failed: ${errorMessage(error)}`, columnsAdded: [] };
+    const coded = error instanceof SchemaError ? { code: error.code, params: error.params } : {};
+    return {
+      outcome: 'failed',
+      message: `Auto-repair failed: ${errorMessage(error)}`,
+      columnsAdded: [],
+      params: { cause: errorMessage(error) },
+      ...coded,
+    };
   }
 }
 

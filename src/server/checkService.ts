@@ -182,7 +182,13 @@ function checkSheet(
     return {
       drift: {
         status: 'error',
-        findings: [finding('CHECK_FAILED', message, managed.sheet)],
+        findings: [
+          finding('CHECK_FAILED', message, managed.sheet, {
+            sheet: managed.sheet,
+            row: managed.headerRow,
+            cause: errorMessage(error),
+          }),
+        ],
         headerFingerprint: null,
         headerChanged: null,
         baseline: previous,

@@ -4,7 +4,7 @@
  * history; nothing else changes (the column's identity tag and data stay where they are).
  */
 
-import { appendHistory, createHistorySheet, HISTORY_SHEET, hasHistoryHeader } from '../adapters/history';
+import { appendHistory, createHistorySheet, HISTORY_SHEET, historyHeaderLanguage } from '../adapters/history';
 import { readIdentityTags } from '../adapters/identityTags';
 import { withDocumentLock } from '../adapters/lock';
 import { CallMeter } from '../adapters/meter';
@@ -15,6 +15,7 @@ import { identitiesOf, resolveIdentities } from '../core/identity';
 import { SOURCE_HEADER_ROW, sourceSheetsOf } from '../core/sourcePlan';
 import type { HistoryEntry, RestoreHeaderResult } from '../shared/payloads';
 import type { ExecutionContext } from './context';
+import { operatorMessages } from './locale';
 
 /** History's outcome for a restored header (not a migration: previews never count it as applied). */
 export const RESTORED_OUTCOME = 'header restored';
@@ -36,7 +37,9 @@ export function restoreColumnHeader(context: ExecutionContext, request: RestoreR
     const spreadsheet = context.spreadsheet();
     const sheet = spreadsheet.getSheetByName(request.sheet);
     if (sheet === null)
-      throw new SchemaError('SHEET_NOT_FOUND', `Sheet "${request.sheet}" was not found: nothing was written.`);
+      throw new SchemaError('SHEET_NOT_FOUND', `Sheet "${request.sheet}" was not found: nothing was written.`, {
+        sheet: request.sheet,
+      });
     const meter = new CallMeter();
     const tags = readIdentityTags(spreadsheet, meter).get(request.sheet)?.tags ?? [];
     const lastColumn = meter.call(() => sheet.getLastColumn());
@@ -86,20 +89,32 @@ function renamedColumn(
   const analysis = analyseHeaders(headers);
   const resolution = resolveIdentities([request.identity], headers, analysis, tags);
   const renamed = resolution.renamed.find((c) => c.identity === request.identity);
-  const refuse = (why: string): never => {
-    throw new SchemaError('NOTHING_TO_RESTORE', `${why} Nothing was written.`);
+  // reason (with cell or column) lets the catalogue word each refusal; `why` is the log's English.
+  const refuse = (why: string, reason: Record<string, string>): never => {
+    throw new SchemaError('NOTHING_TO_RESTORE', `${why} Nothing was written.`, {
+      sheet: request.sheet,
+      identity: request.identity,
+      ...reason,
+    });
   };
   if (renamed === undefined) {
     const found = resolution.columns.get(request.identity);
-    if (found !== undefined && found.header === request.identity)
-      return refuse(`${a1(request.sheet, headerRow, found.column)} already reads "${request.identity}".`);
+    if (found !== undefined && found.header === request.identity) {
+      const cell = a1(request.sheet, headerRow, found.column);
+      return refuse(`${cell} already reads "${request.identity}".`, { reason: 'alreadyReads', cell });
+    }
     return refuse(
       `No column of "${request.sheet}" carries the identity of "${request.identity}" under another header.`,
+      {
+        reason: 'notRenamed',
+      },
     );
   }
-  if (analysis.columnsByName.has(request.identity))
+  const other = analysis.columnsByName.get(request.identity)?.[0];
+  if (other !== undefined)
     return refuse(
-      `Another column of "${request.sheet}" (${columnLetter(analysis.columnsByName.get(request.identity)?.[0] ?? 0)}) already reads "${request.identity}": restoring would make two.`,
+      `Another column of "${request.sheet}" (${columnLetter(other)}) already reads "${request.identity}": restoring would make two.`,
+      { reason: 'wouldDuplicate', column: columnLetter(other) },
     );
   return { column: renamed.column, header: renamed.header };
 }
@@ -107,6 +122,11 @@ function renamedColumn(
 function recordRestore(context: ExecutionContext, entry: HistoryEntry, meter: CallMeter): void {
   const spreadsheet = context.spreadsheet();
   const history = spreadsheet.getSheetByName(HISTORY_SHEET);
-  if (history === null) createHistorySheet(spreadsheet, [entry], meter, { record: () => undefined });
-  else if (hasHistoryHeader(history)) appendHistory(history, [entry], meter);
+  if (history === null) {
+    const { language } = operatorMessages(context.services.session);
+    createHistorySheet(spreadsheet, [entry], meter, { record: () => undefined }, language);
+    return;
+  }
+  const language = historyHeaderLanguage(history);
+  if (language !== null) appendHistory(history, [entry], meter, { language });
 }

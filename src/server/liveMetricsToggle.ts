@@ -42,7 +42,7 @@ export function turnOnLiveMetrics(context: ExecutionContext): LiveMetricsStatus 
   for (const t of found.edit) if (t !== keepEdit) scriptApp.deleteTrigger(t);
   const needed = (keepEdit === null ? 1 : 0) + (found.change.length === 0 ? 1 : 0);
   if (scriptApp.getProjectTriggers().length + needed > TRIGGERS_PER_USER)
-    throw new SchemaError('TOO_MANY_TRIGGERS', LIVE_TOO_MANY_TRIGGERS_MESSAGE);
+    throw new SchemaError('TOO_MANY_TRIGGERS', LIVE_TOO_MANY_TRIGGERS_MESSAGE, { limit: TRIGGERS_PER_USER });
   const created: Trigger[] = [];
   try {
     if (keepEdit === null)
@@ -53,7 +53,7 @@ export function turnOnLiveMetrics(context: ExecutionContext): LiveMetricsStatus 
   } catch (error) {
     for (const t of created) scriptApp.deleteTrigger(t);
     throw /too many triggers/i.test(String(error))
-      ? new SchemaError('TOO_MANY_TRIGGERS', LIVE_TOO_MANY_TRIGGERS_MESSAGE)
+      ? new SchemaError('TOO_MANY_TRIGGERS', LIVE_TOO_MANY_TRIGGERS_MESSAGE, { limit: TRIGGERS_PER_USER })
       : error;
   }
   return liveMetricsStatus(context);

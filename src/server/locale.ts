@@ -3,8 +3,10 @@
  * menu can be built with it in AuthMode.NONE) and the sidebar form of refusals.
  */
 import { SchemaError } from '../core/errors';
+import type { Logger } from '../core/logger';
 import { languageOf, messages, type Translator } from '../shared/messages';
 import type { Refusal, RefusalCode } from '../shared/payloads';
+import { failureLines } from '../shared/wording/failure';
 
 export function operatorMessages(session: GoogleAppsScript.Base.Session): Translator {
   let locale = '';
@@ -16,15 +18,42 @@ export function operatorMessages(session: GoogleAppsScript.Base.Session): Transl
   return messages(languageOf(locale));
 }
 
-const REFUSAL_CODES: readonly RefusalCode[] = ['STALE_PLAN', 'BLOCKED', 'BUSY', 'METRICS_COLUMNS_MISSING'];
+const REFUSAL_CODES: readonly RefusalCode[] = [
+  'STALE_PLAN',
+  'BLOCKED',
+  'BUSY',
+  'METRICS_COLUMNS_MISSING',
+  'APPLY_FAILED',
+  'METRICS_WRITE_FAILED',
+];
 
-/** Runs a sidebar call; a refusal the sidebar handles by code is answered instead of thrown. */
-export function answeringRefusals<T>(call: () => T): T | Refusal {
+/**
+ * Runs a sidebar call; a refusal or failure the sidebar words by code is answered instead of
+ * thrown (a failure is logged first: answered, it no longer fails the execution).
+ */
+export function answeringRefusals<T>(call: () => T, logger: Logger): T | Refusal {
   try {
     return call();
   } catch (error) {
-    if (error instanceof SchemaError && (REFUSAL_CODES as readonly string[]).includes(error.code))
-      return { status: 'refused', code: error.code as RefusalCode, message: error.message };
-    throw error;
+    if (!(error instanceof SchemaError && (REFUSAL_CODES as readonly string[]).includes(error.code))) throw error;
+    if (FAILURE_CODES.includes(error.code)) logger.warn(error.message);
+    const { code, message, params } = error;
+    return { status: 'refused', code: code as RefusalCode, message, params };
+  }
+}
+
+const FAILURE_CODES: readonly string[] = ['APPLY_FAILED', 'METRICS_WRITE_FAILED'];
+
+/**
+ * A sidebar call whose failure the sidebar can only show as text (google.script.run passes an
+ * error's message alone): a SchemaError the catalogue words is thrown again in the operator's words.
+ */
+export function inOperatorWords<T>(session: GoogleAppsScript.Base.Session, call: () => T): T {
+  try {
+    return call();
+  } catch (error) {
+    const lines = error instanceof SchemaError ? failureLines(operatorMessages(session), error) : null;
+    if (!(error instanceof SchemaError) || lines === null) throw error;
+    throw new SchemaError(error.code, lines.join(' '), error.params);
   }
 }

@@ -24,7 +24,7 @@ import { restoreColumnHeader as restoreHeader } from './identityService';
 import { liveFromMenu } from './liveMetricsMenu';
 import { processLiveEdit, processStructureChange } from './liveMetricsService';
 import { liveMetricsOnHere, liveMetricsStatus, turnOffLiveMetrics, turnOnLiveMetrics } from './liveMetricsToggle';
-import { answeringRefusals, operatorMessages } from './locale';
+import { answeringRefusals, inOperatorWords, operatorMessages } from './locale';
 import { buildMenu, extendSchemaFromMenu, recomputeUnionMetricsFromMenu } from './menu';
 import { expectRestoreRequest, restoreHeadersFromMenu } from './restoreMenu';
 
@@ -102,6 +102,12 @@ export function showSidebar(...args: unknown[]): void {
   SpreadsheetApp.getUi().showSidebar(html);
 }
 
+/** A sidebar toggle: its refusals (every trigger in use…) reach the sidebar in the operator's words. */
+function sidebarCall<T>(call: (current: ExecutionContext) => T): T {
+  const current = context();
+  return inOperatorWords(current.services.session, () => call(current));
+}
+
 /** Compile-time only: the functions the sidebar calls match its RPC contract (src/shared/rpc.ts). */
 export type PublicSurface = ImplementsSidebarApi<typeof import('./main')>;
 
@@ -118,8 +124,10 @@ export function previewSchema(...args: unknown[]): SchemaPlan {
 export function applySchema(fingerprint: unknown, options?: unknown): ApplyResult | Refusal {
   expectAtMostArguments('applySchema', arguments, 2);
   const confirmed = expectFingerprint('applySchema', fingerprint);
-  if (isSidebarRequest('applySchema', options)) return answeringRefusals(() => apply(context(), confirmed));
-  return apply(context(), confirmed);
+  const current = context();
+  if (isSidebarRequest('applySchema', options))
+    return answeringRefusals(() => apply(current, confirmed), current.services.logger);
+  return apply(current, confirmed);
 }
 
 /** Menu "Clear column cache" and sidebar button: drops every managed sheet's cached column map. */
@@ -145,17 +153,23 @@ export function clearColumnCache(...args: unknown[]): { cleared: string[] } {
  */
 export function previewUnionMetrics(options?: unknown): UnionMetricsReport | Refusal {
   expectAtMostArguments('previewUnionMetrics', arguments, 1);
-  if (isSidebarRequest('previewUnionMetrics', options)) return answeringRefusals(() => previewMetrics(context()));
-  return previewMetrics(context());
+  const current = context();
+  if (isSidebarRequest('previewUnionMetrics', options))
+    return answeringRefusals(() => previewMetrics(current), current.services.logger);
+  return previewMetrics(current);
 }
 
 /**
  * Menu "Recompute union metrics" (confirm dialogs) and sidebar button (`{ confirmed: true }`,
  * after showing previewUnionMetrics): fills the five v4.0 columns from Uniones in one bulk write.
+ * The sidebar form answers a refusal or a failed write as a Refusal (a code).
  */
-export function recomputeUnionMetrics(options?: unknown): UnionMetricsReport | null {
+export function recomputeUnionMetrics(options?: unknown): UnionMetricsReport | Refusal | null {
   expectAtMostArguments('recomputeUnionMetrics', arguments, 1);
-  if (isConfirmedRequest(options)) return recomputeMetrics(context());
+  if (isConfirmedRequest(options)) {
+    const current = context();
+    return answeringRefusals(() => recomputeMetrics(current), current.services.logger);
+  }
   recomputeUnionMetricsFromMenu(context());
   return null;
 }
@@ -172,21 +186,21 @@ export function recomputeUnionMetrics(options?: unknown): UnionMetricsReport | n
 export function restoreColumnHeader(options?: unknown): RestoreHeaderResult | null {
   expectAtMostArguments('restoreColumnHeader', arguments, 1);
   const request = expectRestoreRequest(options);
-  if (request !== null) return restoreHeader(context(), request);
+  if (request !== null) return sidebarCall((current) => restoreHeader(current, request));
   restoreHeadersFromMenu(context());
   return null;
 }
 
 export function installScheduledCheck(options?: unknown): ScheduleStatus | null {
   expectAtMostArguments('installScheduledCheck', arguments, 1);
-  if (isSidebarRequest('installScheduledCheck', options)) return installSchedule(context()).status;
+  if (isSidebarRequest('installScheduledCheck', options)) return sidebarCall((c) => installSchedule(c).status);
   return installFromMenu(context());
 }
 
 /** Menu "Turn off hourly check" and sidebar toggle (`{ sidebar: true }`): removes this user's check triggers. */
 export function removeScheduledCheck(options?: unknown): ScheduleStatus | null {
   expectAtMostArguments('removeScheduledCheck', arguments, 1);
-  if (isSidebarRequest('removeScheduledCheck', options)) return removeSchedule(context()).status;
+  if (isSidebarRequest('removeScheduledCheck', options)) return sidebarCall((c) => removeSchedule(c).status);
   return removeFromMenu(context());
 }
 
@@ -264,13 +278,13 @@ function isRowStructureChange(changeType: unknown): boolean {
  */
 export function keepMetricsLive(options?: unknown): LiveMetricsStatus | null {
   expectAtMostArguments('keepMetricsLive', arguments, 1);
-  if (isSidebarRequest('keepMetricsLive', options)) return turnOnLiveMetrics(context());
+  if (isSidebarRequest('keepMetricsLive', options)) return sidebarCall(turnOnLiveMetrics);
   return liveFromMenu(context(), true);
 }
 
 export function stopLiveMetrics(options?: unknown): LiveMetricsStatus | null {
   expectAtMostArguments('stopLiveMetrics', arguments, 1);
-  if (isSidebarRequest('stopLiveMetrics', options)) return turnOffLiveMetrics(context());
+  if (isSidebarRequest('stopLiveMetrics', options)) return sidebarCall(turnOffLiveMetrics);
   return liveFromMenu(context(), false);
 }
 

@@ -56,8 +56,8 @@ export function tell(ui: GoogleAppsScript.Base.Ui, x: LocalText, text: string, w
 
 /** A failure in the operator's words (a refusal by its code; anything else with the server's text). */
 export function tellError(ui: GoogleAppsScript.Base.Ui, x: LocalText, error: unknown): void {
-  const code = error instanceof SchemaError ? error.code : undefined;
-  tell(ui, x, errorDialog(x, { code, message: errorMessage(error) }));
+  const coded = error instanceof SchemaError ? { code: error.code, params: error.params } : {};
+  tell(ui, x, errorDialog(x, { ...coded, message: errorMessage(error) }));
 }
 
 /**

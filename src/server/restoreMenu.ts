@@ -3,14 +3,14 @@
  * The menu lists every renamed managed column the preview reports and restores each one the
  * operator confirms (Yes/No per cell); nothing is written without that confirmation.
  */
-import { errorMessage, SchemaError } from '../core/errors';
+import { SchemaError } from '../core/errors';
 import { IDENTITY_CODES } from '../core/identityFindings';
+import { dialogTitle } from '../shared/wording/dialogs';
 import type { ExecutionContext } from './context';
 import { type RestoreRequest, restoreColumnHeader } from './identityService';
-import { operatorMessages } from './locale';
+import { dialogText, tell, tellError } from './menu';
 import { previewSchema } from './schemaService';
 
-const TITLE = 'Sheet Schema';
 const MAX_NAME = 250;
 
 /** `undefined` (menu) → null; `{ sheet, identity, confirmed: true }` → the request; anything else is refused. */
@@ -39,27 +39,27 @@ export function expectRestoreRequest(value: unknown): RestoreRequest | null {
 
 export function restoreHeadersFromMenu(context: ExecutionContext): void {
   const ui = context.services.spreadsheetApp.getUi();
-  const text = operatorMessages(context.services.session);
+  const x = dialogText(context);
   try {
     const plan = previewSchema(context);
     const renamed = [...plan.sheets, ...(plan.sources ?? [])].flatMap((sheet) =>
       sheet.warnings.filter((w) => w.code === IDENTITY_CODES.renamed && w.params !== undefined),
     );
     if (renamed.length === 0) {
-      ui.alert(TITLE, text.t('restore.none'), ui.ButtonSet.OK);
+      tell(ui, x, x.t('restore.none'));
       return;
     }
     const done: string[] = [];
     for (const { params, location } of renamed) {
       const sheet = String(params?.sheet);
       const identity = String(params?.identity);
-      const question = text.t('restore.question', { cell: location ?? '', identity, header: String(params?.header) });
-      if (ui.alert(`${TITLE}: ${text.t('restore.title')}`, question, ui.ButtonSet.YES_NO) !== ui.Button.YES) continue;
+      const question = x.t('restore.question', { cell: location ?? '', identity, header: String(params?.header) });
+      if (ui.alert(dialogTitle(x, x.t('restore.title')), question, ui.ButtonSet.YES_NO) !== ui.Button.YES) continue;
       const result = restoreColumnHeader(context, { sheet, identity });
-      done.push(text.t('restore.done', { cell: result.cell, identity: result.identity }));
+      done.push(x.t('restore.done', { cell: result.cell, identity: result.identity }));
     }
-    ui.alert(TITLE, done.length === 0 ? text.t('menu.cancelled') : done.join('\n'), ui.ButtonSet.OK);
+    tell(ui, x, done.length === 0 ? x.t('menu.cancelled') : done.join('\n'));
   } catch (error) {
-    ui.alert(TITLE, errorMessage(error), ui.ButtonSet.OK);
+    tellError(ui, x, error);
   }
 }

@@ -6,7 +6,7 @@
  */
 
 import { ApplyJournal } from '../adapters/applyJournal';
-import { HISTORY_CREATE_CALLS, HISTORY_HEADERS, HISTORY_SHEET } from '../adapters/history';
+import { HISTORY_CREATE_CALLS, HISTORY_HEADERS, HISTORY_SHEET, type HistoryLanguage } from '../adapters/history';
 import { damageFinding, type HeaderRepair, repairCost } from '../adapters/historyHeader';
 import { withDocumentLock } from '../adapters/lock';
 import { CallMeter } from '../adapters/meter';
@@ -21,6 +21,7 @@ import type { ManagedSheet } from '../core/schema';
 import { addCosts, NO_COST, type WriteCost } from '../core/steps';
 import { blockedMessage, describeSheetChanges } from '../core/summary';
 import type { ApplyResult, SchemaPlan } from '../shared/payloads';
+import { failedApply } from './applyFailure';
 import {
   type ApplyRecord,
   bestEffort,
@@ -148,8 +149,10 @@ export function autoRepairSchema(context: ExecutionContext, options: { readonly 
 function apply(context: ExecutionContext, mode: ApplyMode): ApplyResult {
   return withDocumentLock(context.services, () => {
     const started = context.services.now();
-    const { plan, markerSet, historyHeader } = planUnderLock(context, mode);
-    if (plan.status === 'blocked') throw new SchemaError('BLOCKED', blockedMessage(plan));
+    const { plan, markerSet, historyHeader, historyLanguage } = planUnderLock(context, mode);
+    // Blocked under the lock: the sheet changed since the preview (a race); the count lets the menu say so.
+    if (plan.status === 'blocked')
+      throw new SchemaError('BLOCKED', blockedMessage(plan), { n: plan.sheets.flatMap((s) => s.errors).length });
     if (plan.status === 'up-to-date') {
       // Up to date with a marker set: its run finished (history recorded) but was stopped before clearing it.
       if (markerSet)
@@ -163,7 +166,7 @@ function apply(context: ExecutionContext, mode: ApplyMode): ApplyResult {
       };
     }
     const user = context.userLabel('autoRepair' in mode ? mode.autoRepair.actorNote : null);
-    executeAll(context, { plan, started, historyHeader, user });
+    executeAll(context, { plan, started, historyHeader, historyLanguage, user });
     forgetColumnMaps(context);
     return appliedResult(context, plan, started);
   });
@@ -173,6 +176,7 @@ interface PlannedUnderLock {
   readonly plan: SchemaPlan;
   readonly markerSet: boolean;
   readonly historyHeader: HeaderRepair | null;
+  readonly historyLanguage: HistoryLanguage;
 }
 
 /**
@@ -187,6 +191,7 @@ function planUnderLock(context: ExecutionContext, mode: ApplyMode): PlannedUnder
       plan: planFrom(context, workbook),
       markerSet: workbook.interrupted !== null,
       historyHeader: workbook.historyHeaderRepair,
+      historyLanguage: workbook.historyLanguage,
     };
   };
   if (!('confirmed' in mode)) return planned('preview');
@@ -217,7 +222,10 @@ function executeAll(context: ExecutionContext, run: Omit<ApplyRecord, 'toRecord'
     for (const sheetPlan of changingSheets(plan)) {
       current = sheetPlan.sheet;
       const sheet = spreadsheet.getSheetByName(sheetPlan.sheet);
-      if (sheet === null) throw new Error(`Sheet "${sheetPlan.sheet}" disappeared during the apply.`);
+      if (sheet === null)
+        throw new SchemaError('SHEET_NOT_FOUND', `Sheet "${sheetPlan.sheet}" disappeared during the apply.`, {
+          sheet: sheetPlan.sheet,
+        });
       const env = { meter, undo, spreadsheetApp: context.services.spreadsheetApp };
       for (const step of sheetSteps(sheetPlan, managedSheet(context, sheetPlan.sheet).headerRow)) {
         if (isRuleStep(step)) executeRuleStep(sheet, step, env);
@@ -233,17 +241,9 @@ function executeAll(context: ExecutionContext, run: Omit<ApplyRecord, 'toRecord'
     const rollback = undo.rollback();
     forgetColumnMaps(context);
     if (rollback.complete) restoreJournal(context.services.logger, journal, plan);
-    const state = rollback.complete
-      ? 'was rolled back: the sheet is as it was'
-      : `could not be fully rolled back (${errorMessage(rollback.error)}): run "Extend schema" again to complete it — it only adds what is missing`;
-    recordFailure(
-      context,
-      record,
-      `failed, ${rollback.complete ? 'rolled back' : 'incomplete'}: ${errorMessage(error)}`,
-    );
-    throw new Error(
-      `Sheet Schema: the apply failed while writing "${current}" and ${state}. Cause: ${errorMessage(error)}`,
-    );
+    const failed = failedApply(error, rollback, current);
+    recordFailure(context, record, failed.outcome);
+    throw failed.error;
   }
   bestEffort(context.services.logger, 'clear the apply-in-progress marker', () => journal.clear());
 }

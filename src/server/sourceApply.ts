@@ -40,7 +40,7 @@ export function executeSourceSteps(
 /** "tagged existing B (TAG_SPOOL); tagged existing D (DN_UNION)": the wording of the managed sheets' adoptions. */
 export function sourceHistoryEntries(
   plan: Pick<SchemaPlan, 'sources' | 'sheets'>,
-  row: Pick<HistoryEntry, 'time' | 'user' | 'durationMs' | 'outcome'>,
+  row: Pick<HistoryEntry, 'time' | 'user' | 'durationMs' | 'outcome' | 'cause'>,
 ): HistoryEntry[] {
   const descriptionOf = (id: string | null) =>
     plan.sheets.flatMap((s) => s.migrations).find((m) => m.id === id)?.description ?? '';

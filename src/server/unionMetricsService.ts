@@ -112,18 +112,23 @@ function writeOrPutBack(w: {
     w.write();
   } catch (error) {
     const columns = w.targets.join(', ');
-    const head = `Sheet Schema: writing the union metrics to "${w.sheet}" failed (${errorMessage(error)})`;
+    const cause = errorMessage(error);
+    const head = `Sheet Schema: writing the union metrics to "${w.sheet}" failed (${cause})`;
+    const params = { sheet: w.sheet, columns, cause };
     try {
       w.putBack();
     } catch (putBackError) {
+      const putBackCause = errorMessage(putBackError);
       throw new SchemaError(
         'METRICS_WRITE_FAILED',
-        `${head}, and the columns ${columns} could not all be put back (${errorMessage(putBackError)}): some may hold the new values. Run "Recompute union metrics" again: it rewrites all of them from "Uniones".`,
+        `${head}, and the columns ${columns} could not all be put back (${putBackCause}): some may hold the new values. Run "Recompute union metrics" again: it rewrites all of them from "Uniones".`,
+        { ...params, putBack: 'no', putBackCause },
       );
     }
     throw new SchemaError(
       'METRICS_WRITE_FAILED',
       `${head}; the columns ${columns} were put back as they were, so nothing changed. Try again in a minute.`,
+      { ...params, putBack: 'yes', putBackCause: '' },
     );
   }
 }
@@ -137,6 +142,7 @@ function requireSheet(
     throw new SchemaError(
       'SHEET_NOT_FOUND',
       `Sheet "${name}" was not found, so union metrics cannot be computed. Nothing was written.`,
+      { sheet: name },
     );
   return sheet;
 }

@@ -6,17 +6,27 @@
 import type { CellDefault, ColumnType } from '../core/schema';
 
 /**
- * Why the server refused a sidebar call it answers in its sidebar form: the sidebar decides from
- * `code` (never from `message`, which is the server's English sentence, kept for Details).
- * STALE_PLAN: the sheet changed since the preview; BLOCKED: problems to fix first; BUSY: another
- * change holds the lock; METRICS_COLUMNS_MISSING: the union metric columns are not there yet.
+ * Why the server refused (or failed) a sidebar call it answers in its sidebar form: the sidebar
+ * decides and words it from `code` and `params` (never from `message`, the server's English
+ * sentence, kept for the log). STALE_PLAN: the sheet changed since the preview; BLOCKED: problems
+ * to fix first ({n}); BUSY: another change holds the lock; METRICS_COLUMNS_MISSING: the union metric
+ * columns are not there yet; APPLY_FAILED: the apply failed and was undone or not ({sheet}, {cause},
+ * {undone}, {rollbackCause}); METRICS_WRITE_FAILED: the metrics write failed ({sheet}, {columns},
+ * {cause}, {putBack}, {putBackCause}). A cause is the platform's own text.
  */
-export type RefusalCode = 'STALE_PLAN' | 'BLOCKED' | 'BUSY' | 'METRICS_COLUMNS_MISSING';
+export type RefusalCode =
+  | 'STALE_PLAN'
+  | 'BLOCKED'
+  | 'BUSY'
+  | 'METRICS_COLUMNS_MISSING'
+  | 'APPLY_FAILED'
+  | 'METRICS_WRITE_FAILED';
 
 export interface Refusal {
   readonly status: 'refused';
   readonly code: RefusalCode;
   readonly message: string;
+  readonly params?: Readonly<Record<string, string | number>>;
 }
 
 export type PlanStatus = 'up-to-date' | 'changes' | 'blocked';
@@ -160,8 +170,14 @@ export interface HistoryEntry {
   readonly cellsWritten: number;
   readonly user: string;
   readonly durationMs: number;
+  /** A HistoryOutcome code (the planner counts 'applied'), or a cell's text in neither language, kept as written. */
   readonly outcome: string;
+  /** Why an apply failed, as the platform said it (failures only). */
+  readonly cause?: string;
 }
+
+/** What history records of a migration: done, failed and undone, or failed and left to complete. */
+export type HistoryOutcome = 'applied' | 'rolled-back' | 'incomplete';
 
 /** An apply that started and was stopped before it finished (see src/adapters/applyJournal.ts). */
 export interface InterruptedApply {
@@ -255,8 +271,13 @@ export interface AutoRepairReport {
    * drift or errors (never repaired automatically); 'applied'; 'failed' (message says why).
    */
   readonly outcome: 'off' | 'not-needed' | 'skipped' | 'applied' | 'failed';
+  /** English, for the log; the sidebar words the outcome from the codes. */
   readonly message: string;
   readonly columnsAdded: ApplyResult['columnsAdded'];
+  /** A failure's SchemaError code (BUSY, APPLY_FAILED…), absent for a platform failure. */
+  readonly code?: string;
+  /** A failure's params; `cause` is the platform's own text. */
+  readonly params?: Readonly<Record<string, string | number>>;
 }
 
 export interface CheckResult {

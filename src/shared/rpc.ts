@@ -36,7 +36,7 @@ export interface SidebarApi {
   checkSchemaNow(options: { sidebar: true }): CheckResult | null;
   // Union metrics panel. Without `{ confirmed: true }` the recompute is the menu's dialog flow (null).
   previewUnionMetrics(options: { sidebar: true }): UnionMetricsReport | Refusal;
-  recomputeUnionMetrics(options: { confirmed: true }): UnionMetricsReport | null;
+  recomputeUnionMetrics(options: { confirmed: true }): UnionMetricsReport | Refusal | null;
   // Live metrics toggle. Without `{ sidebar: true }` these are the menu's alert flow (null).
   getLiveMetricsStatus(): LiveMetricsStatus;
   keepMetricsLive(options: { sidebar: true }): LiveMetricsStatus | null;

@@ -64,7 +64,7 @@ describe('a person renames a managed header (issue 10 scenario)', () => {
       'A column header of the schema was renamed in Operaciones (BR1).',
     ]);
     expect(await renamed.locator('.finding-details').textContent()).toContain(
-      'Operaciones!BR1 reads "Uniones SOLD" but is managed column "Uniones_SOLD_Completadas" (renamed).',
+      'BR1 reads "Uniones SOLD" but is column "Uniones_SOLD_Completadas" of the schema (renamed).',
     );
     expect(await sidebar.locator('.last-check li[data-code="PENDING_MIGRATION"]').count()).toBe(0);
     // The plan reloads with the rename: its restore is offered right away.

@@ -96,7 +96,7 @@ describe('hourly check panel', () => {
       'Columns are missing in Operaciones: "Extend schema" adds them.',
     );
     expect(await pending.locator('.finding-details').textContent()).toContain(
-      'Migration 4.0-union-metrics is pending on "Operaciones"',
+      'Migration 4.0-union-metrics is not done on Operaciones: 5 columns to add',
     );
     expect(await check.locator('.auto-repair-outcome').count()).toBe(0);
     expect(status(playground.emulator).installed).toBe(true);
@@ -135,7 +135,7 @@ describe('hourly check panel', () => {
     expect(await error.locator('.error-text').innerText()).toContain(
       'already has the maximum of 20 triggers for this add-on',
     );
-    expect(await error.locator('.error-text').innerText()).toContain('Nothing was changed.');
+    expect(await error.locator('.error-text').innerText()).toContain('Nothing was changed:');
     expect(await text(sidebar, '#schedule-status')).toBe('Nothing changed: the hourly check is still off.');
     expect(await sidebar.locator('#schedule').getAttribute('data-installed')).toBe('false');
     expect(await sidebar.getByRole('button', { name: 'Turn on hourly check' }).isEnabled()).toBe(true);
@@ -169,10 +169,10 @@ describe('hourly check panel', () => {
       'A column header of the schema was renamed in Operaciones (BS1).',
     ]);
     expect(await renamed.first().locator('.finding-details').textContent()).toContain(
-      'Operaciones!BR1 reads "Uniones_SOLD" but is managed column "Uniones_SOLD_Completadas" (renamed).',
+      'BR1 reads "Uniones_SOLD" but is column "Uniones_SOLD_Completadas" of the schema (renamed).',
     );
     expect(await renamed.nth(1).locator('.finding-details').textContent()).toContain(
-      `reads "${HTML_HEADER}" but is managed column "Pulgadas_ARM" (renamed).`,
+      `reads "${HTML_HEADER}" but is column "Pulgadas_ARM" of the schema (renamed).`,
     );
     expect(await check.locator('b').count()).toBe(0);
     expect(await sidebar.locator('.last-check b, #schedule b').count()).toBe(0);

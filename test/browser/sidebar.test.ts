@@ -74,7 +74,9 @@ describe('preview', () => {
     );
     expect(await sidebar.locator('#status').innerText()).toBe('Nothing was changed: 1 problem to fix first.');
     expect(await card.locator('table.changes').count()).toBe(0);
-    expect(await sidebar.locator('.server-text').textContent()).toContain('Sheet "Operaciones" was not found');
+    expect(await sidebar.locator('.server-text').textContent()).toContain(
+      'Sheet Operaciones was not found. Sheet Schema works on a sheet',
+    );
     expect(await sidebar.locator('#apply').isDisabled()).toBe(true);
     await screenshot(page.locator('.sidebar-panel'), 'sidebar-missing-sheet');
   });
@@ -95,7 +97,7 @@ describe('preview', () => {
     expect(await finding.innerText()).toBe('The header at H1 repeats another header of Operaciones.');
     await sidebar.locator('details.details summary').click();
     expect(await sidebar.locator('.server-text').first().innerText()).toContain(
-      `Header "${PWN_HEADER}" appears 2 times in "Operaciones" (F1, H1)`,
+      `Header "${PWN_HEADER}" appears 2 times in Operaciones (F1, H1)`,
     );
     await page.locator('td.header-cell', { hasText: PWN_HEADER }).first().waitFor();
     expect(await page.locator('td.header-cell', { hasText: PWN_HEADER }).count()).toBe(2);

@@ -43,6 +43,13 @@ describe('detectDrift: the declared schema', () => {
           'Migration 4.0-union-metrics is pending on "Operaciones": 5 columns to add (Total_Uniones, Uniones_ARM_Completadas, Uniones_SOLD_Completadas, Pulgadas_ARM, Pulgadas_SOLD) at BP–BT',
         ),
         location: 'Operaciones!BP1:BT1',
+        params: {
+          sheet: 'Operaciones',
+          migration: '4.0-union-metrics',
+          n: 5,
+          columns: 'Total_Uniones, Uniones_ARM_Completadas, Uniones_SOLD_Completadas, Pulgadas_ARM, Pulgadas_SOLD',
+          span: 'BP–BT',
+        },
       },
     ]);
     expect(drift.baseline?.managed).toEqual({});
@@ -90,6 +97,7 @@ describe('detectDrift: compared with the last check', () => {
           'Managed column "Uniones_SOLD_Completadas" is gone from "Operaciones": it was in BR',
         ),
         location: 'Operaciones!BR1',
+        params: { sheet: 'Operaciones', identity: 'Uniones_SOLD_Completadas', column: 'BR' },
       },
     ]);
     expect(byCode(drift, 'COLUMN_MOVED').map((f) => f.location)).toEqual(['Operaciones!BR1', 'Operaciones!BS1']);
@@ -116,6 +124,13 @@ describe('detectDrift: compared with the last check', () => {
           'Operaciones!BR1 reads "Soldadas" where managed column "Uniones_SOLD_Completadas" was',
         ),
         location: 'Operaciones!BR1',
+        params: {
+          sheet: 'Operaciones',
+          cell: 'Operaciones!BR1',
+          identity: 'Uniones_SOLD_Completadas',
+          header: 'Soldadas',
+          basis: 'lastCheck',
+        },
       },
     ]);
     expect(codes(detectDrift(OPERACIONES, headers, headers.length, drift.baseline))).toEqual(['COLUMN_RENAMED']);
@@ -139,6 +154,7 @@ describe('detectDrift: compared with the last check', () => {
       code: 'COLUMN_MOVED',
       message: expect.stringContaining('"Pulgadas_SOLD" moved from BT to A (Operaciones!A1)'),
       location: 'Operaciones!A1',
+      params: { sheet: 'Operaciones', cell: 'Operaciones!A1', identity: 'Pulgadas_SOLD', from: 'BT', to: 'A' },
     });
     expect(byCode(drift, 'COLUMN_MOVED')).toHaveLength(5);
     expect(detectDrift(OPERACIONES, headers, headers.length, drift.baseline).status).toBe('ok');
@@ -153,6 +169,7 @@ describe('detectDrift: compared with the last check', () => {
         code: 'DUPLICATE_HEADER',
         message: expect.stringContaining('Header "Total_Uniones" appears 2 times in "Operaciones" (BP1, BU1)'),
         location: 'Operaciones!BU1',
+        params: { sheet: 'Operaciones', header: 'Total_Uniones', count: 2, cells: 'BP1, BU1' },
       },
     ]);
   });

@@ -337,4 +337,142 @@ export const en = {
   'restore.title': 'restore header?',
   'restore.question':
     '{cell} reads "{header}" but is column {identity} of the schema (renamed). Write "{identity}" into {cell} now? Only that cell is written.',
+  // Details of each finding (src/shared/wording/findingDetail.ts): what exactly is wrong and what
+  // to do, from the finding's params. A key with a suffix is a variant the params select.
+  'detail.MISSING_SHEET':
+    'Sheet {sheet} was not found. Sheet Schema works on a sheet with exactly that name: rename the sheet back to "{sheet}" or restore it (File › Version history), then preview again.',
+  'detail.SOURCE_SHEET_MISSING':
+    'Sheet {sheet} was not found. The union metrics read it: rename the sheet back to "{sheet}" or restore it (File › Version history), then recompute. Extending the schema is not affected.',
+  'detail.SOURCE_COLUMN_MISSING':
+    'Column "{identity}" was not found in row 1 of {sheet}, by its identity tag or by its header. The union metrics read it: put the header "{identity}" back over its column (or restore the column from File › Version history), then recompute. Extending the schema is not affected.',
+  'detail.EMPTY_SHEET':
+    'Sheet {sheet} is empty: row {row} must hold its headers before columns can be added. Put the headers back in row {row}.',
+  'detail.NO_HEADER_ROW':
+    'Sheet {sheet} has data but row {row} holds no headers. Put the headers back in row {row}, then preview again.',
+  'detail.CHECK_FAILED': 'Row {row} of {sheet} could not be read. The next check tries again.',
+  'detail.COLUMN_DELETED':
+    'Column "{identity}" of the schema is gone from {sheet} (its identity tag went with it). Restore it (File › Version history) if its data matters; "Extend schema" would add it again with its starting values.',
+  'detail.COLUMN_DELETED.seen':
+    'Column "{identity}" of the schema is gone from {sheet}: it was in column {column} at the last check. Restore it (File › Version history) if its data matters; "Extend schema" would add it again with its starting values.',
+  'detail.COLUMN_RENAMED':
+    '{cell} reads "{header}" but is column "{identity}" of the schema (renamed). Sheet Schema still finds it by its identity tag and keeps writing there; "Restore header" writes "{identity}" back, or leave it.',
+  'detail.COLUMN_RENAMED.lastCheck':
+    '{cell} reads "{header}" where column "{identity}" of the schema was at the last check: it looks renamed. Rename it back to exactly "{identity}": Sheet Schema finds columns by name, and "Extend schema" would otherwise add "{identity}" again.',
+  'detail.COLUMN_MOVED':
+    'Column "{identity}" of the schema moved from {from} to {to} ({cell}) since the last check. Sheet Schema finds columns by name, so it still works; formulas or scripts that use column positions may not.',
+  'detail.DUPLICATE_HEADER':
+    'Header "{header}" appears {count} times in {sheet} ({cells}). Columns are found by name, so this is ambiguous and blocks changes: rename or remove all but one.',
+  'detail.NEAR_DUPLICATE_HEADER':
+    '{cell} reads "{header}", which looks like column "{identity}" of the schema but is not exactly it (upper or lower case, spaces, invisible or look-alike characters). Rename it to exactly "{identity}" or remove it, so the column is not added twice.',
+  'detail.PENDING_MIGRATION': {
+    one: 'Migration {migration} is not done on {sheet}: 1 column to add ({columns}) at {span}. Press "Extend schema", or turn on auto-repair.',
+    other:
+      'Migration {migration} is not done on {sheet}: {n} columns to add ({columns}) at {span}. Press "Extend schema", or turn on auto-repair.',
+  },
+  'detail.INTERRUPTED_APPLY':
+    'An "Extend schema" started {time} by {user} was stopped before it finished (for example by Apps Script\'s 6-minute limit). Extending again completes it: only missing columns and empty cells are written, and the history records it.',
+  'detail.UNKNOWN_COLUMNS':
+    '{cell} "{header}" is new since the last check and not in the schema. Only for your information: Sheet Schema leaves it alone.',
+  'detail.UNKNOWN_COLUMNS.more': {
+    one: '1 more new column outside the schema, in {span}. Only for your information: Sheet Schema leaves it alone.',
+    other:
+      '{n} more new columns outside the schema, in {span}. Only for your information: Sheet Schema leaves them alone.',
+  },
+  'detail.BLANK_DEFAULTS':
+    '{sheet} has empty cells in row {row} under {columns}, where the starting values belong: an "Extend schema" may have been stopped part-way (for example another user\'s, cut off by Apps Script\'s 6-minute limit). Extending again fills only the empty cells.',
+  'detail.HISTORY_DAMAGED':
+    'The change history sheet {sheet} was changed by hand. Sheet Schema keeps working from the rows it can read; the next "Extend schema" writes its header back (nothing in it is deleted).',
+  'detail.HISTORY_DAMAGED.overwritten':
+    'Row 1 of the change history sheet {sheet} holds something other than its header. Sheet Schema keeps working from the rows it can read; the next "Extend schema" inserts a row above and writes the header there (nothing is deleted).',
+  'detail.HISTORY_DAMAGED.empty':
+    'The header row (row 1) of the change history sheet {sheet} is empty. Sheet Schema keeps working from the rows it can read; the next "Extend schema" writes the header back (nothing is deleted).',
+  'detail.HISTORY_DAMAGED.changed':
+    'The header row (row 1) of the change history sheet {sheet} was changed by hand. Sheet Schema keeps working from the rows it can read; the next "Extend schema" writes the header back (nothing is deleted).',
+  'detail.HISTORY_DAMAGED.columns':
+    'The change history sheet {sheet} has {have} of its {width} columns (some were deleted). Sheet Schema keeps working from the rows it can read; the next "Extend schema" adds the missing columns and writes the header back (nothing is deleted).',
+  'detail.VALIDATION_REMOVED':
+    'The data validation of column {column} ({header}) in {sheet} is missing. "Restore" (or "Extend schema") puts it back; no value is changed.',
+  'detail.VALIDATION_CHANGED':
+    'The data validation of column {column} ({header}) in {sheet} was changed. "Restore" (or "Extend schema") puts it back; no value is changed.',
+  'detail.PROTECTION_REMOVED':
+    'The warning-only protection of column {column} ({header}) in {sheet} is missing. "Restore" (or "Extend schema") puts it back; no value is changed.',
+  'detail.PROTECTION_REMOVED.changed':
+    'The warning-only protection of column {column} ({header}) in {sheet} was changed. "Restore" (or "Extend schema") puts it back; no value is changed.',
+  'detail.NUMBER_FORMAT_CHANGED':
+    'The number format of column {column} ({header}) in {sheet} was changed. "Restore" (or "Extend schema") puts it back; no value is changed.',
+  'detail.NUMBER_FORMAT_CHANGED.missing':
+    'The number format of column {column} ({header}) in {sheet} is missing. "Restore" (or "Extend schema") puts it back; no value is changed.',
+  'detail.NOTE_CHANGED':
+    'The header note of column {column} ({header}) in {sheet} was changed. "Restore" (or "Extend schema") puts it back; no value is changed.',
+  'detail.NOTE_CHANGED.missing':
+    'The header note of column {column} ({header}) in {sheet} is missing. "Restore" (or "Extend schema") puts it back; no value is changed.',
+  'detail.VALIDATION_REJECTS_FILL':
+    '{cell} has a data validation rule that rejects input, and extending the schema would write {value} into it (an empty cell of {header}). Nothing was written. Remove or relax that rule (Data › Data validation), or fill the empty cells yourself, then preview again.',
+  'detail.DATA_QUALITY':
+    "{count} values in {header} of {sheet} are not numbers, for example {examples}. Extending the schema leaves them as they are; the column's validation marks them.",
+  'detail.DATA_QUALITY.numberMin':
+    "{count} values in {header} of {sheet} are not numbers of 0 or more, for example {examples}. Extending the schema leaves them as they are; the column's validation marks them.",
+  'detail.DATA_QUALITY.integer':
+    "{count} values in {header} of {sheet} are not whole numbers, for example {examples}. Extending the schema leaves them as they are; the column's validation marks them.",
+  'detail.DATA_QUALITY.integerMin':
+    "{count} values in {header} of {sheet} are not whole numbers of 0 or more, for example {examples}. Extending the schema leaves them as they are; the column's validation marks them.",
+  'detail.BLANK_HEADER':
+    '{cell} is an empty header between named columns. Sheet Schema leaves it as it is (it never fills header gaps); that column cannot be found by name.',
+  'detail.CELL_LIMIT':
+    'Adding {columns} columns to {sheet} ({rows} rows) would bring the spreadsheet to {cells} cells, over the Google Sheets limit of {limit}. Delete unused rows, columns or sheets first.',
+  'detail.CELL_LIMIT.history':
+    'Adding {columns} columns to {sheet} ({rows} rows) would bring the spreadsheet to {cells} cells (including {created} cells of the history sheet the first change creates), over the Google Sheets limit of {limit}. Delete unused rows, columns or sheets first.',
+  'detail.COLUMN_LIMIT':
+    '{sheet} would need {columns} columns, over the Google Sheets limit of {limit} (column ZZZ). Delete unused columns first.',
+  'detail.DATA_WITHOUT_HEADER':
+    '{cell} holds data, but column {column} has no header in row {row}. New columns go right of the last header ({last}), where they would land on this data. Give that column a header or move the data, then preview again.',
+  'detail.ERROR_HEADER':
+    '{cell} shows the error {error} instead of a header name; that column cannot be found by name.',
+  'detail.HIDDEN_SHEET': 'Sheet {sheet} is hidden; Sheet Schema still keeps it up to date.',
+  'detail.NON_TEXT_HEADER': '{cell} holds {value}, not a header name; that column cannot be found by name.',
+  'detail.PROTECTED_RANGE':
+    '{range} is protected{label} and you may not edit it, but the new columns must be written there. Ask the owner to add you as an editor of that protection (or to extend the schema), then try again.',
+  'detail.PROTECTED_RANGE.sheet':
+    'Sheet {sheet} is protected{label} and you may not edit it, but the new columns must be written there. Ask the owner to add you as an editor of that protection (or to extend the schema), then try again.',
+  'detail.PROTECTED_WARNING': '{range} is protected with a warning only{label}; extending the schema writes there.',
+  'detail.PROTECTED_WARNING.sheet':
+    'Sheet {sheet} is protected with a warning only{label}; extending the schema writes there.',
+  'detail.COLUMN_LOOKS_RENAMED':
+    'Column "{identity}" of the schema is missing and {cell} reads "{header}" where it should stand: it looks like "{identity}" renamed. Sheet Schema will not add a second "{identity}" column: rename {cell} back to "{identity}" (or, if it is another column, move it away), then preview again.',
+  'detail.DUPLICATE_IDENTITY':
+    'Column "{identity}" of the schema is on more than one column ({cells}), for example a copied column. Sheet Schema will not guess which holds the data: delete or rename the copy (and remove its data if it is one), then preview again.',
+  'detail.IDENTITY_MISMATCH':
+    '{cell} is tagged as column "{identity}" of the schema but its header is "{header}", another column of the schema: the headers were moved without their columns. Nothing is written until each header stands over its own column again.',
+  'detail.METADATA_LIMIT':
+    'Tagging the columns of {sheet} ({columns}) needs {needed} characters of developer metadata, but the sheet already uses {used} of the {limit} Google allows per sheet (other add-ons or scripts). Remove unused developer metadata from {sheet}, then preview again.',
+  'detail.COLUMNS_UNTAGGED':
+    'Columns of the schema in {sheet} ({cells}) carry no identity tag yet; the next "Extend schema" tags them, so they are still found if their headers are renamed. Only for your information.',
+  // Failures, by code (src/shared/wording/failure.ts); the cause is the platform's own text.
+  'failure.cause': 'Cause, as Google reports it: {cause}',
+  'failure.applyUndone':
+    'Extending the schema failed while writing {sheet} and was undone: the sheet is as it was. Try again in a minute.',
+  'failure.applyIncomplete':
+    'Extending the schema failed while writing {sheet} and could not be fully undone ({rollbackCause}). Press "Extend schema" again to complete it: it only adds what is missing.',
+  'failure.metricsPutBack':
+    'Writing the union metrics to {sheet} failed; the columns {columns} were put back as they were, so nothing changed. Try again in a minute.',
+  'failure.metricsNotPutBack':
+    'Writing the union metrics to {sheet} failed, and the columns {columns} could not all be put back ({putBackCause}): some may hold the new values. Recompute the union metrics again: it rewrites all of them.',
+  'failure.blockedNow': {
+    one: 'Nothing was changed: the sheet changed since the preview and now has 1 problem to fix first. Open "Preview changes…" to see it.',
+    other:
+      'Nothing was changed: the sheet changed since the preview and now has {n} problems to fix first. Open "Preview changes…" to see them.',
+  },
+  'failure.sheetNotFound':
+    'Sheet {sheet} was not found: nothing was written. Rename it back or restore it, then try again.',
+  'failure.nothingToRestore':
+    'No column of {sheet} carries the identity of "{identity}" under another header: there is nothing to restore, and nothing was written. Preview again to see the sheet as it is now.',
+  'failure.nothingToRestore.alreadyReads':
+    '{cell} already reads "{identity}": there is nothing to restore, and nothing was written.',
+  'failure.nothingToRestore.wouldDuplicate':
+    'Another column of {sheet} ({column}) already reads "{identity}": restoring would make two, so nothing was written.',
+  'failure.tooManyTriggers':
+    'Your Google account already has the maximum of {limit} triggers for this add-on (the limit counts every spreadsheet you use it in). Nothing was changed: turn the hourly check or live metrics off in a spreadsheet that no longer needs them (or delete unused ones at https://script.google.com/home/triggers), then try again.',
+  // History outcomes as the sidebar lists them.
+  'history.rolledBack': 'failed, undone',
+  'history.incomplete': 'failed, incomplete',
 } as const;

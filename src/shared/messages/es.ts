@@ -337,4 +337,142 @@ export const es: Catalogue = {
   'restore.title': '¿restaurar el encabezado?',
   'restore.question':
     '{cell} dice «{header}» pero es la columna {identity} del esquema (renombrada). ¿Escribir «{identity}» en {cell} ahora? Solo se escribe esa celda.',
+  // Detalles de cada hallazgo (src/shared/wording/findingDetail.ts): qué está mal exactamente y qué
+  // hacer, a partir de los params del hallazgo. Una clave con sufijo es una variante que eligen los params.
+  'detail.MISSING_SHEET':
+    'No se encontró la hoja {sheet}. Sheet Schema trabaja con una hoja que se llame exactamente así: vuelva a llamar «{sheet}» a la hoja o restáurela (Archivo › Historial de versiones) y previsualice de nuevo.',
+  'detail.SOURCE_SHEET_MISSING':
+    'No se encontró la hoja {sheet}. Las métricas de uniones la leen: vuelva a llamar «{sheet}» a la hoja o restáurela (Archivo › Historial de versiones) y recalcule. Ampliar el esquema no se ve afectado.',
+  'detail.SOURCE_COLUMN_MISSING':
+    'No se encontró la columna «{identity}» en la fila 1 de {sheet}, ni por su etiqueta de identidad ni por su encabezado. Las métricas de uniones la leen: vuelva a poner el encabezado «{identity}» sobre su columna (o restaure la columna desde Archivo › Historial de versiones) y recalcule. Ampliar el esquema no se ve afectado.',
+  'detail.EMPTY_SHEET':
+    'La hoja {sheet} está vacía: la fila {row} debe tener sus encabezados antes de poder añadir columnas. Vuelva a poner los encabezados en la fila {row}.',
+  'detail.NO_HEADER_ROW':
+    'La hoja {sheet} tiene datos pero la fila {row} no tiene encabezados. Vuelva a poner los encabezados en la fila {row} y previsualice de nuevo.',
+  'detail.CHECK_FAILED': 'No se pudo leer la fila {row} de {sheet}. La próxima revisión lo vuelve a intentar.',
+  'detail.COLUMN_DELETED':
+    'La columna «{identity}» del esquema ya no está en {sheet} (su etiqueta de identidad se fue con ella). Restáurela (Archivo › Historial de versiones) si sus datos importan; «Ampliar esquema» la volvería a añadir con sus valores iniciales.',
+  'detail.COLUMN_DELETED.seen':
+    'La columna «{identity}» del esquema ya no está en {sheet}: en la última revisión estaba en la columna {column}. Restáurela (Archivo › Historial de versiones) si sus datos importan; «Ampliar esquema» la volvería a añadir con sus valores iniciales.',
+  'detail.COLUMN_RENAMED':
+    '{cell} dice «{header}» pero es la columna «{identity}» del esquema (renombrada). Sheet Schema la sigue encontrando por su etiqueta de identidad y sigue escribiendo ahí; «Restaurar encabezado» vuelve a escribir «{identity}», o déjela así.',
+  'detail.COLUMN_RENAMED.lastCheck':
+    '{cell} dice «{header}» donde en la última revisión estaba la columna «{identity}» del esquema: parece renombrada. Vuelva a llamarla exactamente «{identity}»: Sheet Schema encuentra las columnas por su nombre y, si no, «Ampliar esquema» volvería a añadir «{identity}».',
+  'detail.COLUMN_MOVED':
+    'La columna «{identity}» del esquema se movió de {from} a {to} ({cell}) desde la última revisión. Sheet Schema encuentra las columnas por su nombre, así que sigue funcionando; las fórmulas o scripts que usan posiciones de columna quizá no.',
+  'detail.DUPLICATE_HEADER':
+    'El encabezado «{header}» aparece {count} veces en {sheet} ({cells}). Las columnas se encuentran por su nombre, así que es ambiguo y bloquea los cambios: cambie el nombre o quite todas menos una.',
+  'detail.NEAR_DUPLICATE_HEADER':
+    '{cell} dice «{header}», que se parece a la columna «{identity}» del esquema pero no es exactamente igual (mayúsculas o minúsculas, espacios, caracteres invisibles o parecidos). Llámela exactamente «{identity}» o quítela, para que la columna no se añada dos veces.',
+  'detail.PENDING_MIGRATION': {
+    one: 'La migración {migration} no está hecha en {sheet}: falta añadir 1 columna ({columns}) en {span}. Pulse «Ampliar esquema» o active la reparación automática.',
+    other:
+      'La migración {migration} no está hecha en {sheet}: faltan añadir {n} columnas ({columns}) en {span}. Pulse «Ampliar esquema» o active la reparación automática.',
+  },
+  'detail.INTERRUPTED_APPLY':
+    'Un «Ampliar esquema» que {user} empezó el {time} se detuvo antes de terminar (por ejemplo, por el límite de 6 minutos de Apps Script). Ampliar de nuevo lo completa: solo se escriben las columnas que faltan y las celdas vacías, y el historial lo registra.',
+  'detail.UNKNOWN_COLUMNS':
+    '{cell} «{header}» es nueva desde la última revisión y no está en el esquema. Solo para su información: Sheet Schema no la toca.',
+  'detail.UNKNOWN_COLUMNS.more': {
+    one: '1 columna nueva más fuera del esquema, en {span}. Solo para su información: Sheet Schema no la toca.',
+    other: '{n} columnas nuevas más fuera del esquema, en {span}. Solo para su información: Sheet Schema no las toca.',
+  },
+  'detail.BLANK_DEFAULTS':
+    '{sheet} tiene celdas vacías en la fila {row} bajo {columns}, donde van los valores iniciales: quizá un «Ampliar esquema» se detuvo a medias (por ejemplo, el de otra persona, cortado por el límite de 6 minutos de Apps Script). Ampliar de nuevo rellena solo las celdas vacías.',
+  'detail.HISTORY_DAMAGED':
+    'La hoja del historial de cambios {sheet} se cambió a mano. Sheet Schema sigue funcionando con las filas que puede leer; el próximo «Ampliar esquema» vuelve a escribir su encabezado (no se borra nada de ella).',
+  'detail.HISTORY_DAMAGED.overwritten':
+    'La fila 1 de la hoja del historial de cambios {sheet} tiene algo distinto de su encabezado. Sheet Schema sigue funcionando con las filas que puede leer; el próximo «Ampliar esquema» inserta una fila encima y escribe ahí el encabezado (no se borra nada).',
+  'detail.HISTORY_DAMAGED.empty':
+    'La fila de encabezados (fila 1) de la hoja del historial de cambios {sheet} está vacía. Sheet Schema sigue funcionando con las filas que puede leer; el próximo «Ampliar esquema» vuelve a escribir el encabezado (no se borra nada).',
+  'detail.HISTORY_DAMAGED.changed':
+    'La fila de encabezados (fila 1) de la hoja del historial de cambios {sheet} se cambió a mano. Sheet Schema sigue funcionando con las filas que puede leer; el próximo «Ampliar esquema» vuelve a escribir el encabezado (no se borra nada).',
+  'detail.HISTORY_DAMAGED.columns':
+    'La hoja del historial de cambios {sheet} tiene {have} de sus {width} columnas (se borraron algunas). Sheet Schema sigue funcionando con las filas que puede leer; el próximo «Ampliar esquema» añade las columnas que faltan y vuelve a escribir el encabezado (no se borra nada).',
+  'detail.VALIDATION_REMOVED':
+    'Falta la validación de datos de la columna {column} ({header}) en {sheet}. «Restaurar» (o «Ampliar esquema») la repone; no cambia ningún valor.',
+  'detail.VALIDATION_CHANGED':
+    'Se cambió la validación de datos de la columna {column} ({header}) en {sheet}. «Restaurar» (o «Ampliar esquema») la repone; no cambia ningún valor.',
+  'detail.PROTECTION_REMOVED':
+    'Falta la protección con advertencia de la columna {column} ({header}) en {sheet}. «Restaurar» (o «Ampliar esquema») la repone; no cambia ningún valor.',
+  'detail.PROTECTION_REMOVED.changed':
+    'Se cambió la protección con advertencia de la columna {column} ({header}) en {sheet}. «Restaurar» (o «Ampliar esquema») la repone; no cambia ningún valor.',
+  'detail.NUMBER_FORMAT_CHANGED':
+    'Se cambió el formato de número de la columna {column} ({header}) en {sheet}. «Restaurar» (o «Ampliar esquema») lo repone; no cambia ningún valor.',
+  'detail.NUMBER_FORMAT_CHANGED.missing':
+    'Falta el formato de número de la columna {column} ({header}) en {sheet}. «Restaurar» (o «Ampliar esquema») lo repone; no cambia ningún valor.',
+  'detail.NOTE_CHANGED':
+    'Se cambió la nota del encabezado de la columna {column} ({header}) en {sheet}. «Restaurar» (o «Ampliar esquema») la repone; no cambia ningún valor.',
+  'detail.NOTE_CHANGED.missing':
+    'Falta la nota del encabezado de la columna {column} ({header}) en {sheet}. «Restaurar» (o «Ampliar esquema») la repone; no cambia ningún valor.',
+  'detail.VALIDATION_REJECTS_FILL':
+    '{cell} tiene una regla de validación de datos que rechaza la entrada, y ampliar el esquema escribiría {value} en ella (una celda vacía de {header}). No se escribió nada. Quite o suavice esa regla (Datos › Validación de datos), o rellene usted las celdas vacías, y previsualice de nuevo.',
+  'detail.DATA_QUALITY':
+    '{count} valores de {header} en {sheet} no son números, por ejemplo {examples}. Ampliar el esquema los deja como están; la validación de la columna los marca.',
+  'detail.DATA_QUALITY.numberMin':
+    '{count} valores de {header} en {sheet} no son números de 0 o más, por ejemplo {examples}. Ampliar el esquema los deja como están; la validación de la columna los marca.',
+  'detail.DATA_QUALITY.integer':
+    '{count} valores de {header} en {sheet} no son números enteros, por ejemplo {examples}. Ampliar el esquema los deja como están; la validación de la columna los marca.',
+  'detail.DATA_QUALITY.integerMin':
+    '{count} valores de {header} en {sheet} no son números enteros de 0 o más, por ejemplo {examples}. Ampliar el esquema los deja como están; la validación de la columna los marca.',
+  'detail.BLANK_HEADER':
+    '{cell} es un encabezado vacío entre columnas con nombre. Sheet Schema lo deja como está (nunca rellena huecos de encabezados); esa columna no se puede encontrar por su nombre.',
+  'detail.CELL_LIMIT':
+    'Añadir {columns} columnas a {sheet} ({rows} filas) llevaría la hoja de cálculo a {cells} celdas, por encima del límite de {limit} de Google Sheets. Borre antes filas, columnas u hojas que no use.',
+  'detail.CELL_LIMIT.history':
+    'Añadir {columns} columnas a {sheet} ({rows} filas) llevaría la hoja de cálculo a {cells} celdas (incluidas {created} celdas de la hoja del historial que crea el primer cambio), por encima del límite de {limit} de Google Sheets. Borre antes filas, columnas u hojas que no use.',
+  'detail.COLUMN_LIMIT':
+    '{sheet} necesitaría {columns} columnas, por encima del límite de {limit} de Google Sheets (columna ZZZ). Borre antes las columnas que no use.',
+  'detail.DATA_WITHOUT_HEADER':
+    '{cell} tiene datos, pero la columna {column} no tiene encabezado en la fila {row}. Las columnas nuevas van a la derecha del último encabezado ({last}), donde caerían sobre estos datos. Ponga un encabezado a esa columna o mueva los datos, y previsualice de nuevo.',
+  'detail.ERROR_HEADER':
+    '{cell} muestra el error {error} en vez de un nombre de encabezado; esa columna no se puede encontrar por su nombre.',
+  'detail.HIDDEN_SHEET': 'La hoja {sheet} está oculta; Sheet Schema la sigue manteniendo al día.',
+  'detail.NON_TEXT_HEADER':
+    '{cell} contiene {value}, no un nombre de encabezado; esa columna no se puede encontrar por su nombre.',
+  'detail.PROTECTED_RANGE':
+    '{range} está protegido{label} y usted no puede editarlo, pero las columnas nuevas se tienen que escribir ahí. Pida al propietario que le añada como editor de esa protección (o que amplíe el esquema) y vuelva a intentarlo.',
+  'detail.PROTECTED_RANGE.sheet':
+    'La hoja {sheet} está protegida{label} y usted no puede editarla, pero las columnas nuevas se tienen que escribir ahí. Pida al propietario que le añada como editor de esa protección (o que amplíe el esquema) y vuelva a intentarlo.',
+  'detail.PROTECTED_WARNING': '{range} está protegido solo con una advertencia{label}; ampliar el esquema escribe ahí.',
+  'detail.PROTECTED_WARNING.sheet':
+    'La hoja {sheet} está protegida solo con una advertencia{label}; ampliar el esquema escribe ahí.',
+  'detail.COLUMN_LOOKS_RENAMED':
+    'Falta la columna «{identity}» del esquema y {cell} dice «{header}» donde debería estar: parece «{identity}» renombrada. Sheet Schema no añadirá una segunda columna «{identity}»: vuelva a llamar «{identity}» a {cell} (o, si es otra columna, apártela) y previsualice de nuevo.',
+  'detail.DUPLICATE_IDENTITY':
+    'La columna «{identity}» del esquema está en más de una columna ({cells}), por ejemplo una columna copiada. Sheet Schema no adivinará cuál tiene los datos: borre o cambie el nombre de la copia (y quite sus datos si lo es) y previsualice de nuevo.',
+  'detail.IDENTITY_MISMATCH':
+    '{cell} está etiquetada como la columna «{identity}» del esquema pero su encabezado es «{header}», otra columna del esquema: se movieron los encabezados sin sus columnas. No se escribe nada hasta que cada encabezado vuelva a estar sobre su propia columna.',
+  'detail.METADATA_LIMIT':
+    'Etiquetar las columnas de {sheet} ({columns}) necesita {needed} caracteres de metadatos de desarrollador, pero la hoja ya usa {used} de los {limit} que Google permite por hoja (otros complementos o scripts). Quite de {sheet} los metadatos de desarrollador que no use y previsualice de nuevo.',
+  'detail.COLUMNS_UNTAGGED':
+    'Columnas del esquema en {sheet} ({cells}) aún no tienen etiqueta de identidad; el próximo «Ampliar esquema» las etiqueta, para que se sigan encontrando si se renombran sus encabezados. Solo para su información.',
+  // Fallos, por código (src/shared/wording/failure.ts); la causa es el texto de la propia plataforma.
+  'failure.cause': 'Causa, tal como la da Google: {cause}',
+  'failure.applyUndone':
+    'Ampliar el esquema falló al escribir en {sheet} y se deshizo: la hoja está como estaba. Vuelva a intentarlo en un minuto.',
+  'failure.applyIncomplete':
+    'Ampliar el esquema falló al escribir en {sheet} y no se pudo deshacer del todo ({rollbackCause}). Pulse «Ampliar esquema» otra vez para completarlo: solo añade lo que falta.',
+  'failure.metricsPutBack':
+    'Falló la escritura de las métricas de uniones en {sheet}; las columnas {columns} se dejaron como estaban, así que no cambió nada. Vuelva a intentarlo en un minuto.',
+  'failure.metricsNotPutBack':
+    'Falló la escritura de las métricas de uniones en {sheet} y las columnas {columns} no se pudieron dejar todas como estaban ({putBackCause}): alguna puede tener los valores nuevos. Vuelva a recalcular las métricas de uniones: las reescribe todas.',
+  'failure.blockedNow': {
+    one: 'No se cambió nada: la hoja cambió desde la vista previa y ahora tiene 1 problema que resolver antes. Abra «Vista previa de los cambios…» para verlo.',
+    other:
+      'No se cambió nada: la hoja cambió desde la vista previa y ahora tiene {n} problemas que resolver antes. Abra «Vista previa de los cambios…» para verlos.',
+  },
+  'failure.sheetNotFound':
+    'No se encontró la hoja {sheet}: no se escribió nada. Vuelva a ponerle su nombre o restáurela y vuelva a intentarlo.',
+  'failure.nothingToRestore':
+    'Ninguna columna de {sheet} lleva la identidad de «{identity}» con otro encabezado: no hay nada que restaurar y no se escribió nada. Previsualice de nuevo para ver la hoja como está ahora.',
+  'failure.nothingToRestore.alreadyReads':
+    '{cell} ya dice «{identity}»: no hay nada que restaurar y no se escribió nada.',
+  'failure.nothingToRestore.wouldDuplicate':
+    'Otra columna de {sheet} ({column}) ya dice «{identity}»: restaurar daría dos, así que no se escribió nada.',
+  'failure.tooManyTriggers':
+    'Su cuenta de Google ya tiene todos los activadores que se le permiten para este complemento, {limit} (el límite cuenta cada hoja de cálculo en la que lo usa). No se ha cambiado nada: desactive la revisión cada hora o las métricas al día en una hoja de cálculo que ya no las necesite (o borre los que no use en https://script.google.com/home/triggers) y vuelva a intentarlo.',
+  // Resultados del historial tal como los lista la barra lateral.
+  'history.rolledBack': 'falló, deshecho',
+  'history.incomplete': 'falló, incompleto',
 };

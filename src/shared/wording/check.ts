@@ -71,7 +71,7 @@ export function findingKind(code: string): FindingKind {
 }
 
 /** "Operaciones!BR1" → sheet and cell; a location without "!" is a sheet or a span. */
-function whereOf(finding: Finding, fallbackSheet: string): { sheet: string; cell: string } {
+export function whereOf(finding: Finding, fallbackSheet: string): { sheet: string; cell: string } {
   const location = finding.location ?? '';
   const bang = location.lastIndexOf('!');
   if (bang < 0) return { sheet: fallbackSheet, cell: location === '' ? fallbackSheet : location };

@@ -4,7 +4,7 @@
  * shown at all, is the last short line. Codes and numbers in, strings out.
  */
 import type { SchemaErrorCode } from '../../core/errors';
-import type { MessageKey } from '../messages';
+import type { MessageKey, Params } from '../messages';
 import type {
   ApplyResult,
   CheckResult,
@@ -28,6 +28,7 @@ import {
   scheduleMessage,
   sheetCheckLine,
 } from './check';
+import { failureLines } from './failure';
 import type { LocalText } from './localText';
 import { changeSentences, planHeadline, resultHeadline } from './plan';
 
@@ -107,16 +108,9 @@ export function liveStatusSentences(x: LocalText, status: LiveMetricsStatus): st
   return sentences;
 }
 
-const REFUSALS: Partial<Record<SchemaErrorCode, MessageKey>> = {
-  STALE_PLAN: 'result.stale',
-  BUSY: 'result.busy',
-  METRICS_COLUMNS_MISSING: 'metrics.needsSchema',
-  TOO_MANY_TRIGGERS: 'dialog.tooManyTriggers',
-};
-
-/** A refusal the operator can act on, by code; anything else: a plain headline, the server's text after. */
-export function errorDialog(x: LocalText, error: { code?: SchemaErrorCode; message: string }): string {
-  const key = error.code === undefined ? undefined : REFUSALS[error.code];
-  if (key !== undefined) return x.t(key);
+/** A refusal or failure by its code (and the platform's cause); anything else: a plain headline, the server's text after. */
+export function errorDialog(x: LocalText, error: { code?: SchemaErrorCode; params?: Params; message: string }): string {
+  const lines = failureLines(x, error);
+  if (lines !== null) return lines.join('\n\n');
   return [`${x.t('error.generic')}.`, '', x.t('details.serverText', { text: error.message })].join('\n');
 }

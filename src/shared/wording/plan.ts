@@ -5,6 +5,7 @@
  */
 import { columnLetter } from '../../core/columnLetters';
 import type { CellDefault } from '../../core/schema';
+import type { MessageKey } from '../messages';
 import type {
   ApplyResult,
   HistoryEntry,
@@ -245,10 +246,18 @@ export function migrationState(x: Text, migration: MigrationStatus): string {
   }
 }
 
+const OUTCOME_KEYS: Readonly<Record<string, MessageKey>> = {
+  applied: 'history.applied',
+  'rolled-back': 'history.rolledBack',
+  incomplete: 'history.incomplete',
+};
+
 export function historyLine(x: Text, entry: HistoryEntry): string {
   const what = entry.columnsAdded === '' ? entry.description : entry.columnsAdded;
-  // 'applied' is the outcome code of a success row; other outcomes (failures) are kept as written.
-  const outcome = entry.outcome === 'applied' ? x.t('history.applied') : entry.outcome;
+  // Outcome codes read from either language's sheet (src/adapters/historyOutcome.ts); other text as written.
+  const key = OUTCOME_KEYS[entry.outcome];
+  const word = key === undefined ? entry.outcome : x.t(key);
+  const outcome = entry.cause === undefined || entry.cause === '' ? word : `${word}: ${entry.cause}`;
   return x.t('history.line', { sheet: entry.sheet, what, n: entry.cellsWritten, user: entry.user, outcome });
 }
 

@@ -4,9 +4,9 @@
  * plan whose sole changes are rules (it never adds columns or writes values); decided from the
  * plan's structured fields and the findings' codes, never from message text.
  */
-import type { MessageKey } from '../shared/messages';
-import type { ApplyResult, CheckResult, PlannedRuleChange, SheetPlan } from '../shared/payloads';
+import type { ApplyResult, CheckResult, SheetPlan } from '../shared/payloads';
 import { refusalLines } from '../shared/wording/failure';
+import { ruleLines } from '../shared/wording/rules';
 import { h } from './dom';
 import type { Rpc } from './rpc';
 import type { Text } from './text';
@@ -21,32 +21,14 @@ export const RESTORABLE_CODES: ReadonlySet<string> = new Set([
 
 export const RESTORE_BUTTON_ID = 'restore-rules';
 
-const KIND_KEY = {
-  validation: 'rules.kind.validation',
-  protection: 'rules.kind.protection',
-  note: 'rules.kind.note',
-  numberFormat: 'rules.kind.numberFormat',
-} as const satisfies Readonly<Record<PlannedRuleChange['kind'], MessageKey>>;
-
-function ruleLine(x: Text, change: PlannedRuleChange): string {
-  const detail =
-    change.kind === 'validation'
-      ? ` (${x.t(change.rule.allowInvalid ? 'rules.warns' : 'rules.rejects')}: ${change.rule.helpText ?? change.rule.criteria})`
-      : change.kind === 'numberFormat'
-        ? ` ${change.numberFormat}`
-        : '';
-  const params = { kind: x.t(KIND_KEY[change.kind]), detail, letter: change.letter, header: change.header };
-  return x.t(change.reason === 'new' ? 'rules.lineNew' : 'rules.lineRestore', params);
-}
-
 /** The preview's list of rules the apply sets, or null when there are none. */
 export function renderRuleChanges(x: Text, sheet: SheetPlan): HTMLElement | null {
   if (sheet.rules.length === 0) return null;
   return h(
     'ul',
     { className: 'rule-changes secondary', attrs: { 'aria-label': x.t('rules.listLabel', { sheet: sheet.sheet }) } },
-    ...sheet.rules.map((change) =>
-      h('li', { attrs: { 'data-kind': change.kind, 'data-column': change.letter } }, ruleLine(x, change)),
+    ...ruleLines(x, sheet.rules).map((line) =>
+      h('li', { attrs: { 'data-kind': line.kind, 'data-columns': line.letters.join(' ') } }, line.text),
     ),
   );
 }

@@ -14,16 +14,15 @@ describe('sheet rules in the sidebar', () => {
     const { sidebar, playground } = await open({ seed: smallDemo() });
     await waitForSidebar(sidebar, 'changes');
     const listed = sidebar.locator('.rule-changes li');
-    expect(await listed.count()).toBe(15);
-    expect(await sidebar.locator('.rule-changes li[data-kind="protection"]').allInnerTexts()).toEqual(
-      [
-        'BP (Total_Uniones)',
-        'BQ (Uniones_ARM_Completadas)',
-        'BR (Uniones_SOLD_Completadas)',
-        'BS (Pulgadas_ARM)',
-        'BT (Pulgadas_SOLD)',
-      ].map((column) => `Set warning-only protection on ${column}`),
-    );
+    expect(await listed.count()).toBe(4);
+    expect(await sidebar.locator('.rule-changes li[data-kind="protection"]').allInnerTexts()).toEqual([
+      'Set warning-only protection on BP–BT',
+    ]);
+    expect(
+      await sidebar
+        .locator('.rule-changes li[data-kind="validation"]')
+        .evaluateAll((items) => items.map((li) => li.getAttribute('data-columns'))),
+    ).toEqual(['BP BQ BR', 'BS BT']);
 
     const emulator = playground.emulator;
     const plan = scriptRun(emulator, DIST, 'previewSchema') as SchemaPlan;

@@ -235,6 +235,8 @@ export const en = {
   'rules.warns': 'warns',
   'rules.lineNew': 'Set {kind}{detail} on {letter} ({header})',
   'rules.lineRestore': 'Restore {kind}{detail} on {letter} ({header})',
+  'rules.spanNew': 'Set {kind}{detail} on {columns}',
+  'rules.spanRestore': 'Restore {kind}{detail} on {columns}',
   'rules.listLabel': 'Sheet rules set in {sheet}',
   'rules.restore': 'Restore',
   'rules.restoring': 'Restoring validation, protections, notes and formats…',

@@ -233,6 +233,8 @@ export const es: Catalogue = {
   'rules.warns': 'advierte',
   'rules.lineNew': 'Poner {kind}{detail} en {letter} ({header})',
   'rules.lineRestore': 'Restaurar {kind}{detail} en {letter} ({header})',
+  'rules.spanNew': 'Poner {kind}{detail} en {columns}',
+  'rules.spanRestore': 'Restaurar {kind}{detail} en {columns}',
   'rules.listLabel': 'Reglas de la hoja en {sheet}',
   'rules.restore': 'Restaurar',
   'rules.restoring': 'Restaurando validaciones, protecciones, notas y formatos…',

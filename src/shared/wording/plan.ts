@@ -111,6 +111,17 @@ export function span(first: number, last: number): string {
   return first === last ? columnLetter(first) : `${columnLetter(first)}–${columnLetter(last)}`;
 }
 
+/** Columns in the order given, adjacent ones joined into spans: "BP–BT, A". */
+export function spans(indices: readonly number[]): string {
+  const runs: Array<[number, number]> = [];
+  for (const index of indices) {
+    const last = runs[runs.length - 1];
+    if (last !== undefined && last[1] + 1 === index) last[1] = index;
+    else runs.push([index, index]);
+  }
+  return runs.map(([first, last]) => span(first, last)).join(', ');
+}
+
 function existingCells(x: Text, sheet: SheetPlan, existing: number, shown: number): StripCell[] {
   const cells: StripCell[] = [];
   const firstShown = Math.max(1, existing - shown + 1);
@@ -214,13 +225,7 @@ export interface TagSummary {
 /** "Label 6 columns so they are found even if renamed: BP–BT, A"; null when nothing is tagged. No cell is written. */
 export function tagSummary(x: Text, tags: readonly PlannedTag[]): TagSummary | null {
   if (tags.length === 0) return null;
-  const runs: Array<[number, number]> = [];
-  for (const { index } of tags) {
-    const last = runs[runs.length - 1];
-    if (last !== undefined && last[1] + 1 === index) last[1] = index;
-    else runs.push([index, index]);
-  }
-  const columns = runs.map(([first, last]) => span(first, last)).join(', ');
+  const columns = spans(tags.map((t) => t.index));
   const items = tags.map((t) =>
     x.t('plan.tagItem', {
       letter: t.letter,

@@ -26,6 +26,15 @@ export function successRows(rows: readonly (readonly unknown[])[]): number {
   return rows.filter((row, i) => i > 0 && row[8] === SUCCESS_OUTCOME).length;
 }
 
+/** "Operaciones/4.0-union-metrics, Uniones/4.0-union-metrics": the sheet and migration of every success row, sorted. */
+function recordedSheets(rows: readonly (readonly unknown[])[]): string {
+  return rows
+    .filter((row, i) => i > 0 && row[8] === SUCCESS_OUTCOME)
+    .map((row) => `${String(row[2])}/${String(row[1])}`)
+    .sort()
+    .join(', ');
+}
+
 export function duplicateHeaders(emu: Emulator, sheet: string): string[] {
   const seen = new Set<string>();
   const dups = new Set<string>();
@@ -103,5 +112,10 @@ export function historyDifferences(emu: Emulator, clean: CleanResult): string[] 
   const expected = successRows(clean.history);
   if (successRows(rows) !== expected)
     problems.push(`${HISTORY_SHEET} records ${successRows(rows)} success row(s), the uninterrupted run ${expected}`);
+  // The same count can hide a sheet's row missing and another's twice (Uniones' tags beside Operaciones).
+  else if (recordedSheets(rows) !== recordedSheets(clean.history))
+    problems.push(
+      `${HISTORY_SHEET} records success for ${recordedSheets(rows)}, the uninterrupted run ${recordedSheets(clean.history)}`,
+    );
   return problems;
 }

@@ -71,6 +71,9 @@ export const TWO_MIGRATIONS: SchemaDeclaration = {
   ],
 };
 
+/** The apply scenario whose workbook has a Uniones sheet (its tag steps are swept). */
+export const UNIONES_APPLY = 'apply v4.0 with Uniones (tags its 4 read columns), _schema_history present';
+
 function applyScenario(name: string, build: () => Emulator, declaration: SchemaDeclaration = SCHEMA): FaultScenario {
   return {
     name,
@@ -105,6 +108,12 @@ export const FAULT_SCENARIOS: readonly FaultScenario[] = [
   applyScenario('apply v4.0, setValue fills only the top-left cell (matrix fallback)', () =>
     v3({ emulator: { switches: { multiCellSetValue: 'topLeft' } } }),
   ),
+  // Uniones too: the apply tags its 4 read columns after Operaciones and records a row for them.
+  applyScenario(UNIONES_APPLY, () => {
+    const emu = v3({ withUniones: true });
+    seedHistory(emu);
+    return emu;
+  }),
   applyScenario(
     'apply v4.0 + v4.1 (two history entries), _schema_history present',
     () => {
@@ -115,9 +124,9 @@ export const FAULT_SCENARIOS: readonly FaultScenario[] = [
     TWO_MIGRATIONS,
   ),
   {
-    name: 'hourly check with auto-repair on (applies v4.0)',
+    name: 'hourly check with auto-repair on (applies v4.0, tags Uniones)',
     build: () => {
-      const emu = v3();
+      const emu = v3({ withUniones: true });
       const context = execution(emu, SCHEMA, 'menu');
       installSchedule(context);
       setAutoRepair(context, true);

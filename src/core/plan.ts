@@ -5,7 +5,7 @@
  * with drift), planLimits (grid limits, protections), unfinishedApply, planDigest (fingerprint).
  */
 
-import type { Finding, HistoryEntry, PlanStatus, SchemaPlan, SheetPlan } from '../shared/payloads';
+import type { Finding, HistoryEntry, PlanStatus, SchemaPlan, SheetPlan, UnfinishedApply } from '../shared/payloads';
 import { a1 } from './columnLetters';
 import { migrationStatuses, planColumnWork } from './columnPlan';
 import { finding } from './finding';
@@ -167,14 +167,16 @@ export function buildPlan(
   const interrupted = unfinishedApply(workbook);
   const sheets = declaration.managedSheets.map((managed, i) => {
     const identities = identitiesOf(declaration, managed.sheet);
-    const plan = planSheet(managed, workbook.sheets[i] ?? null, workbook.history, workbook.cells, identities);
-    return interrupted?.migrations.some((m) => m.sheet === managed.sheet)
-      ? { ...plan, warnings: [interruptedFinding(interrupted, managed.sheet), ...plan.warnings] }
-      : plan;
+    return withInterrupted(
+      planSheet(managed, workbook.sheets[i] ?? null, workbook.history, workbook.cells, identities),
+      interrupted,
+    );
   });
   const read = workbook.sources;
   const sources =
-    read === undefined ? [] : sourceSheetsOf(declaration).map((s, i) => planSourceSheet(s, read[i] ?? null));
+    read === undefined
+      ? []
+      : sourceSheetsOf(declaration).map((s, i) => withInterrupted(planSourceSheet(s, read[i] ?? null), interrupted));
   const blocked = sheets.some((s) => s.status === 'blocked');
   const changes =
     sheets.some((s) => s.status === 'changes') ||
@@ -191,4 +193,14 @@ export function buildPlan(
     history: [...workbook.history].reverse().slice(0, 10),
     interrupted,
   };
+}
+
+/** A sheet (managed or source) an unfinished apply changed carries its finding first. */
+function withInterrupted<P extends { readonly sheet: string; readonly warnings: readonly Finding[] }>(
+  plan: P,
+  interrupted: UnfinishedApply | null,
+): P {
+  return interrupted?.migrations.some((m) => m.sheet === plan.sheet)
+    ? { ...plan, warnings: [interruptedFinding(interrupted, plan.sheet), ...plan.warnings] }
+    : plan;
 }

@@ -55,7 +55,7 @@ export function runCheck(context: ExecutionContext, trigger: CheckResult['trigge
   const store = new CheckStateStore(context.services.propertiesService, spreadsheetId);
   const settings = readCheckSettings(context.services.propertiesService, spreadsheetId);
   const first = withUnfinishedApply(context, checkSheets(context, store.read()?.baselines ?? {}));
-  const repair = autoRepair(context, first.sheets, settings.autoRepair);
+  const repair = autoRepair(context, toRepair(first), settings.autoRepair);
   // After a repair, check again so the recorded result and baseline show the repaired sheet.
   const final = repair.outcome === 'applied' ? mergeInvalidations(checkSheets(context, first.baselines), first) : first;
   const sheets = [...final.sheets, ...final.sources];
@@ -92,16 +92,31 @@ function withUnfinishedApply(context: ExecutionContext, checked: SheetsChecked):
   const history = readHistory(context.spreadsheet(), meter, { previewOnly: false, checkShape: true, entries: true });
   const unfinished = unfinishedApply({ interrupted: journal, history: history.entries, historyShape: history.shape });
   if (unfinished === null) return { ...checked, calls: checked.calls + meter.calls };
-  const sheets = checked.sheets.map((sheet) =>
+  const mark = (sheet: SheetCheck): SheetCheck =>
     unfinished.migrations.some((m) => m.sheet === sheet.sheet)
       ? {
           ...sheet,
           status: worstStatus([sheet.status, 'pending']),
           findings: [interruptedFinding(unfinished, sheet.sheet), ...sheet.findings],
         }
-      : sheet,
-  );
-  return { ...checked, sheets, calls: checked.calls + meter.calls };
+      : sheet;
+  return {
+    ...checked,
+    sheets: checked.sheets.map(mark),
+    sources: checked.sources.map(mark),
+    calls: checked.calls + meter.calls,
+  };
+}
+
+/**
+ * What auto-repair decides on: the managed sheets, and a source sheet an unfinished apply tagged
+ * without recording (pending whatever else it reports: completing it writes only its history row).
+ */
+function toRepair(checked: SheetsChecked): SheetCheck[] {
+  const unrecorded = checked.sources
+    .filter((s) => s.findings.some((f) => f.code === 'INTERRUPTED_APPLY'))
+    .map((s): SheetCheck => ({ ...s, status: 'pending' }));
+  return [...checked.sheets, ...unrecorded];
 }
 
 function checkSheets(context: ExecutionContext, previous: Readonly<Record<string, SheetBaseline>>): SheetsChecked {

@@ -35,7 +35,7 @@ import {
 } from './applyHistory';
 import type { ExecutionContext } from './context';
 import { operatorMessages } from './locale';
-import { changingSources, executeSourceSteps, sourceSteps, sourceSummaries } from './sourceApply';
+import { allSourceSteps, executeSourceSteps, sourceMarkerEntries, sourceSummaries } from './sourceApply';
 
 export function previewSchema(context: ExecutionContext): SchemaPlan {
   return planFrom(context, read(context, 'preview'));
@@ -62,10 +62,11 @@ function planFrom(context: ExecutionContext, workbook: Workbook): SchemaPlan {
   if (plan.status !== 'changes') return { ...plan, cost: reads };
   const steps = [
     ...changingSheets(plan).flatMap((s) => sheetSteps(s, managedSheet(context, s.sheet).headerRow)),
-    ...changingSources(plan).flatMap(sourceSteps),
+    ...allSourceSteps(plan),
   ];
   const flush: WriteCost = { ...NO_COST, spreadsheetCalls: 1 };
-  const entries = migrationsToRecord(plan).length + changingSources(plan).length;
+  // One history row per managed migration to record, and one per source sheet the marker names.
+  const entries = migrationsToRecord(plan).length + sourceMarkerEntries(plan).length;
   return {
     ...plan,
     cost: addCosts(
@@ -215,7 +216,10 @@ function executeAll(context: ExecutionContext, run: Omit<ApplyRecord, 'toRecord'
   journal.write({
     startedAt: context.isoNow(),
     user: run.user,
-    migrations: toRecord.map(({ sheet, migrationId }) => ({ sheet: sheet.sheet, migrationId })),
+    migrations: [
+      ...toRecord.map(({ sheet, migrationId }) => ({ sheet: sheet.sheet, migrationId })),
+      ...sourceMarkerEntries(plan),
+    ],
   });
   let current = '';
   try {

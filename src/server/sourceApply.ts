@@ -2,20 +2,49 @@
  * The apply's part on source sheets (src/core/sourcePlan.ts): one tagColumn step per read column
  * to adopt, run after the managed sheets' steps under the same undo log (so a failed apply removes
  * these tags too), and one history row per source sheet, under the migration that declares the
- * metric columns reading it.
+ * metric columns reading it. The apply-in-progress marker names these rows too: a run killed
+ * after the tags landed but before history leaves no tag to write, so only the marker tells the
+ * next run to record them.
  */
 import type { CallMeter } from '../adapters/meter';
 import { executeStep, type RangeFiller, type UndoLog } from '../adapters/stepExecutor';
 import type { WriteStep } from '../core/steps';
-import type { HistoryEntry, SchemaPlan, SourceSheetPlan } from '../shared/payloads';
+import type { HistoryEntry, InterruptedApply, SchemaPlan, SourceSheetPlan } from '../shared/payloads';
 
 /** Source sheets the apply changes (tags to add). */
 export function changingSources(plan: Pick<SchemaPlan, 'sources'>): SourceSheetPlan[] {
   return (plan.sources ?? []).filter((s) => s.columnsToTag.length > 0);
 }
 
-export function sourceSteps(source: SourceSheetPlan): WriteStep[] {
+/** The migration a source sheet's history row (and marker entry) is filed under. */
+function recordedMigration(source: SourceSheetPlan): string {
+  return source.migrationId ?? 'identity';
+}
+
+/** Whether an interrupted apply tagged this source sheet without recording it. */
+function completedBy(plan: Pick<SchemaPlan, 'interrupted'>, source: SourceSheetPlan): boolean {
+  return (plan.interrupted?.unrecorded ?? []).some(
+    (m) => m.sheet === source.sheet && m.migrationId === recordedMigration(source),
+  );
+}
+
+/** Source sheets that get a history row: those tagged now, and those an interrupted apply tagged without one. */
+function sourcesToRecord(plan: Pick<SchemaPlan, 'sources' | 'interrupted'>): SourceSheetPlan[] {
+  return (plan.sources ?? []).filter((s) => s.columnsToTag.length > 0 || completedBy(plan, s));
+}
+
+/** The marker's entries for the source rows this apply will record. */
+export function sourceMarkerEntries(plan: Pick<SchemaPlan, 'sources' | 'interrupted'>): InterruptedApply['migrations'] {
+  return sourcesToRecord(plan).map((source) => ({ sheet: source.sheet, migrationId: recordedMigration(source) }));
+}
+
+function sourceSteps(source: SourceSheetPlan): WriteStep[] {
   return source.columnsToTag.map((t) => ({ kind: 'tagColumn', column: t.index, identity: t.identity }));
+}
+
+/** Every source sheet's steps, for the plan's cost. */
+export function allSourceSteps(plan: Pick<SchemaPlan, 'sources'>): WriteStep[] {
+  return changingSources(plan).flatMap(sourceSteps);
 }
 
 export function executeSourceSteps(
@@ -39,17 +68,22 @@ export function executeSourceSteps(
 
 /** "tagged existing B (TAG_SPOOL); tagged existing D (DN_UNION)": the wording of the managed sheets' adoptions. */
 export function sourceHistoryEntries(
-  plan: Pick<SchemaPlan, 'sources' | 'sheets'>,
+  plan: Pick<SchemaPlan, 'sources' | 'sheets' | 'interrupted'>,
   row: Pick<HistoryEntry, 'time' | 'user' | 'durationMs' | 'outcome' | 'cause'>,
 ): HistoryEntry[] {
   const descriptionOf = (id: string | null) =>
     plan.sheets.flatMap((s) => s.migrations).find((m) => m.id === id)?.description ?? '';
-  return changingSources(plan).map((source) => ({
+  return sourcesToRecord(plan).map((source) => ({
     ...row,
-    migrationId: source.migrationId ?? 'identity',
+    migrationId: recordedMigration(source),
     sheet: source.sheet,
     description: descriptionOf(source.migrationId),
-    columnsAdded: source.columnsToTag.map((t) => `tagged existing ${t.letter} (${t.identity})`).join('; '),
+    columnsAdded: [
+      ...source.columnsToTag.map((t) => `tagged existing ${t.letter} (${t.identity})`),
+      ...(completedBy(plan, source) && plan.interrupted !== null
+        ? [`completes the apply stopped at ${plan.interrupted.startedAt}`]
+        : []),
+    ].join('; '),
     cellsWritten: 0,
   }));
 }

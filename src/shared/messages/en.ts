@@ -475,4 +475,19 @@ export const en = {
   // History outcomes as the sidebar lists them.
   'history.rolledBack': 'failed, undone',
   'history.incomplete': 'failed, incomplete',
+  // Texts written into _schema_history's Description and "Columns added" cells, in the sheet's language.
+  'historyCell.filled': {
+    one: 'filled 1 blank cell in {letter} ({header})',
+    other: 'filled {n} blank cells in {letter} ({header})',
+  },
+  'historyCell.tagged': 'tagged existing {letter} ({identity})',
+  'historyCell.rulesSet': 'set {kinds} on {letters}',
+  'historyCell.rulesRestored': 'restored {kinds} on {letters}',
+  'historyCell.kind.validation': 'validation',
+  'historyCell.kind.note': 'note',
+  'historyCell.kind.protection': 'protection',
+  'historyCell.kind.numberFormat': 'number format',
+  'historyCell.completes': 'completes the apply stopped at {time}',
+  'historyCell.headerRestored': 'Header of managed column "{identity}" restored',
+  'history.headerRestored': 'header restored',
 } as const;

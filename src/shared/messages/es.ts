@@ -475,4 +475,19 @@ export const es: Catalogue = {
   // Resultados del historial tal como los lista la barra lateral.
   'history.rolledBack': 'falló, deshecho',
   'history.incomplete': 'falló, incompleto',
+  // Textos escritos en las celdas Descripción y «Columnas añadidas» de _schema_history, en el idioma de la hoja.
+  'historyCell.filled': {
+    one: 'rellenada 1 celda vacía en {letter} ({header})',
+    other: 'rellenadas {n} celdas vacías en {letter} ({header})',
+  },
+  'historyCell.tagged': 'etiquetada la columna existente {letter} ({identity})',
+  'historyCell.rulesSet': 'reglas puestas ({kinds}) en {letters}',
+  'historyCell.rulesRestored': 'reglas restauradas ({kinds}) en {letters}',
+  'historyCell.kind.validation': 'validación',
+  'historyCell.kind.note': 'nota',
+  'historyCell.kind.protection': 'protección',
+  'historyCell.kind.numberFormat': 'formato de número',
+  'historyCell.completes': 'completa la ampliación que se detuvo el {time}',
+  'historyCell.headerRestored': 'Encabezado de la columna gestionada «{identity}» restaurado',
+  'history.headerRestored': 'encabezado restaurado',
 };

@@ -490,4 +490,11 @@ export const en = {
   'historyCell.completes': 'completes the apply stopped at {time}',
   'historyCell.headerRestored': 'Header of managed column "{identity}" restored',
   'history.headerRestored': 'header restored',
+  // Sidebar calls that fail in the sidebar itself (src/client/rpc.ts).
+  'rpc.noResult':
+    'The add-on answered without a result, so there is nothing to show. Close the sidebar and open it again from the menu to see the sheet as it is.',
+  'rpc.missingFunction':
+    'This sidebar is older than the add-on: it asked for an action the add-on no longer has ({name}). Close the sidebar and open it again from the menu.',
+  'rpc.noMessage':
+    'The add-on stopped without saying why. Try again in a minute; if it keeps failing, reload the spreadsheet.',
 } as const;

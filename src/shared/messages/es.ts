@@ -490,4 +490,11 @@ export const es: Catalogue = {
   'historyCell.completes': 'completa la ampliación que se detuvo el {time}',
   'historyCell.headerRestored': 'Encabezado de la columna gestionada «{identity}» restaurado',
   'history.headerRestored': 'encabezado restaurado',
+  // Llamadas de la barra lateral que fallan en la propia barra (src/client/rpc.ts).
+  'rpc.noResult':
+    'El complemento respondió sin resultado, así que no hay nada que mostrar. Cierre la barra lateral y vuelva a abrirla desde el menú para ver la hoja como está.',
+  'rpc.missingFunction':
+    'Esta barra lateral es más antigua que el complemento: ha pedido una acción que el complemento ya no tiene ({name}). Cierre la barra lateral y vuelva a abrirla desde el menú.',
+  'rpc.noMessage':
+    'El complemento se detuvo sin decir por qué. Vuelva a intentarlo en un minuto; si sigue fallando, recargue la hoja de cálculo.',
 };

@@ -38,6 +38,7 @@ export function restoreColumnHeader(context: ExecutionContext, request: RestoreR
     throw new SchemaError(
       'NOT_MANAGED',
       `"${request.identity}" is not a managed column of "${request.sheet}": nothing was written.`,
+      { sheet: request.sheet, identity: request.identity },
     );
   return withDocumentLock(context.services, () => {
     const started = context.services.now();

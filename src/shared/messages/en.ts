@@ -497,4 +497,17 @@ export const en = {
     'This sidebar is older than the add-on: it asked for an action the add-on no longer has ({name}). Close the sidebar and open it again from the menu.',
   'rpc.noMessage':
     'The add-on stopped without saying why. Try again in a minute; if it keeps failing, reload the spreadsheet.',
+  // Refusals an operator meets only in unusual cases (a stale sidebar, a sheet changed meanwhile), by code.
+  'failure.badArgument':
+    'The add-on could not read this request (the sidebar may be older than the add-on), so nothing was changed. Close the sidebar and open it again from the menu, then try again. (For the developer: {detail})',
+  'failure.noSpreadsheet':
+    'No spreadsheet is open here, so nothing was done. Open the spreadsheet and use Sheet Schema from its Extensions menu.',
+  'failure.notManaged':
+    '"{identity}" is not a column Sheet Schema manages in {sheet}, so nothing was written. Preview again to see the sheet as it is now.',
+  'failure.columnNotFound':
+    'Column {column} was not found in row {row} of {sheet}, so nothing was written. Put the column back (or give it its name again), then try again.',
+  'failure.columnNotFound.duplicate':
+    'Column {column} appears more than once in row {row} of {sheet} (as a copy or under a look-alike name), so nothing was written. Rename or remove all but one, then try again.',
+  'failure.columnNotFound.moved':
+    'The headers of {sheet} changed while they were being read, so nothing was written. Try again.',
 } as const;

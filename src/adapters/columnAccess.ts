@@ -95,6 +95,7 @@ function locate(sheet: Sheet, map: ColumnMap, name: string): number {
     throw new SchemaError(
       'COLUMN_NOT_FOUND',
       `Column "${name}" appears more than once in row ${map.headerRow} of "${sheet.getName()}" (exactly, as a look-alike, or as a copied managed column); rename or remove all but one. Nothing was written.`,
+      { sheet: sheet.getName(), column: name, row: map.headerRow, reason: 'duplicate' },
     );
   }
   const column = map.columns[name];
@@ -102,6 +103,7 @@ function locate(sheet: Sheet, map: ColumnMap, name: string): number {
     throw new SchemaError(
       'COLUMN_NOT_FOUND',
       `Column "${name}" was not found in row ${map.headerRow} of "${sheet.getName()}".`,
+      { sheet: sheet.getName(), column: name, row: map.headerRow },
     );
   }
   return column;
@@ -125,5 +127,6 @@ function failLookup(sheet: Sheet, map: ColumnMap, names: readonly string[]): nev
   throw new SchemaError(
     'COLUMN_NOT_FOUND',
     `The headers of "${sheet.getName()}" changed while they were being read; nothing was written. Try again.`,
+    { sheet: sheet.getName(), reason: 'moved' },
   );
 }

@@ -1,15 +1,25 @@
 /**
  * The Outcome column of `_schema_history`, written in the language of the sheet's header (the
  * language the sheet was created in) and read in either, so a sheet keeps working whoever opens
- * it. Entries carry the outcome as a code ('applied', 'rolled-back', 'incomplete') and the
+ * it. Entries carry the outcome as a code ('applied', 'rolled-back', 'incomplete', 'header restored') and the
  * platform's cause apart; a cell in neither language is kept as written.
  */
 import type { HistoryEntry, HistoryOutcome } from '../shared/payloads';
 import type { HistoryLanguage } from './historyHeader';
 
 const WORDS: Readonly<Record<HistoryLanguage, Readonly<Record<HistoryOutcome, string>>>> = {
-  en: { applied: 'applied', 'rolled-back': 'failed, rolled back', incomplete: 'failed, incomplete' },
-  es: { applied: 'aplicada', 'rolled-back': 'falló, deshecha', incomplete: 'falló, incompleta' },
+  en: {
+    applied: 'applied',
+    'rolled-back': 'failed, rolled back',
+    incomplete: 'failed, incomplete',
+    'header restored': 'header restored',
+  },
+  es: {
+    applied: 'aplicada',
+    'rolled-back': 'falló, deshecha',
+    incomplete: 'falló, incompleta',
+    'header restored': 'encabezado restaurado',
+  },
 };
 
 const isOutcome = (outcome: string): outcome is HistoryOutcome => outcome in WORDS.en;

@@ -7,6 +7,7 @@
  * Functions that are both a menu item and a sidebar target return null in their menu form; the
  * sidebar always calls their sidebar form, so here they resolve to the JSON result or reject.
  */
+import type { Translator } from '../shared/messages';
 import { MAY_RETURN_NULL, type SidebarApi, type SidebarFunction } from '../shared/rpc';
 
 /** The part of google.script.run this wrapper uses. Every `with*` returns a new runner. */
@@ -30,38 +31,49 @@ export function failureMessage(error: unknown): string {
   return String(error);
 }
 
+/** A failure's own text, or the catalogue's "stopped without saying why" when it carries none (undefined, {}, ''). */
+function operatorFailure(error: unknown, x: Translator): string {
+  const said =
+    error instanceof Error ||
+    typeof error === 'string' ||
+    (typeof error === 'object' && error !== null && 'message' in error);
+  const message = said ? failureMessage(error).trim() : '';
+  return message === '' ? x.t('rpc.noMessage') : message;
+}
+
 function invoke<K extends SidebarFunction>(
   runner: ScriptRunner,
-  name: K,
-  args: Parameters<SidebarApi[K]>,
+  x: Translator,
+  call: { readonly name: K; readonly args: Parameters<SidebarApi[K]> },
 ): Promise<RpcResult<K>> {
+  const { name, args } = call;
   return new Promise((resolve, reject) => {
     const ready = runner
       .withSuccessHandler((value) => {
         if ((value === null || value === undefined) && MAY_RETURN_NULL[name])
-          reject(
-            new Error(
-              `${name} returned no result (the server answered as if called from the menu). Nothing more to show.`,
-            ),
-          );
+          // The server answered as if called from the menu (its menu form returns null).
+          reject(new Error(x.t('rpc.noResult')));
         else resolve(value as RpcResult<K>);
       })
-      .withFailureHandler((error) => reject(new Error(failureMessage(error))));
+      .withFailureHandler((error) => reject(new Error(operatorFailure(error, x))));
     const target = (ready as unknown as Record<string, unknown>)[name];
     if (typeof target !== 'function') {
-      reject(new Error(`google.script.run has no server function named ${name}.`));
+      reject(new Error(x.t('rpc.missingFunction', { name })));
       return;
     }
     (target as (...a: unknown[]) => void).apply(ready, args);
   });
 }
 
-/** `runner` returns a fresh google.script.run (in the sidebar: `() => google.script.run`). */
-export function createRpc(runner: () => ScriptRunner): Rpc {
+/**
+ * `runner` returns a fresh google.script.run (in the sidebar: `() => google.script.run`); `x`
+ * words the failures the sidebar meets itself, in the sidebar's language.
+ */
+export function createRpc(runner: () => ScriptRunner, x: Translator): Rpc {
   const call =
     <K extends SidebarFunction>(name: K) =>
     (...args: Parameters<SidebarApi[K]>) =>
-      invoke(runner(), name, args);
+      invoke(runner(), x, { name, args });
   return {
     previewSchema: call('previewSchema'),
     applySchema: call('applySchema'),

@@ -22,8 +22,8 @@ import { createSchedulePanel } from './schedulePanel';
 import { pageText } from './text';
 import { renderParagraphs, renderPlan } from './view';
 
-const rpc = createRpc(() => google.script.run);
 const x = pageText(document.documentElement);
+const rpc = createRpc(() => google.script.run, x);
 
 const ui = {
   app: byId('app', HTMLElement),

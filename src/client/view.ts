@@ -2,6 +2,7 @@
  * Plan → DOM. Plain words first; calls, cells, fingerprint, migration ids and the server's own
  * sentences sit in a collapsed "Details". Sheet text goes through h()/text nodes, never HTML.
  */
+import { textIn } from '../core/sheetText';
 import type { Finding, HistoryEntry, PlannedTag, SchemaPlan, SheetPlan, SourceSheetPlan } from '../shared/payloads';
 import { findingDetail, findingText } from './checkFormat';
 import { h } from './dom';
@@ -220,7 +221,7 @@ function renderMigrations(x: Text, sheet: SheetPlan): HTMLElement | null {
     ...sheet.migrations.map((m) =>
       h(
         'li',
-        { attrs: { title: m.description } },
+        { attrs: { title: textIn(m.description, x.language) } },
         h('span', { className: 'migration-id' }, m.id),
         ` — ${migrationState(x, m)}`,
       ),

@@ -37,7 +37,8 @@ export interface ColumnSpec {
 export interface Migration {
   /** Stable id recorded in history, e.g. `4.0-union-metrics`. Never reuse or edit an applied id. */
   readonly id: string;
-  readonly description: string;
+  /** Shown in the sidebar and written into history, in the reader's language. */
+  readonly description: SheetText;
   /** Columns appended, in this order, right of the last existing header. */
   readonly addColumns: readonly ColumnSpec[];
 }

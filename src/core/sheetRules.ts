@@ -10,7 +10,7 @@
 
 import type { Language } from '../shared/messages/catalogue';
 import type { Finding, PlannedColumn, PlannedRuleChange, RuleSpec } from '../shared/payloads';
-import { a1, columnLetter, columnSpan } from './columnLetters';
+import { a1, columnLetter } from './columnLetters';
 import { type ColumnSpec, type ColumnValidation, numberFormatOf } from './schema';
 import { SHEET_TEXT_LANGUAGES, textIn } from './sheetText';
 
@@ -238,14 +238,4 @@ export function ruleFinding(sheet: string, headerRow: number, change: PlannedRul
     location: a1(sheet, row, change.index),
     params: row === headerRow ? params : { ...params, row },
   };
-}
-
-/** History's words for the rules an apply set, e.g. "set validation, note, protection on BP–BT". */
-export function describeRuleChanges(rules: readonly PlannedRuleChange[]): string[] {
-  if (rules.length === 0) return [];
-  const kinds = [...new Set(rules.map((r) => r.kind))].join(', ');
-  const indexes = [...new Set(rules.map((r) => r.index))].sort((a, b) => a - b);
-  const contiguous = indexes[indexes.length - 1] - indexes[0] + 1 === indexes.length;
-  const letters = contiguous ? columnSpan(indexes[0], indexes.length) : indexes.map(columnLetter).join(' ');
-  return [`${rules.some((r) => r.reason !== 'new') ? 'restored' : 'set'} ${kinds} on ${letters}`];
 }

@@ -42,7 +42,10 @@ export const SCHEMA: SchemaDeclaration = {
       migrations: [
         {
           id: '4.0-union-metrics',
-          description: 'v4.0: per-spool union (weld) progress — counts and inches for ARM and SOLD',
+          description: {
+            en: 'v4.0: per-spool union (weld) progress — counts and inches for ARM and SOLD',
+            es: 'v4.0: avance de uniones (soldaduras) por spool — cantidades y pulgadas de ARM y SOLD',
+          },
           addColumns: [
             metric('Total_Uniones', 'integer', {
               en: 'Uniones (welds) of this spool: rows of Uniones with its TAG_SPOOL.',

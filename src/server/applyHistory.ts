@@ -18,9 +18,9 @@ import type { UndoLog } from '../adapters/stepExecutor';
 import { columnSpan } from '../core/columnLetters';
 import { errorMessage } from '../core/errors';
 import type { Logger } from '../core/logger';
-import { describeRuleChanges } from '../core/sheetRules';
 import { SUCCESS_OUTCOME } from '../core/unfinishedApply';
 import type { HistoryEntry, HistoryOutcome, SchemaPlan, SheetPlan } from '../shared/payloads';
+import { historyCells } from '../shared/wording/historyCells';
 import type { ExecutionContext } from './context';
 import { operatorMessages } from './locale';
 import { sourceHistoryEntries } from './sourceApply';
@@ -57,15 +57,16 @@ export function recordSuccess(
   { meter, undo }: { readonly meter: CallMeter; readonly undo: UndoLog },
 ): void {
   const spreadsheet = context.spreadsheet();
-  const entries = historyEntries(context, record, { outcome: SUCCESS_OUTCOME });
   const history = spreadsheet.getSheetByName(HISTORY_SHEET);
   // A new (or emptied) history sheet speaks the operator's language; an existing one keeps its own.
   const { language } = operatorMessages(context.services.session);
+  const repair = record.plan.interrupted?.historyRepair ?? null;
+  const rowLanguage = history === null || repair?.writeHeader ? language : record.historyLanguage;
+  const entries = historyEntries(context, record, { outcome: SUCCESS_OUTCOME }, rowLanguage);
   if (history === null) {
     createHistorySheet(spreadsheet, entries, meter, undo, language);
     return;
   }
-  const repair = record.plan.interrupted?.historyRepair ?? null;
   const written = repair !== null && repairHistorySheet(history, repair, entries, { meter, language });
   if (written) return;
   // A header a person damaged goes back first, so the row lands under it (never in row 1).
@@ -92,7 +93,7 @@ export function recordFailure(context: ExecutionContext, record: ApplyRecord, ou
     const sheet = context.spreadsheet().getSheetByName(HISTORY_SHEET);
     const language = sheet === null ? null : historyHeaderLanguage(sheet);
     if (sheet === null || language === null) return;
-    appendHistory(sheet, historyEntries(context, record, outcome), new CallMeter(), { language });
+    appendHistory(sheet, historyEntries(context, record, outcome, language), new CallMeter(), { language });
   });
 }
 
@@ -144,8 +145,15 @@ export function cellsChangedBy(sheet: SheetPlan, migrationId: string): number {
   return added.reduce((sum, c) => sum + 1 + c.rowsInitialised, 0) + fills.reduce((sum, f) => sum + f.cells, 0);
 }
 
-function historyEntries(context: ExecutionContext, record: ApplyRecord, outcome: RecordedOutcome): HistoryEntry[] {
+/** The rows of one apply, their texts in the history sheet's language. */
+function historyEntries(
+  context: ExecutionContext,
+  record: ApplyRecord,
+  outcome: RecordedOutcome,
+  language: HistoryLanguage,
+): HistoryEntry[] {
   const { plan, toRecord, started } = record;
+  const cells = historyCells(language);
   const time = context.isoNow();
   const { user } = record;
   const durationMs = context.services.now() - started;
@@ -158,20 +166,16 @@ function historyEntries(context: ExecutionContext, record: ApplyRecord, outcome:
       ...(added.length > 0
         ? [`${columnSpan(added[0].index, added.length)}: ${added.map((c) => c.header).join(', ')}`]
         : []),
-      ...sheet.blanksToFill
-        .filter((b) => b.migrationId === migrationId)
-        .map((f) => `filled ${f.cells} blank cells in ${f.letter} (${f.header})`),
-      ...describeRuleChanges(sheet.rules.filter((r) => r.migrationId === migrationId)),
-      ...adoptedBy(sheet, migrationId).map((t) => `tagged existing ${t.letter} (${t.identity})`),
-      ...(completes && plan.interrupted !== null
-        ? [`completes the apply stopped at ${plan.interrupted.startedAt}`]
-        : []),
+      ...sheet.blanksToFill.filter((b) => b.migrationId === migrationId).map(cells.filled),
+      ...cells.ruleChanges(sheet.rules.filter((r) => r.migrationId === migrationId)),
+      ...adoptedBy(sheet, migrationId).map(cells.tagged),
+      ...(completes && plan.interrupted !== null ? [cells.completes(plan.interrupted.startedAt)] : []),
     ];
     return {
       time,
       migrationId,
       sheet: sheet.sheet,
-      description: sheet.migrations.find((m) => m.id === migrationId)?.description ?? '',
+      description: cells.description(sheet.migrations.find((m) => m.id === migrationId)?.description ?? ''),
       columnsAdded: parts.join('; '),
       cellsWritten: cellsChangedBy(sheet, migrationId),
       user,
@@ -180,5 +184,5 @@ function historyEntries(context: ExecutionContext, record: ApplyRecord, outcome:
     };
   });
   // Source rows first: history is shown newest first, so the managed sheets' change stays on top.
-  return [...sourceHistoryEntries(plan, { time, user, durationMs, ...outcome }), ...managed];
+  return [...sourceHistoryEntries(plan, { time, user, durationMs, ...outcome }, cells), ...managed];
 }

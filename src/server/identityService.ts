@@ -4,7 +4,13 @@
  * history; nothing else changes (the column's identity tag and data stay where they are).
  */
 
-import { appendHistory, createHistorySheet, HISTORY_SHEET, historyHeaderLanguage } from '../adapters/history';
+import {
+  appendHistory,
+  createHistorySheet,
+  HISTORY_SHEET,
+  type HistoryLanguage,
+  historyHeaderLanguage,
+} from '../adapters/history';
 import { readIdentityTags } from '../adapters/identityTags';
 import { withDocumentLock } from '../adapters/lock';
 import { CallMeter } from '../adapters/meter';
@@ -13,12 +19,13 @@ import { SchemaError } from '../core/errors';
 import { analyseHeaders } from '../core/headers';
 import { identitiesOf, resolveIdentities } from '../core/identity';
 import { SOURCE_HEADER_ROW, sourceSheetsOf } from '../core/sourcePlan';
-import type { HistoryEntry, RestoreHeaderResult } from '../shared/payloads';
+import type { HistoryEntry, HistoryOutcome, RestoreHeaderResult } from '../shared/payloads';
+import { historyCells } from '../shared/wording/historyCells';
 import type { ExecutionContext } from './context';
 import { operatorMessages } from './locale';
 
 /** History's outcome for a restored header (not a migration: previews never count it as applied). */
-export const RESTORED_OUTCOME = 'header restored';
+export const RESTORED_OUTCOME: HistoryOutcome = 'header restored';
 
 export interface RestoreRequest {
   readonly sheet: string;
@@ -31,6 +38,7 @@ export function restoreColumnHeader(context: ExecutionContext, request: RestoreR
     throw new SchemaError(
       'NOT_MANAGED',
       `"${request.identity}" is not a managed column of "${request.sheet}": nothing was written.`,
+      { sheet: request.sheet, identity: request.identity },
     );
   return withDocumentLock(context.services, () => {
     const started = context.services.now();
@@ -49,17 +57,17 @@ export function restoreColumnHeader(context: ExecutionContext, request: RestoreR
     const cell = a1(request.sheet, managed.headerRow, target.column);
     meter.call(() => sheet.getRange(managed.headerRow, target.column).setValue(request.identity));
     context.columnMaps().invalidate(request.sheet);
-    const entry: HistoryEntry = {
+    const entry = (language: HistoryLanguage): HistoryEntry => ({
       time: context.isoNow(),
       migrationId: 'identity',
       sheet: request.sheet,
-      description: `Header of managed column "${request.identity}" restored`,
+      description: historyCells(language).headerRestored(request.identity),
       columnsAdded: `${cell}: "${target.header}" → "${request.identity}"`,
       cellsWritten: 1,
       user: context.userLabel(),
       durationMs: context.services.now() - started,
       outcome: RESTORED_OUTCOME,
-    };
+    });
     recordRestore(context, entry, meter);
     return {
       status: 'restored',
@@ -119,14 +127,19 @@ function renamedColumn(
   return { column: renamed.column, header: renamed.header };
 }
 
-function recordRestore(context: ExecutionContext, entry: HistoryEntry, meter: CallMeter): void {
+/** The row goes in the history sheet's language (a new sheet: the operator's). */
+function recordRestore(
+  context: ExecutionContext,
+  entry: (language: HistoryLanguage) => HistoryEntry,
+  meter: CallMeter,
+): void {
   const spreadsheet = context.spreadsheet();
   const history = spreadsheet.getSheetByName(HISTORY_SHEET);
   if (history === null) {
     const { language } = operatorMessages(context.services.session);
-    createHistorySheet(spreadsheet, [entry], meter, { record: () => undefined }, language);
+    createHistorySheet(spreadsheet, [entry(language)], meter, { record: () => undefined }, language);
     return;
   }
   const language = historyHeaderLanguage(history);
-  if (language !== null) appendHistory(history, [entry], meter, { language });
+  if (language !== null) appendHistory(history, [entry(language)], meter, { language });
 }

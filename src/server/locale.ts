@@ -29,13 +29,20 @@ const REFUSAL_CODES: readonly RefusalCode[] = [
 
 /**
  * Runs a sidebar call; a refusal or failure the sidebar words by code is answered instead of
- * thrown (a failure is logged first: answered, it no longer fails the execution).
+ * thrown (a failure is logged first: answered, it no longer fails the execution). Any other
+ * SchemaError the catalogue words is thrown again in the operator's words (`session`).
  */
-export function answeringRefusals<T>(call: () => T, logger: Logger): T | Refusal {
+export function answeringRefusals<T>(
+  call: () => T,
+  logger: Logger,
+  session?: GoogleAppsScript.Base.Session,
+): T | Refusal {
   try {
     return call();
   } catch (error) {
-    if (!(error instanceof SchemaError && (REFUSAL_CODES as readonly string[]).includes(error.code))) throw error;
+    if (!(error instanceof SchemaError)) throw error;
+    if (!(REFUSAL_CODES as readonly string[]).includes(error.code))
+      throw session === undefined ? error : inWords(session, error);
     if (FAILURE_CODES.includes(error.code)) logger.warn(error.message);
     const { code, message, params } = error;
     return { status: 'refused', code: code as RefusalCode, message, params };
@@ -52,8 +59,12 @@ export function inOperatorWords<T>(session: GoogleAppsScript.Base.Session, call:
   try {
     return call();
   } catch (error) {
-    const lines = error instanceof SchemaError ? failureLines(operatorMessages(session), error) : null;
-    if (!(error instanceof SchemaError) || lines === null) throw error;
-    throw new SchemaError(error.code, lines.join(' '), error.params);
+    throw error instanceof SchemaError ? inWords(session, error) : error;
   }
+}
+
+/** The same refusal (code and params kept) with the operator's sentence as its message; as it was when unworded. */
+function inWords(session: GoogleAppsScript.Base.Session, error: SchemaError): SchemaError {
+  const lines = failureLines(operatorMessages(session), error);
+  return lines === null ? error : new SchemaError(error.code, lines.join(' '), error.params);
 }

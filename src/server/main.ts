@@ -84,7 +84,7 @@ export function onInstall(event?: GoogleAppsScript.Events.AddonOnInstall): void 
 
 /** Menu "Extend schema": preview, confirm Yes/No, apply, report. */
 export function extendSchema(...args: unknown[]): void {
-  expectNoArguments('extendSchema', args);
+  checked(() => expectNoArguments('extendSchema', args));
   extendSchemaFromMenu(context());
 }
 
@@ -93,13 +93,21 @@ export function extendSchema(...args: unknown[]): void {
  * time zone (written into the page); it loads the plan with one server call.
  */
 export function showSidebar(...args: unknown[]): void {
-  expectNoArguments('showSidebar', args);
+  checked(() => expectNoArguments('showSidebar', args));
   const current = context();
   const text = operatorMessages(current.services.session);
   const html = HtmlService.createHtmlOutputFromFile('Sidebar');
   const locale = { language: text.language, timeZone: current.spreadsheet().getSpreadsheetTimeZone() };
   html.setContent(localizeSidebarHtml(html.getContent(), locale)).setTitle(text.t('app.name'));
   SpreadsheetApp.getUi().showSidebar(html);
+}
+
+/**
+ * A public function's argument check: a stale or crafted sidebar's wrong argument (BAD_ARGUMENT)
+ * reaches it in the operator's words. Session only on failure: nothing is read when the check passes.
+ */
+function checked<T>(check: () => T): T {
+  return inOperatorWords(Session, check);
 }
 
 /** A sidebar toggle: its refusals (every trigger in use…) reach the sidebar in the operator's words. */
@@ -113,7 +121,7 @@ export type PublicSurface = ImplementsSidebarApi<typeof import('./main')>;
 
 /** Dry run for the sidebar: the plan as plain JSON. Writes nothing. */
 export function previewSchema(...args: unknown[]): SchemaPlan {
-  expectNoArguments('previewSchema', args);
+  checked(() => expectNoArguments('previewSchema', args));
   return preview(context());
 }
 
@@ -122,17 +130,17 @@ export function previewSchema(...args: unknown[]): SchemaPlan {
  * With `{ sidebar: true }` a stale, blocked or busy refusal is answered as a Refusal (a code).
  */
 export function applySchema(fingerprint: unknown, options?: unknown): ApplyResult | Refusal {
-  expectAtMostArguments('applySchema', arguments, 2);
-  const confirmed = expectFingerprint('applySchema', fingerprint);
+  checked(() => expectAtMostArguments('applySchema', arguments, 2));
+  const confirmed = checked(() => expectFingerprint('applySchema', fingerprint));
   const current = context();
-  if (isSidebarRequest('applySchema', options))
-    return answeringRefusals(() => apply(current, confirmed), current.services.logger);
+  if (checked(() => isSidebarRequest('applySchema', options)))
+    return answeringRefusals(() => apply(current, confirmed), current.services.logger, current.services.session);
   return apply(current, confirmed);
 }
 
 /** Menu "Clear column cache" and sidebar button: drops every managed sheet's cached column map. */
 export function clearColumnCache(...args: unknown[]): { cleared: string[] } {
-  expectNoArguments('clearColumnCache', args);
+  checked(() => expectNoArguments('clearColumnCache', args));
   const current = context();
   current.columnMaps().invalidateAll();
   const cleared = current.declaration.managedSheets.map((m) => m.sheet);
@@ -152,10 +160,10 @@ export function clearColumnCache(...args: unknown[]): { cleared: string[] } {
  * `{ sidebar: true }` missing metric columns are answered as a Refusal (a code) instead of thrown.
  */
 export function previewUnionMetrics(options?: unknown): UnionMetricsReport | Refusal {
-  expectAtMostArguments('previewUnionMetrics', arguments, 1);
+  checked(() => expectAtMostArguments('previewUnionMetrics', arguments, 1));
   const current = context();
-  if (isSidebarRequest('previewUnionMetrics', options))
-    return answeringRefusals(() => previewMetrics(current), current.services.logger);
+  if (checked(() => isSidebarRequest('previewUnionMetrics', options)))
+    return answeringRefusals(() => previewMetrics(current), current.services.logger, current.services.session);
   return previewMetrics(current);
 }
 
@@ -165,10 +173,10 @@ export function previewUnionMetrics(options?: unknown): UnionMetricsReport | Ref
  * The sidebar form answers a refusal or a failed write as a Refusal (a code).
  */
 export function recomputeUnionMetrics(options?: unknown): UnionMetricsReport | Refusal | null {
-  expectAtMostArguments('recomputeUnionMetrics', arguments, 1);
-  if (isConfirmedRequest(options)) {
+  checked(() => expectAtMostArguments('recomputeUnionMetrics', arguments, 1));
+  if (checked(() => isConfirmedRequest(options))) {
     const current = context();
-    return answeringRefusals(() => recomputeMetrics(current), current.services.logger);
+    return answeringRefusals(() => recomputeMetrics(current), current.services.logger, current.services.session);
   }
   recomputeUnionMetricsFromMenu(context());
   return null;
@@ -184,48 +192,56 @@ export function recomputeUnionMetrics(options?: unknown): UnionMetricsReport | R
  * and records it in history. The menu form (no argument) lists the renames and asks per cell.
  */
 export function restoreColumnHeader(options?: unknown): RestoreHeaderResult | null {
-  expectAtMostArguments('restoreColumnHeader', arguments, 1);
-  const request = expectRestoreRequest(options);
+  checked(() => expectAtMostArguments('restoreColumnHeader', arguments, 1));
+  const request = checked(() => expectRestoreRequest(options));
   if (request !== null) return sidebarCall((current) => restoreHeader(current, request));
   restoreHeadersFromMenu(context());
   return null;
 }
 
 export function installScheduledCheck(options?: unknown): ScheduleStatus | null {
-  expectAtMostArguments('installScheduledCheck', arguments, 1);
-  if (isSidebarRequest('installScheduledCheck', options)) return sidebarCall((c) => installSchedule(c).status);
+  checked(() => expectAtMostArguments('installScheduledCheck', arguments, 1));
+  if (checked(() => isSidebarRequest('installScheduledCheck', options)))
+    return sidebarCall((c) => installSchedule(c).status);
   return installFromMenu(context());
 }
 
 /** Menu "Turn off hourly check" and sidebar toggle (`{ sidebar: true }`): removes this user's check triggers. */
 export function removeScheduledCheck(options?: unknown): ScheduleStatus | null {
-  expectAtMostArguments('removeScheduledCheck', arguments, 1);
-  if (isSidebarRequest('removeScheduledCheck', options)) return sidebarCall((c) => removeSchedule(c).status);
+  checked(() => expectAtMostArguments('removeScheduledCheck', arguments, 1));
+  if (checked(() => isSidebarRequest('removeScheduledCheck', options)))
+    return sidebarCall((c) => removeSchedule(c).status);
   return removeFromMenu(context());
 }
 
 /** Sidebar: whether the hourly check is on, the last result, the auto-repair setting. Writes nothing. */
 export function getScheduleStatus(...args: unknown[]): ScheduleStatus {
-  expectNoArguments('getScheduleStatus', args);
+  checked(() => expectNoArguments('getScheduleStatus', args));
   return scheduleStatus(context());
 }
 
 /** Sidebar: turns auto-repair (pending migrations applied by the check) on or off for this user. */
 export function setAutoRepair(enabled: unknown): ScheduleStatus {
-  expectAtMostArguments('setAutoRepair', arguments, 1);
-  return saveAutoRepair(context(), expectBoolean('setAutoRepair', enabled));
+  checked(() => expectAtMostArguments('setAutoRepair', arguments, 1));
+  return saveAutoRepair(
+    context(),
+    checked(() => expectBoolean('setAutoRepair', enabled)),
+  );
 }
 
 /** Sidebar: whether the hourly check also recomputes the union metrics, for this user. */
 export function setMetricsInCheck(enabled: unknown): ScheduleStatus {
-  expectAtMostArguments('setMetricsInCheck', arguments, 1);
-  return saveMetricsInCheck(context(), expectBoolean('setMetricsInCheck', enabled));
+  checked(() => expectAtMostArguments('setMetricsInCheck', arguments, 1));
+  return saveMetricsInCheck(
+    context(),
+    checked(() => expectBoolean('setMetricsInCheck', enabled)),
+  );
 }
 
 /** Menu "Check schema now" (alert) and sidebar (`{ sidebar: true }`, returns the result): the hourly check, now. */
 export function checkSchemaNow(options?: unknown): CheckResult | null {
-  expectAtMostArguments('checkSchemaNow', arguments, 1);
-  if (isSidebarRequest('checkSchemaNow', options)) return runCheck(context(), 'manual');
+  checked(() => expectAtMostArguments('checkSchemaNow', arguments, 1));
+  if (checked(() => isSidebarRequest('checkSchemaNow', options))) return runCheck(context(), 'manual');
   return checkNowFromMenu(context());
 }
 
@@ -277,20 +293,20 @@ function isRowStructureChange(changeType: unknown): boolean {
  * JSON back): one installable onEdit trigger for this user and spreadsheet, or none.
  */
 export function keepMetricsLive(options?: unknown): LiveMetricsStatus | null {
-  expectAtMostArguments('keepMetricsLive', arguments, 1);
-  if (isSidebarRequest('keepMetricsLive', options)) return sidebarCall(turnOnLiveMetrics);
+  checked(() => expectAtMostArguments('keepMetricsLive', arguments, 1));
+  if (checked(() => isSidebarRequest('keepMetricsLive', options))) return sidebarCall(turnOnLiveMetrics);
   return liveFromMenu(context(), true);
 }
 
 export function stopLiveMetrics(options?: unknown): LiveMetricsStatus | null {
-  expectAtMostArguments('stopLiveMetrics', arguments, 1);
-  if (isSidebarRequest('stopLiveMetrics', options)) return sidebarCall(turnOffLiveMetrics);
+  checked(() => expectAtMostArguments('stopLiveMetrics', arguments, 1));
+  if (checked(() => isSidebarRequest('stopLiveMetrics', options))) return sidebarCall(turnOffLiveMetrics);
   return liveFromMenu(context(), false);
 }
 
 /** Sidebar: whether live metrics are on for this user, and what waits. Writes nothing. */
 export function getLiveMetricsStatus(...args: unknown[]): LiveMetricsStatus {
-  expectNoArguments('getLiveMetricsStatus', args);
+  checked(() => expectNoArguments('getLiveMetricsStatus', args));
   return liveMetricsStatus(context());
 }
 

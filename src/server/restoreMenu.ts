@@ -3,13 +3,14 @@
  * The menu lists every renamed managed column the preview reports and restores each one the
  * operator confirms (Yes/No per cell); nothing is written without that confirmation.
  */
-import { SchemaError } from '../core/errors';
+
 import { IDENTITY_CODES } from '../core/identityFindings';
 import { dialogTitle } from '../shared/wording/dialogs';
 import type { ExecutionContext } from './context';
 import { type RestoreRequest, restoreColumnHeader } from './identityService';
 import { dialogText, tell, tellError } from './menu';
 import { previewSchema } from './schemaService';
+import { badArgument } from './validate';
 
 const MAX_NAME = 250;
 
@@ -30,8 +31,7 @@ export function expectRestoreRequest(value: unknown): RestoreRequest | null {
     request.identity.length <= MAX_NAME &&
     request.confirmed === true;
   if (!valid)
-    throw new SchemaError(
-      'BAD_ARGUMENT',
+    throw badArgument(
       'restoreColumnHeader expects no argument (menu) or { sheet, identity, confirmed: true } (sidebar). Nothing was written.',
     );
   return { sheet: request.sheet as string, identity: request.identity as string };

@@ -10,6 +10,7 @@ import type { CallMeter } from '../adapters/meter';
 import { executeStep, type RangeFiller, type UndoLog } from '../adapters/stepExecutor';
 import type { WriteStep } from '../core/steps';
 import type { HistoryEntry, InterruptedApply, SchemaPlan, SourceSheetPlan } from '../shared/payloads';
+import type { HistoryCells } from '../shared/wording/historyCells';
 
 /** Source sheets the apply changes (tags to add). */
 export function changingSources(plan: Pick<SchemaPlan, 'sources'>): SourceSheetPlan[] {
@@ -66,23 +67,22 @@ export function executeSourceSteps(
   }
 }
 
-/** "tagged existing B (TAG_SPOOL); tagged existing D (DN_UNION)": the wording of the managed sheets' adoptions. */
+/** "tagged existing B (TAG_SPOOL); tagged existing D (DN_UNION)", in the history sheet's language (`cells`). */
 export function sourceHistoryEntries(
   plan: Pick<SchemaPlan, 'sources' | 'sheets' | 'interrupted'>,
   row: Pick<HistoryEntry, 'time' | 'user' | 'durationMs' | 'outcome' | 'cause'>,
+  cells: HistoryCells,
 ): HistoryEntry[] {
   const descriptionOf = (id: string | null) =>
-    plan.sheets.flatMap((s) => s.migrations).find((m) => m.id === id)?.description ?? '';
+    cells.description(plan.sheets.flatMap((s) => s.migrations).find((m) => m.id === id)?.description ?? '');
   return sourcesToRecord(plan).map((source) => ({
     ...row,
     migrationId: recordedMigration(source),
     sheet: source.sheet,
     description: descriptionOf(source.migrationId),
     columnsAdded: [
-      ...source.columnsToTag.map((t) => `tagged existing ${t.letter} (${t.identity})`),
-      ...(completedBy(plan, source) && plan.interrupted !== null
-        ? [`completes the apply stopped at ${plan.interrupted.startedAt}`]
-        : []),
+      ...source.columnsToTag.map(cells.tagged),
+      ...(completedBy(plan, source) && plan.interrupted !== null ? [cells.completes(plan.interrupted.startedAt)] : []),
     ].join('; '),
     cellsWritten: 0,
   }));

@@ -6,10 +6,17 @@ import { SchemaError } from '../core/errors';
 
 const FINGERPRINT = /^[0-9a-f]{14}$/;
 
+/**
+ * A request of the wrong shape: `message` is the developer's text, kept as the `detail` the
+ * operator's sentence ends with (src/shared/wording/failure.ts), so nobody loses what was wrong.
+ */
+export function badArgument(message: string): SchemaError {
+  return new SchemaError('BAD_ARGUMENT', message, { detail: message });
+}
+
 export function expectFingerprint(functionName: string, value: unknown): string {
   if (typeof value === 'string' && FINGERPRINT.test(value)) return value;
-  throw new SchemaError(
-    'BAD_ARGUMENT',
+  throw badArgument(
     `${functionName} expects the fingerprint of the preview being applied (14 hex characters, from previewSchema().fingerprint); got ${describe(value)}. Nothing was written.`,
   );
 }
@@ -26,7 +33,7 @@ function isPlatformEvent(value: unknown): boolean {
 export function expectNoArguments(functionName: string, args: ArrayLike<unknown>): void {
   const given = Array.from(args).filter((arg) => arg !== undefined && !isPlatformEvent(arg));
   if (given.length > 0) {
-    throw new SchemaError('BAD_ARGUMENT', `${functionName} takes no arguments; got ${given.length}. Nothing was done.`);
+    throw badArgument(`${functionName} takes no arguments; got ${given.length}. Nothing was done.`);
   }
 }
 
@@ -51,8 +58,7 @@ export function isConfirmedRequest(value: unknown): boolean {
     (value as { confirmed?: unknown }).confirmed === true
   )
     return true;
-  throw new SchemaError(
-    'BAD_ARGUMENT',
+  throw badArgument(
     `Expected no argument (menu) or { confirmed: true } (sidebar); got ${describe(value)}. Nothing was written.`,
   );
 }
@@ -82,8 +88,7 @@ export function isSidebarRequest(functionName: string, value: unknown): boolean 
     (value as { sidebar?: unknown }).sidebar === true
   )
     return true;
-  throw new SchemaError(
-    'BAD_ARGUMENT',
+  throw badArgument(
     `${functionName} expects no argument (menu) or { sidebar: true } (sidebar); got ${describe(value)}. Nothing was done.`,
   );
 }
@@ -98,8 +103,7 @@ export function expectAtMostArguments(functionName: string, args: ArrayLike<unkn
     .slice(max)
     .filter((arg) => arg !== undefined).length;
   if (extra > 0) {
-    throw new SchemaError(
-      'BAD_ARGUMENT',
+    throw badArgument(
       `${functionName} takes at most ${max} argument${max === 1 ? '' : 's'}; got ${extra} more. Nothing was done.`,
     );
   }
@@ -107,8 +111,5 @@ export function expectAtMostArguments(functionName: string, args: ArrayLike<unkn
 
 export function expectBoolean(functionName: string, value: unknown): boolean {
   if (typeof value === 'boolean') return value;
-  throw new SchemaError(
-    'BAD_ARGUMENT',
-    `${functionName} expects true or false; got ${describe(value)}. Nothing was changed.`,
-  );
+  throw badArgument(`${functionName} expects true or false; got ${describe(value)}. Nothing was changed.`);
 }

@@ -4,6 +4,7 @@
  * result holding a Date into null. Times travel as ISO-8601 strings.
  */
 import type { CellDefault, ColumnType } from '../core/schema';
+import type { SheetText } from '../core/sheetText';
 
 /**
  * Why the server refused (or failed) a sidebar call it answers in its sidebar form: the sidebar
@@ -108,7 +109,8 @@ export type MigrationState = 'pending' | 'partial' | 'applied' | 'applied-outsid
 
 export interface MigrationStatus {
   readonly id: string;
-  readonly description: string;
+  /** The declaration's text in every language (src/core/sheetText.ts): the reader picks theirs. */
+  readonly description: SheetText;
   readonly state: MigrationState;
   /** ISO time of the last successful apply recorded in history, if any. */
   readonly appliedAt: string | null;
@@ -177,7 +179,7 @@ export interface HistoryEntry {
 }
 
 /** What history records of a migration: done, failed and undone, or failed and left to complete. */
-export type HistoryOutcome = 'applied' | 'rolled-back' | 'incomplete';
+export type HistoryOutcome = 'applied' | 'rolled-back' | 'incomplete' | 'header restored';
 
 /** An apply that started and was stopped before it finished (see src/adapters/applyJournal.ts). */
 export interface InterruptedApply {

@@ -28,6 +28,7 @@ const LANGUAGES = [
     blocked: 'No se ha cambiado nada: antes hay que corregir 1 problema.',
     stale: 'La hoja cambió desde esta vista previa, así que no se ha escrito nada.',
     scheduleOn: 'activada',
+    description: 'v4.0: avance de uniones (soldaduras) por spool — cantidades y pulgadas de ARM y SOLD',
   },
   {
     language: 'en',
@@ -41,6 +42,7 @@ const LANGUAGES = [
     blocked: 'Nothing was changed: 1 problem to fix first.',
     stale: 'The sheet changed since this preview, so nothing was written.',
     scheduleOn: 'on',
+    description: 'v4.0: per-spool union (weld) progress — counts and inches for ARM and SOLD',
   },
 ] as const;
 
@@ -68,6 +70,8 @@ describe.each(LANGUAGES)('the sidebar in $language', (c: Case) => {
     expect(await sidebar.locator('#status').innerText()).toBe(c.headline);
     expect(await sidebar.locator('#apply').innerText()).toBe(c.extend);
     expect(await sidebar.locator('h1').count()).toBe(1);
+    // The migration's description (declared in both languages) in the operator's.
+    expect(await sidebar.locator('.migrations li').first().getAttribute('title')).toBe(c.description);
     await audit.state('preview');
     publishToDocs(await screenshot(panel, `sidebar-${c.language}`), `sidebar-${c.language}.png`);
 

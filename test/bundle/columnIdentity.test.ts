@@ -102,7 +102,9 @@ describe('a person renames a managed header (issue 10 scenario)', () => {
     const before = emu.readSheet('Operaciones');
     const attempt = (arg: unknown) => () => scriptRun(emu, DIST, 'restoreColumnHeader', arg);
     expect(attempt({ sheet: 'Operaciones', identity: 'Uniones_SOLD_Completadas' })).toThrow('confirmed: true');
-    expect(attempt({ sheet: 'Operaciones', identity: 'COL_2', confirmed: true })).toThrow('not a managed column');
+    expect(attempt({ sheet: 'Operaciones', identity: 'COL_2', confirmed: true })).toThrow(
+      '"COL_2" is not a column Sheet Schema manages in Operaciones, so nothing was written.',
+    );
     expect(attempt({ sheet: 'Operaciones', identity: 'Total_Uniones', confirmed: true })).toThrow(
       'Operaciones!BP1 already reads "Total_Uniones"',
     );

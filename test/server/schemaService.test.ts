@@ -1,4 +1,5 @@
 import { HISTORY_HEADERS, HISTORY_SHEET } from '../../src/adapters/history';
+import { textIn } from '../../src/core/sheetText';
 import { SCHEMA } from '../../src/schema/managedSheets';
 import { applySchema, previewSchema } from '../../src/server/schemaService';
 import { newExecution, rowsNotZeroInBpOnwards, V4_HEADERS, v3Workbook, writeCalls } from '../support/emulated';
@@ -102,7 +103,7 @@ describe('applySchema on a fresh v3.0 sheet', () => {
     expect({ id, sheet, description, columns, cells, user, outcome }).toEqual({
       id: '4.0-union-metrics',
       sheet: 'Operaciones',
-      description: SCHEMA.managedSheets[0].migrations[0].description,
+      description: textIn(SCHEMA.managedSheets[0].migrations[0].description, 'en'),
       columns:
         'BP–BT: Total_Uniones, Uniones_ARM_Completadas, Uniones_SOLD_Completadas, Pulgadas_ARM, Pulgadas_SOLD; set validation, note, protection on BP–BT',
       cells: 5 + 5 * spools,

@@ -477,4 +477,39 @@ export const en = {
   // History outcomes as the sidebar lists them.
   'history.rolledBack': 'failed, undone',
   'history.incomplete': 'failed, incomplete',
+  // Texts written into _schema_history's Description and "Columns added" cells, in the sheet's language.
+  'historyCell.filled': {
+    one: 'filled 1 blank cell in {letter} ({header})',
+    other: 'filled {n} blank cells in {letter} ({header})',
+  },
+  'historyCell.tagged': 'tagged existing {letter} ({identity})',
+  'historyCell.rulesSet': 'set {kinds} on {letters}',
+  'historyCell.rulesRestored': 'restored {kinds} on {letters}',
+  'historyCell.kind.validation': 'validation',
+  'historyCell.kind.note': 'note',
+  'historyCell.kind.protection': 'protection',
+  'historyCell.kind.numberFormat': 'number format',
+  'historyCell.completes': 'completes the apply stopped at {time}',
+  'historyCell.headerRestored': 'Header of managed column "{identity}" restored',
+  'history.headerRestored': 'header restored',
+  // Sidebar calls that fail in the sidebar itself (src/client/rpc.ts).
+  'rpc.noResult':
+    'The add-on answered without a result, so there is nothing to show. Close the sidebar and open it again from the menu to see the sheet as it is.',
+  'rpc.missingFunction':
+    'This sidebar is older than the add-on: it asked for an action the add-on no longer has ({name}). Close the sidebar and open it again from the menu.',
+  'rpc.noMessage':
+    'The add-on stopped without saying why. Try again in a minute; if it keeps failing, reload the spreadsheet.',
+  // Refusals an operator meets only in unusual cases (a stale sidebar, a sheet changed meanwhile), by code.
+  'failure.badArgument':
+    'The add-on could not read this request (the sidebar may be older than the add-on), so nothing was changed. Close the sidebar and open it again from the menu, then try again. (For the developer: {detail})',
+  'failure.noSpreadsheet':
+    'No spreadsheet is open here, so nothing was done. Open the spreadsheet and use Sheet Schema from its Extensions menu.',
+  'failure.notManaged':
+    '"{identity}" is not a column Sheet Schema manages in {sheet}, so nothing was written. Preview again to see the sheet as it is now.',
+  'failure.columnNotFound':
+    'Column {column} was not found in row {row} of {sheet}, so nothing was written. Put the column back (or give it its name again), then try again.',
+  'failure.columnNotFound.duplicate':
+    'Column {column} appears more than once in row {row} of {sheet} (as a copy or under a look-alike name), so nothing was written. Rename or remove all but one, then try again.',
+  'failure.columnNotFound.moved':
+    'The headers of {sheet} changed while they were being read, so nothing was written. Try again.',
 } as const;

@@ -477,4 +477,39 @@ export const es: Catalogue = {
   // Resultados del historial tal como los lista la barra lateral.
   'history.rolledBack': 'falló, deshecho',
   'history.incomplete': 'falló, incompleto',
+  // Textos escritos en las celdas Descripción y «Columnas añadidas» de _schema_history, en el idioma de la hoja.
+  'historyCell.filled': {
+    one: 'rellenada 1 celda vacía en {letter} ({header})',
+    other: 'rellenadas {n} celdas vacías en {letter} ({header})',
+  },
+  'historyCell.tagged': 'etiquetada la columna existente {letter} ({identity})',
+  'historyCell.rulesSet': 'reglas puestas ({kinds}) en {letters}',
+  'historyCell.rulesRestored': 'reglas restauradas ({kinds}) en {letters}',
+  'historyCell.kind.validation': 'validación',
+  'historyCell.kind.note': 'nota',
+  'historyCell.kind.protection': 'protección',
+  'historyCell.kind.numberFormat': 'formato de número',
+  'historyCell.completes': 'completa la ampliación que se detuvo el {time}',
+  'historyCell.headerRestored': 'Encabezado de la columna gestionada «{identity}» restaurado',
+  'history.headerRestored': 'encabezado restaurado',
+  // Llamadas de la barra lateral que fallan en la propia barra (src/client/rpc.ts).
+  'rpc.noResult':
+    'El complemento respondió sin resultado, así que no hay nada que mostrar. Cierre la barra lateral y vuelva a abrirla desde el menú para ver la hoja como está.',
+  'rpc.missingFunction':
+    'Esta barra lateral es más antigua que el complemento: ha pedido una acción que el complemento ya no tiene ({name}). Cierre la barra lateral y vuelva a abrirla desde el menú.',
+  'rpc.noMessage':
+    'El complemento se detuvo sin decir por qué. Vuelva a intentarlo en un minuto; si sigue fallando, recargue la hoja de cálculo.',
+  // Rechazos que un operador solo encuentra en casos raros (una barra lateral antigua, una hoja cambiada entretanto), por código.
+  'failure.badArgument':
+    'El complemento no ha podido leer esta petición (puede que la barra lateral sea más antigua que el complemento), así que no se ha cambiado nada. Cierre la barra lateral, vuelva a abrirla desde el menú e inténtelo de nuevo. (Para el desarrollador: {detail})',
+  'failure.noSpreadsheet':
+    'Aquí no hay ninguna hoja de cálculo abierta, así que no se ha hecho nada. Abra la hoja de cálculo y use Sheet Schema desde su menú Extensiones.',
+  'failure.notManaged':
+    '«{identity}» no es una columna que Sheet Schema gestione en {sheet}, así que no se ha escrito nada. Vuelva a ver la vista previa para ver la hoja como está ahora.',
+  'failure.columnNotFound':
+    'No se encontró la columna {column} en la fila {row} de {sheet}, así que no se ha escrito nada. Vuelva a poner la columna (o devuélvale su nombre) e inténtelo de nuevo.',
+  'failure.columnNotFound.duplicate':
+    'La columna {column} aparece más de una vez en la fila {row} de {sheet} (como copia o con un nombre parecido), así que no se ha escrito nada. Cambie el nombre o quite todas menos una e inténtelo de nuevo.',
+  'failure.columnNotFound.moved':
+    'Los encabezados de {sheet} cambiaron mientras se leían, así que no se ha escrito nada. Inténtelo de nuevo.',
 };

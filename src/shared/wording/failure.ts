@@ -31,6 +31,10 @@ const BY_CODE: Readonly<Record<string, Wording>> = {
   NOTHING_TO_RESTORE: (x, params) => x.t(variant('failure.nothingToRestore', params.reason), params),
   METRICS_WRITE_FAILED: (x, params) =>
     x.t(params.putBack === 'yes' ? 'failure.metricsPutBack' : 'failure.metricsNotPutBack', params),
+  BAD_ARGUMENT: said('failure.badArgument'),
+  NO_SPREADSHEET: said('failure.noSpreadsheet'),
+  NOT_MANAGED: said('failure.notManaged'),
+  COLUMN_NOT_FOUND: (x, params) => x.t(variant('failure.columnNotFound', params.reason), params),
 };
 
 export interface CodedFailure {

@@ -255,6 +255,7 @@ const OUTCOME_KEYS: Readonly<Record<string, MessageKey>> = {
   applied: 'history.applied',
   'rolled-back': 'history.rolledBack',
   incomplete: 'history.incomplete',
+  'header restored': 'history.headerRestored',
 };
 
 export function historyLine(x: Text, entry: HistoryEntry): string {

@@ -19,12 +19,13 @@ import { localizeSidebarHtml } from '../shared/sidebarPage';
 import { invalidateForChange, invalidateForEdit } from './cacheFreshness';
 import { checkNowFromMenu, installFromMenu, removeFromMenu } from './checkMenu';
 import { runCheck } from './checkService';
-import { ExecutionContext, type Services } from './context';
+import { ExecutionContext } from './context';
+import { checked, context, globalServices, isRowStructureChange, sidebarCall } from './execution';
 import { restoreColumnHeader as restoreHeader } from './identityService';
 import { liveFromMenu } from './liveMetricsMenu';
 import { processLiveEdit, processStructureChange } from './liveMetricsService';
 import { liveMetricsOnHere, liveMetricsStatus, turnOffLiveMetrics, turnOnLiveMetrics } from './liveMetricsToggle';
-import { answeringRefusals, inOperatorWords, operatorMessages } from './locale';
+import { answeringRefusals, operatorMessages } from './locale';
 import { buildMenu, extendSchemaFromMenu, recomputeUnionMetricsFromMenu } from './menu';
 import { expectRestoreRequest, restoreHeadersFromMenu } from './restoreMenu';
 
@@ -49,28 +50,6 @@ import {
   isConfirmedRequest,
   isSidebarRequest,
 } from './validate';
-
-let execution: ExecutionContext | null = null;
-
-/** Apps Script loads the script afresh for every execution, so this lives for one execution. */
-function context(): ExecutionContext {
-  execution ??= new ExecutionContext(globalServices());
-  return execution;
-}
-
-function globalServices(): Services {
-  return {
-    spreadsheetApp: SpreadsheetApp,
-    cacheService: CacheService,
-    lockService: LockService,
-    propertiesService: PropertiesService,
-    session: Session,
-    htmlService: HtmlService,
-    scriptApp: ScriptApp,
-    now: () => Date.now(),
-    logger: console,
-  };
-}
 
 /** Simple trigger. May run in AuthMode.NONE: builds the menu and touches nothing else. */
 export function onOpen(_event?: GoogleAppsScript.Events.SheetsOnOpen): void {
@@ -100,20 +79,6 @@ export function showSidebar(...args: unknown[]): void {
   const locale = { language: text.language, timeZone: current.spreadsheet().getSpreadsheetTimeZone() };
   html.setContent(localizeSidebarHtml(html.getContent(), locale)).setTitle(text.t('app.name'));
   SpreadsheetApp.getUi().showSidebar(html);
-}
-
-/**
- * A public function's argument check: a stale or crafted sidebar's wrong argument (BAD_ARGUMENT)
- * reaches it in the operator's words. Session only on failure: nothing is read when the check passes.
- */
-function checked<T>(check: () => T): T {
-  return inOperatorWords(Session, check);
-}
-
-/** A sidebar toggle: its refusals (every trigger in use…) reach the sidebar in the operator's words. */
-function sidebarCall<T>(call: (current: ExecutionContext) => T): T {
-  const current = context();
-  return inOperatorWords(current.services.session, () => call(current));
 }
 
 /** Compile-time only: the functions the sidebar calls match its RPC contract (src/shared/rpc.ts). */
@@ -281,11 +246,6 @@ export function onEdit(event?: unknown): void {
   } catch (error) {
     globalServices().logger.warn(`Sheet Schema onEdit: ${errorMessage(error)}`);
   }
-}
-
-/** Row inserts, deletes and sorts (a sort reports OTHER: UNCONFIRMED, docs/platform.md) move unions between rows. */
-function isRowStructureChange(changeType: unknown): boolean {
-  return changeType === 'INSERT_ROW' || changeType === 'REMOVE_ROW' || changeType === 'OTHER';
 }
 
 /**

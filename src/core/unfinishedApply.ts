@@ -36,6 +36,19 @@ export function unfinishedApply(
   return unrecorded.length === 0 && historyRepair === null ? null : { ...journal, unrecorded, historyRepair };
 }
 
+/**
+ * When an interrupted apply changed this migration of this sheet without recording it: the time it
+ * started (its history row then says it completes that run); null otherwise.
+ */
+export function unrecordedSince(
+  interrupted: UnfinishedApply | null,
+  sheet: string,
+  migrationId: string,
+): string | null {
+  const left = interrupted?.unrecorded.some((m) => m.sheet === sheet && m.migrationId === migrationId) ?? false;
+  return left && interrupted !== null ? interrupted.startedAt : null;
+}
+
 export function interruptedFinding(interrupted: InterruptedApply, sheet: string): Finding {
   return finding(
     'INTERRUPTED_APPLY',

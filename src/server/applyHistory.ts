@@ -18,7 +18,7 @@ import type { UndoLog } from '../adapters/stepExecutor';
 import { columnSpan } from '../core/columnLetters';
 import { errorMessage } from '../core/errors';
 import type { Logger } from '../core/logger';
-import { SUCCESS_OUTCOME } from '../core/unfinishedApply';
+import { SUCCESS_OUTCOME, unrecordedSince } from '../core/unfinishedApply';
 import type { HistoryEntry, HistoryOutcome, SchemaPlan, SheetPlan } from '../shared/payloads';
 import { historyCells } from '../shared/wording/historyCells';
 import type { ExecutionContext } from './context';
@@ -159,9 +159,7 @@ function historyEntries(
   const durationMs = context.services.now() - started;
   const managed = toRecord.map(({ sheet, migrationId }) => {
     const added = sheet.columnsToAdd.filter((c) => c.migrationId === migrationId);
-    const completes = plan.interrupted?.unrecorded.some(
-      (m) => m.sheet === sheet.sheet && m.migrationId === migrationId,
-    );
+    const stopped = unrecordedSince(plan.interrupted, sheet.sheet, migrationId);
     const parts = [
       ...(added.length > 0
         ? [`${columnSpan(added[0].index, added.length)}: ${added.map((c) => c.header).join(', ')}`]
@@ -169,7 +167,7 @@ function historyEntries(
       ...sheet.blanksToFill.filter((b) => b.migrationId === migrationId).map(cells.filled),
       ...cells.ruleChanges(sheet.rules.filter((r) => r.migrationId === migrationId)),
       ...adoptedBy(sheet, migrationId).map(cells.tagged),
-      ...(completes && plan.interrupted !== null ? [cells.completes(plan.interrupted.startedAt)] : []),
+      ...(stopped === null ? [] : [cells.completes(stopped)]),
     ];
     return {
       time,

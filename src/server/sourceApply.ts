@@ -9,6 +9,7 @@
 import type { CallMeter } from '../adapters/meter';
 import { executeStep, type RangeFiller, type UndoLog } from '../adapters/stepExecutor';
 import type { WriteStep } from '../core/steps';
+import { unrecordedSince } from '../core/unfinishedApply';
 import type { HistoryEntry, InterruptedApply, SchemaPlan, SourceSheetPlan } from '../shared/payloads';
 import type { HistoryCells } from '../shared/wording/historyCells';
 
@@ -22,16 +23,14 @@ function recordedMigration(source: SourceSheetPlan): string {
   return source.migrationId ?? 'identity';
 }
 
-/** Whether an interrupted apply tagged this source sheet without recording it. */
-function completedBy(plan: Pick<SchemaPlan, 'interrupted'>, source: SourceSheetPlan): boolean {
-  return (plan.interrupted?.unrecorded ?? []).some(
-    (m) => m.sheet === source.sheet && m.migrationId === recordedMigration(source),
-  );
+/** When an interrupted apply tagged this source sheet without recording it: the time it started. */
+function stoppedRun(plan: Pick<SchemaPlan, 'interrupted'>, source: SourceSheetPlan): string | null {
+  return unrecordedSince(plan.interrupted, source.sheet, recordedMigration(source));
 }
 
 /** Source sheets that get a history row: those tagged now, and those an interrupted apply tagged without one. */
 function sourcesToRecord(plan: Pick<SchemaPlan, 'sources' | 'interrupted'>): SourceSheetPlan[] {
-  return (plan.sources ?? []).filter((s) => s.columnsToTag.length > 0 || completedBy(plan, s));
+  return (plan.sources ?? []).filter((s) => s.columnsToTag.length > 0 || stoppedRun(plan, s) !== null);
 }
 
 /** The marker's entries for the source rows this apply will record. */
@@ -75,17 +74,20 @@ export function sourceHistoryEntries(
 ): HistoryEntry[] {
   const descriptionOf = (id: string | null) =>
     cells.description(plan.sheets.flatMap((s) => s.migrations).find((m) => m.id === id)?.description ?? '');
-  return sourcesToRecord(plan).map((source) => ({
-    ...row,
-    migrationId: recordedMigration(source),
-    sheet: source.sheet,
-    description: descriptionOf(source.migrationId),
-    columnsAdded: [
-      ...source.columnsToTag.map(cells.tagged),
-      ...(completedBy(plan, source) && plan.interrupted !== null ? [cells.completes(plan.interrupted.startedAt)] : []),
-    ].join('; '),
-    cellsWritten: 0,
-  }));
+  return sourcesToRecord(plan).map((source) => {
+    const stopped = stoppedRun(plan, source);
+    return {
+      ...row,
+      migrationId: recordedMigration(source),
+      sheet: source.sheet,
+      description: descriptionOf(source.migrationId),
+      columnsAdded: [
+        ...source.columnsToTag.map(cells.tagged),
+        ...(stopped === null ? [] : [cells.completes(stopped)]),
+      ].join('; '),
+      cellsWritten: 0,
+    };
+  });
 }
 
 /** The apply's result line for each source sheet it tagged. */

@@ -18,10 +18,14 @@ export function readSourceSheets(
   return sources.map(({ sheet: name }) => {
     const sheet = spreadsheet.getSheetByName(name);
     if (sheet === null) return null;
-    const lastColumn = meter.call(() => sheet.getLastColumn());
-    const headers =
-      lastColumn === 0 ? [] : meter.read(() => sheet.getRange(SOURCE_HEADER_ROW, 1, 1, lastColumn).getValues())[0];
+    const headers = readHeaderRow(sheet, SOURCE_HEADER_ROW, meter);
     const found = metadata.get(name);
     return { name, headers, tags: found?.tags ?? [], metadataCharacters: found?.characters ?? 0 };
   });
+}
+
+/** A header row up to the sheet's last used column: 2 calls, whatever the rows (none on an empty sheet). */
+export function readHeaderRow(sheet: GoogleAppsScript.Spreadsheet.Sheet, row: number, meter: CallMeter): unknown[] {
+  const lastColumn = meter.call(() => sheet.getLastColumn());
+  return lastColumn === 0 ? [] : meter.read(() => sheet.getRange(row, 1, 1, lastColumn).getValues())[0];
 }

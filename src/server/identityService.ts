@@ -14,6 +14,7 @@ import {
 import { readIdentityTags } from '../adapters/identityTags';
 import { withDocumentLock } from '../adapters/lock';
 import { CallMeter } from '../adapters/meter';
+import { readHeaderRow } from '../adapters/sourceReader';
 import { a1, columnLetter } from '../core/columnLetters';
 import { SchemaError } from '../core/errors';
 import { analyseHeaders } from '../core/headers';
@@ -25,7 +26,7 @@ import type { ExecutionContext } from './context';
 import { operatorMessages } from './locale';
 
 /** History's outcome for a restored header (not a migration: previews never count it as applied). */
-export const RESTORED_OUTCOME: HistoryOutcome = 'header restored';
+const RESTORED_OUTCOME: HistoryOutcome = 'header restored';
 
 export interface RestoreRequest {
   readonly sheet: string;
@@ -50,9 +51,7 @@ export function restoreColumnHeader(context: ExecutionContext, request: RestoreR
       });
     const meter = new CallMeter();
     const tags = readIdentityTags(spreadsheet, meter).get(request.sheet)?.tags ?? [];
-    const lastColumn = meter.call(() => sheet.getLastColumn());
-    const headers =
-      lastColumn === 0 ? [] : meter.read(() => sheet.getRange(managed.headerRow, 1, 1, lastColumn).getValues())[0];
+    const headers = readHeaderRow(sheet, managed.headerRow, meter);
     const target = renamedColumn(request, managed.headerRow, headers, tags);
     const cell = a1(request.sheet, managed.headerRow, target.column);
     meter.call(() => sheet.getRange(managed.headerRow, target.column).setValue(request.identity));

@@ -222,6 +222,7 @@ function executeAll(context: ExecutionContext, run: Omit<ApplyRecord, 'toRecord'
     ],
   });
   let current = '';
+  const env = { meter, undo, spreadsheetApp: context.services.spreadsheetApp };
   try {
     for (const sheetPlan of changingSheets(plan)) {
       current = sheetPlan.sheet;
@@ -230,7 +231,6 @@ function executeAll(context: ExecutionContext, run: Omit<ApplyRecord, 'toRecord'
         throw new SchemaError('SHEET_NOT_FOUND', `Sheet "${sheetPlan.sheet}" disappeared during the apply.`, {
           sheet: sheetPlan.sheet,
         });
-      const env = { meter, undo, spreadsheetApp: context.services.spreadsheetApp };
       for (const step of sheetSteps(sheetPlan, managedSheet(context, sheetPlan.sheet).headerRow)) {
         if (isRuleStep(step)) executeRuleStep(sheet, step, env);
         else executeStep(sheet, step, meter, filler, undo);

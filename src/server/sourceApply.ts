@@ -14,7 +14,7 @@ import type { HistoryEntry, InterruptedApply, SchemaPlan, SourceSheetPlan } from
 import type { HistoryCells } from '../shared/wording/historyCells';
 
 /** Source sheets the apply changes (tags to add). */
-export function changingSources(plan: Pick<SchemaPlan, 'sources'>): SourceSheetPlan[] {
+function changingSources(plan: Pick<SchemaPlan, 'sources'>): SourceSheetPlan[] {
   return (plan.sources ?? []).filter((s) => s.columnsToTag.length > 0);
 }
 

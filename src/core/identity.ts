@@ -73,11 +73,10 @@ export function resolveIdentities(
     contradicted: [] as Array<{ identity: string; column: number; header: string }>,
     untagged: [] as ResolvedColumn[],
   };
-  const header = textAt;
   for (const identity of identities) {
     const tagged = [...new Set(tags.filter((t) => t.identity === identity).map((t) => t.column))].sort((x, y) => x - y);
     const trusted = tagged.filter((column) => {
-      const text = header(column);
+      const text = textAt(column);
       const other = text !== identity && known.has(text);
       if (other) result.contradicted.push({ identity, column, header: text });
       return !other;
@@ -86,13 +85,13 @@ export function resolveIdentities(
     const untaggedHeader = byHeader.filter((c) => !tags.some((t) => t.column === c && known.has(t.identity)));
     if (trusted.length > 0) {
       // An exact-header copy beside a tagged column that still reads its name is a plain duplicate header.
-      const copies = trusted.length === 1 && header(trusted[0]) === identity ? [] : untaggedHeader;
+      const copies = trusted.length === 1 && textAt(trusted[0]) === identity ? [] : untaggedHeader;
       const all = [...trusted, ...copies].sort((x, y) => x - y);
       if (all.length > 1) {
         result.duplicated.push({ identity, columns: all });
         continue;
       }
-      const resolved: ResolvedColumn = { identity, column: trusted[0], via: 'tag', header: header(trusted[0]) };
+      const resolved: ResolvedColumn = { identity, column: trusted[0], via: 'tag', header: textAt(trusted[0]) };
       columns.set(identity, resolved);
       if (resolved.header !== identity) result.renamed.push(resolved);
       continue;

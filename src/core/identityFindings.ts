@@ -79,16 +79,10 @@ export function looksRenamedFindings(
   declared: readonly string[],
   resolution: IdentityResolution,
   headers: readonly unknown[],
-  lastSeen: Readonly<Record<string, number>> = {},
 ): Finding[] {
   const known = new Set(declared);
   const claimed = new Set([...resolution.columns.values()].map((c) => c.column));
-  const candidates = [
-    ...declared
-      .filter((identity) => !resolution.columns.has(identity) && lastSeen[identity] !== undefined)
-      .map((identity) => ({ identity, column: lastSeen[identity] })),
-    ...neighbourCandidates(declared, resolution),
-  ];
+  const candidates = neighbourCandidates(declared, resolution);
   const seen = new Set<string>();
   return candidates.flatMap(({ identity, column }) => {
     const text = headers[column - 1];

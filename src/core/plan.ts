@@ -18,7 +18,7 @@ import {
 import { analyseHeaders } from './headers';
 import { identitiesOf, resolveIdentities } from './identity';
 import { planFingerprint } from './planDigest';
-import { claimedLocation, identityFindings, plannedTags, type SheetReading } from './planIdentity';
+import { identityFindings, plannedTags, type SheetReading } from './planIdentity';
 import { type CellCount, limitFindings, plannedWriteRects, protectionFindings } from './planLimits';
 import { declaredColumns, type ManagedSheet, type SchemaDeclaration } from './schema';
 import { planSheetRules } from './sheetRulesPlan';
@@ -119,11 +119,10 @@ function planColumns(reading: SheetReading, history: readonly HistoryEntry[], ce
 function headerErrors(reading: SheetReading, identityErrors: readonly Finding[]): Finding[] {
   const { managed, snapshot, analysis, resolution } = reading;
   const claimed = new Set([...resolution.columns.values()].map((c) => c.column));
-  const nearDuplicates = nearDuplicateHeaderFindings(managed, analysis, { audience: 'plan' });
   return [
     ...duplicateHeaderFindings(managed, analysis, 'plan'),
     ...identityErrors,
-    ...nearDuplicates.filter((f) => !claimedLocation(managed, claimed, f)),
+    ...nearDuplicateHeaderFindings(managed, analysis, { audience: 'plan', skipColumns: claimed }),
     ...dataRightOfHeaders(managed, snapshot, analysis),
   ];
 }

@@ -3,7 +3,7 @@
  * apparently renamed), the identity findings, and the tags the apply writes. Pure.
  */
 import type { Finding, PlannedColumn, PlannedTag } from '../shared/payloads';
-import { a1, columnLetter } from './columnLetters';
+import { columnLetter } from './columnLetters';
 import type { HeaderAnalysis } from './headers';
 import type { IdentityResolution } from './identity';
 import {
@@ -86,9 +86,4 @@ export function plannedTags(reading: SheetReading, columnsToAdd: readonly Planne
     ...columnsToAdd.map((c) => tag(c.header, c.index, 'created')),
     ...reading.resolution.untagged.map((c) => tag(c.identity, c.column, 'adopted')),
   ];
-}
-
-/** A near-duplicate header over a column that is a managed column by its tag is a rename, reported as such. */
-export function claimedLocation(managed: ManagedSheet, claimed: ReadonlySet<number>, f: Finding): boolean {
-  return [...claimed].some((column) => f.location === a1(managed.sheet, managed.headerRow, column));
 }

@@ -145,9 +145,9 @@ export class ValidationStore extends RectStore<RuleModel> {
    * not written) a rejecting rule refuses. Blank values are always accepted.
    */
   checkWrite(x: Rect, valueAt: (row: number, col: number) => unknown, lookup: Lookup, locale: string): void {
-    const rules = this.over(x).filter((f) => f.value !== null && !f.value.allowInvalid);
-    if (rules.length === 0) return;
     const all = this.over(x);
+    const rules = all.filter((f) => f.value !== null && !f.value.allowInvalid);
+    if (rules.length === 0) return;
     const withNew: Lookup = (r, c) =>
       r >= x.row && r < x.row + x.numRows && c >= x.col && c < x.col + x.numCols ? valueAt(r, c) : lookup(r, c);
     for (const f of rules) {

@@ -7,6 +7,7 @@
 import type { Emulator } from '../../emulator';
 import { newExecution } from '../../emulator/harness/execution';
 import { v3Workbook } from '../../emulator/harness/workbooks';
+import { IDENTITY_KEY } from '../../src/core/identity';
 import { runCheck } from '../../src/server/checkService';
 import { applySchema, previewSchema } from '../../src/server/schemaService';
 import { type Cost, measure } from './measure';
@@ -49,7 +50,7 @@ export function measureSourceSheets(spools: number): SourceSheetCosts {
 function unionTags(emu: Emulator): number {
   return emu.spreadsheet
     .createDeveloperMetadataFinder()
-    .withKey('sheet-schema.column')
+    .withKey(IDENTITY_KEY)
     .find()
     .filter((item) => item.getLocation().getColumn()?.getSheet().getName() === 'Uniones').length;
 }

@@ -169,7 +169,6 @@ export async function restore(p: ScheduleState): Promise<void> {
     try {
       const applied = await restoreRules(x, rpc);
       const result = await rpc.checkSchemaNow({ sidebar: true });
-      if (result === null) return;
       showCheck(p, result);
       const headline = checkHeadline(x, result);
       say(p, applied.status === 'applied' ? `${x.t('rules.restored')} ${headline}` : headline);

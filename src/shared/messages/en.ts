@@ -102,7 +102,6 @@ export const en = {
   'type.text': 'text',
   'type.date': 'date',
   'type.fill': 'fill',
-  'type.tag': 'identity tag',
   'value.blank': '(empty)',
   'value.true': 'TRUE',
   'value.false': 'FALSE',

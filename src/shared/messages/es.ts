@@ -100,7 +100,6 @@ export const es: Catalogue = {
   'type.text': 'texto',
   'type.date': 'fecha',
   'type.fill': 'rellenar',
-  'type.tag': 'etiqueta de identidad',
   'value.blank': '(vacío)',
   'value.true': 'VERDADERO',
   'value.false': 'FALSO',

@@ -16,7 +16,7 @@ import { analyseHeaders, type HeaderAnalysis, visibleText } from './headers';
 import { type ColumnTag, resolveIdentities } from './identity';
 import { identityDriftFindings } from './identityDrift';
 import { IDENTITY_CODES } from './identityFindings';
-import type { ManagedSheet } from './schema';
+import { declaredColumns, type ManagedSheet } from './schema';
 
 /** What a check remembers about one sheet, so the next check can tell a rename from a move. */
 export interface SheetBaseline {
@@ -90,7 +90,7 @@ export function detectDrift(
   }
   const texts = storedTexts(headers);
   const fingerprint = headerFingerprint(headers);
-  const declared = managed.migrations.flatMap((m) => m.addColumns.map((c) => c.name));
+  const declared = declaredColumns(managed).map((c) => c.name);
   const resolution = resolveIdentities(declared, headers, analysis, tags ?? []);
   const tagged = (tags ?? []).length > 0;
   const columns = managedColumns(managed, { analysis, texts, previous, resolution, tagged });
@@ -174,7 +174,7 @@ function unknownColumnFindings(
 ): Finding[] {
   if (previous === null || previous.headers === null) return [];
   const known = new Set(previous.headers);
-  const declared = new Set(managed.migrations.flatMap((m) => m.addColumns.map((c) => c.name)));
+  const declared = new Set(declaredColumns(managed).map((c) => c.name));
   const fresh: number[] = [];
   texts.forEach((text, i) => {
     const column = i + 1;

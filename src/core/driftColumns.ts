@@ -9,7 +9,7 @@ import type { SheetBaseline } from './drift';
 import { finding } from './finding';
 import { type HeaderAnalysis, nearDuplicatesOf, visibleText } from './headers';
 import type { IdentityResolution } from './identity';
-import type { ManagedSheet } from './schema';
+import { declaredColumns, type ManagedSheet } from './schema';
 
 export interface ManagedColumns {
   readonly findings: Finding[];
@@ -33,7 +33,7 @@ export interface ColumnReading {
 /** Where each managed column is now, and what happened to those that moved, vanished or were renamed. */
 export function managedColumns(managed: ManagedSheet, reading: ColumnReading): ManagedColumns {
   const { analysis, texts, previous, resolution } = reading;
-  const declared = new Set(managed.migrations.flatMap((m) => m.addColumns.map((c) => c.name)));
+  const declared = new Set(declaredColumns(managed).map((c) => c.name));
   const result: ManagedColumns = {
     findings: [],
     missing: new Set<string>(),

@@ -5,7 +5,7 @@
  * tags (one find() per spreadsheet) and hand them in as plain data.
  */
 import type { HeaderAnalysis } from './headers';
-import type { SchemaDeclaration } from './schema';
+import { declaredColumns, type SchemaDeclaration } from './schema';
 
 /** Namespaced so another add-on's metadata never reads as ours (DOCUMENT visibility: any project can see it). */
 export const IDENTITY_KEY = 'sheet-schema.column';
@@ -44,7 +44,7 @@ export interface IdentityResolution {
 export function identitiesOf(declaration: SchemaDeclaration, sheet: string): string[] {
   const names: string[] = [];
   for (const managed of declaration.managedSheets) {
-    if (managed.sheet === sheet) names.push(...managed.migrations.flatMap((m) => m.addColumns.map((c) => c.name)));
+    if (managed.sheet === sheet) names.push(...declaredColumns(managed).map((c) => c.name));
     const metrics = managed.unionMetrics;
     if (metrics === undefined) continue;
     if (managed.sheet === sheet) names.push(metrics.keyColumn, ...metrics.targetColumns);

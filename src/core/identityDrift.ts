@@ -7,7 +7,7 @@ import type { Finding } from '../shared/payloads';
 import { a1 } from './columnLetters';
 import type { IdentityResolution } from './identity';
 import { contradictedFindings, duplicatedFindings, looksRenamedFindings, renamedFinding } from './identityFindings';
-import type { ManagedSheet } from './schema';
+import { declaredColumns, type ManagedSheet } from './schema';
 
 export interface IdentityDriftInput {
   readonly managed: ManagedSheet;
@@ -24,7 +24,7 @@ export const UNTAGGED_CODE = 'COLUMNS_UNTAGGED';
 export function identityDriftFindings(input: IdentityDriftInput): Finding[] {
   const { managed, resolution, headers, tagged } = input;
   const where = { sheet: managed.sheet, headerRow: managed.headerRow };
-  const declared = managed.migrations.flatMap((m) => m.addColumns.map((c) => c.name));
+  const declared = declaredColumns(managed).map((c) => c.name);
   // With a baseline, an untagged rename is already reported by the header comparison (COLUMN_RENAMED).
   const suspected = tagged
     ? []

@@ -5,6 +5,7 @@
  */
 import type { Finding } from '../shared/payloads';
 import { a1, columnLetter } from './columnLetters';
+import { finding } from './finding';
 import { visibleText } from './headers';
 import {
   IDENTITY_KEY,
@@ -27,17 +28,10 @@ interface Where {
   readonly headerRow: number;
 }
 
-const make = (code: string, message: string, location: string, params: Record<string, string | number>): Finding => ({
-  code,
-  message,
-  location,
-  params,
-});
-
 /** A tagged column whose header is not its declared name: still found, reported, restorable. */
 export function renamedFinding(where: Where, column: ResolvedColumn): Finding {
   const cell = a1(where.sheet, where.headerRow, column.column);
-  return make(
+  return finding(
     IDENTITY_CODES.renamed,
     `${cell} reads "${visibleText(column.header)}" but is managed column "${column.identity}" (renamed). Sheet Schema still finds it by its identity and keeps writing there; restore the header to "${column.identity}" with "Restore header", or leave it.`,
     cell,
@@ -48,7 +42,7 @@ export function renamedFinding(where: Where, column: ResolvedColumn): Finding {
 export function duplicatedFindings(where: Where, resolution: IdentityResolution): Finding[] {
   return resolution.duplicated.map(({ identity, columns }) => {
     const cells = columns.map((c) => a1(where.sheet, where.headerRow, c));
-    return make(
+    return finding(
       IDENTITY_CODES.duplicated,
       `Managed column "${identity}" is on ${columns.length} columns (${cells.join(', ')}), for example a copied column. Sheet Schema will not guess which holds the data: delete or rename the copy (and remove its data if it is one), then preview again.`,
       cells[1],
@@ -60,7 +54,7 @@ export function duplicatedFindings(where: Where, resolution: IdentityResolution)
 export function contradictedFindings(where: Where, resolution: IdentityResolution): Finding[] {
   return resolution.contradicted.map(({ identity, column, header }) => {
     const cell = a1(where.sheet, where.headerRow, column);
-    return make(
+    return finding(
       IDENTITY_CODES.contradicted,
       `${cell} is tagged as managed column "${identity}" but its header is "${visibleText(header)}", another managed column: the headers were moved without their columns. Nothing is written until each managed header stands over its own column again.`,
       cell,
@@ -91,7 +85,7 @@ export function looksRenamedFindings(
     seen.add(identity);
     const cell = a1(where.sheet, where.headerRow, column);
     return [
-      make(
+      finding(
         IDENTITY_CODES.looksRenamed,
         `Managed column "${identity}" is missing and ${cell} reads "${visibleText(text)}" where it should stand: it looks like "${identity}" renamed. Sheet Schema will not add a second "${identity}" column: rename ${cell} back to "${identity}" (or, if it is another column, move it away), then preview again.`,
         cell,
@@ -106,7 +100,7 @@ export function metadataLimitFinding(where: Where, used: number, identities: rea
   const added = identities.reduce((sum, identity) => sum + IDENTITY_KEY.length + identity.length, 0);
   if (added === 0 || used + added <= METADATA_CHARACTER_LIMIT) return [];
   return [
-    make(
+    finding(
       IDENTITY_CODES.metadataLimit,
       `Tagging ${identities.length} columns of "${where.sheet}" needs ${added} characters of developer metadata, but the sheet already uses ${used} of Google's ${METADATA_CHARACTER_LIMIT} per sheet (other add-ons or scripts). Remove unused developer metadata from "${where.sheet}", then preview again.`,
       where.sheet,

@@ -9,7 +9,7 @@ import { type HasRuntime, instrumentClass, type Runtime } from '../runtime';
 import type { Rect } from './a1';
 import type { Axis, SheetModel, SpreadsheetModel } from './model';
 import { makeRange, type RangeImpl, signatureError } from './range';
-import { moveMap, type Span, spanAfterDelete, spanAfterInsert } from './spans';
+import type { Span } from './spans';
 
 export const DeveloperMetadataVisibility = Object.freeze({ DOCUMENT: 'DOCUMENT', PROJECT: 'PROJECT' } as const);
 export const DeveloperMetadataLocationType = Object.freeze({
@@ -87,17 +87,6 @@ export function remapMetadata(sheet: SheetModel, axis: Axis, fn: (s: Span) => Sp
     m.span = fn(m.span);
     return m.span !== null;
   });
-}
-
-export function spanMappers() {
-  return {
-    insert: (at: number, n: number) => (s: Span) => spanAfterInsert(s[0], s[1], at, n),
-    delete: (at: number, n: number) => (s: Span) => spanAfterDelete(s[0], s[1], at, n),
-    move: (a: number, n: number, dest: number) => {
-      const map = moveMap(a, n, dest);
-      return ([x, y]: Span): Span => [Math.min(map(x), map(y)), Math.max(map(x), map(y))];
-    },
-  };
 }
 
 /** Drops every metadata item of a sheet (backdoor reset). */

@@ -3,7 +3,7 @@ import type { Runtime } from '../runtime';
 import { intersects, type Rect } from './a1';
 import { FormatStore } from './formats';
 import { Grid } from './grid';
-import { clearSheetMetadata, remapMetadata, spanMappers } from './metadata';
+import { clearSheetMetadata, remapMetadata } from './metadata';
 import { RectStore } from './rects';
 import { moveMap, type Span, spanAfterDelete, spanAfterInsert } from './spans';
 import { ValidationStore } from './validation';
@@ -183,8 +183,9 @@ export class SheetModel {
       this.formats.inheritColumns(at, n);
       this.validations.inheritColumns(at, n);
     }
-    this.mapProtections(axis, (s) => spanAfterInsert(s[0], s[1], at, n));
-    remapMetadata(this, axis, spanMappers().insert(at, n));
+    const shift = (s: Span) => spanAfterInsert(s[0], s[1], at, n);
+    this.mapProtections(axis, shift);
+    remapMetadata(this, axis, shift);
     this.setSize(axis, this.size(axis) + n);
   }
 
@@ -203,8 +204,9 @@ export class SheetModel {
       if (rows) store.deleteRows(at, n);
       else store.deleteColumns(at, n);
     }
-    this.mapProtections(axis, (s) => spanAfterDelete(s[0], s[1], at, n));
-    remapMetadata(this, axis, spanMappers().delete(at, n));
+    const shrink = (s: Span) => spanAfterDelete(s[0], s[1], at, n);
+    this.mapProtections(axis, shrink);
+    remapMetadata(this, axis, shrink);
     this.setSize(axis, this.size(axis) - n);
   }
 
@@ -218,11 +220,12 @@ export class SheetModel {
     const map = moveMap(a, n, dest);
     this.grid.moveColumns(a, n, dest);
     for (const store of this.cellStores()) store.remapColumns(map);
-    this.mapProtections('cols', ([x, y]) => {
+    const moved = ([x, y]: Span): Span => {
       const ends = [map(x), map(y)];
       return [Math.min(...ends), Math.max(...ends)];
-    });
-    if (this.rt.switches.columnMetadataFollowsMoves) remapMetadata(this, 'cols', spanMappers().move(a, n, dest));
+    };
+    this.mapProtections('cols', moved);
+    if (this.rt.switches.columnMetadataFollowsMoves) remapMetadata(this, 'cols', moved);
   }
 
   /** Per-cell properties that move with their cells. */
